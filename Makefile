@@ -1,0 +1,141 @@
+# maturity: build, test, demo and install.  `make demo` and `make test` are
+# all a fresh Debian machine needs: missing packages are installed when run
+# as root, else the one apt-get line to run is printed.
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+DATADIR    ?= $(PREFIX)/share/maturity
+BUILD      := build
+CC         ?= cc
+
+# Debian packages: to build, to test, and the default brand's font.
+BUILD_DEBS := pkg-config libxml2-dev libxslt1-dev libcmark-dev libcairo2-dev \
+              libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev fonts-inter
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang
+PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson
+
+SOURCES := \
+	generator/answers.c \
+	generator/batch.c \
+	generator/content.c \
+	generator/diag.c \
+	generator/framework.c \
+	generator/inputs.c \
+	generator/outfile.c \
+	generator/score.c \
+	generator/summary.c \
+	generator/validate.c \
+	generator/xalloc.c \
+	generator/xmlinput.c
+MAIN := generator/main.c
+
+UNIT_TESTS := \
+	tests/unit/test_score.c \
+	tests/unit/test_validate.c \
+	tests/unit/test_framework.c \
+	tests/unit/test_outfile.c
+
+WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+            -DMATURITY_VERSION='"$(VERSION)"' -DMATURITY_DATADIR='"$(DATADIR)"'
+
+.PHONY: all deps demo test unit e2e asan golden install clean bench format
+
+all: $(BUILD)/maturity
+
+# Dependencies ---------------------------------------------------------------
+# The check is a stamp: a fresh clone checks once, then never again.
+$(BUILD)/.deps-build:
+	@$(MAKE) --no-print-directory deps-check DEBS="$(BUILD_DEBS)"
+	@mkdir -p $(BUILD) && touch $@
+$(BUILD)/.deps-test: $(BUILD)/.deps-build
+	@$(MAKE) --no-print-directory deps-check DEBS="$(TEST_DEBS)"
+	@touch $@
+
+deps: $(BUILD)/.deps-test
+
+.PHONY: deps-check
+deps-check:
+	@missing=""; \
+	for p in $(DEBS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "maturity: installing$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		else \
+			echo "maturity: missing Debian packages; run:" >&2; \
+			echo "  sudo apt-get install$$missing" >&2; exit 1; \
+		fi; \
+	fi
+
+# Flags come from pkg-config once the packages are there.
+$(BUILD)/flags.mk: $(BUILD)/.deps-build Makefile
+	@echo "PKG_CFLAGS := $$(pkg-config --cflags $(PKGS))" > $@.tmp
+	@echo "PKG_LIBS := $$(pkg-config --libs $(PKGS)) -lcsv -lm" >> $@.tmp
+	@echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)" >> $@.tmp
+	@mv $@.tmp $@
+-include $(BUILD)/flags.mk
+
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = $(WARNINGS) $(DEFINES) $(PKG_CFLAGS) $(CFLAGS)
+
+# Build ----------------------------------------------------------------------
+OBJECTS      := $(SOURCES:%.c=$(BUILD)/obj/%.o)
+ASAN_OBJECTS := $(SOURCES:%.c=$(BUILD)/asan/%.o)
+SANITIZE     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/flags.mk
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+$(BUILD)/asan/%.o: %.c $(BUILD)/flags.mk
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (sanitizers)"
+	@$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -MMD -MP -c $< -o $@
+
+$(BUILD)/maturity: $(OBJECTS) $(BUILD)/obj/$(MAIN:.c=.o)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+$(BUILD)/asan/maturity: $(ASAN_OBJECTS) $(BUILD)/asan/$(MAIN:.c=.o)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PKG_LIBS)
+
+-include $(OBJECTS:.o=.d) $(ASAN_OBJECTS:.o=.d)
+
+# Tests ----------------------------------------------------------------------
+UNIT_BINARIES      := $(UNIT_TESTS:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_ASAN_BINARIES := $(UNIT_TESTS:tests/unit/%.c=$(BUILD)/asan/tests/%)
+
+$(BUILD)/tests/%: tests/unit/%.c $(OBJECTS) $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Igenerator -o $@ $< $(OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
+$(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_OBJECTS) $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Igenerator -o $@ $< $(ASAN_OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# `make test`: unit and end-to-end tests, plain and under ASan+UBSan.  The
+# runner keeps going after a failure and ends on "N passed, N failed".
+test: $(BUILD)/.deps-test $(BUILD)/maturity $(BUILD)/asan/maturity $(UNIT_BINARIES) $(UNIT_ASAN_BINARIES)
+	@sh tests/run.sh $(BUILD)
+
+# Regenerate the golden files of the end-to-end tests and show the diff.
+golden: $(BUILD)/maturity
+	@sh tests/e2e/run.sh $(BUILD)/maturity --update
+	@git --no-pager diff --stat -- tests/e2e || true
+
+demo: $(BUILD)/maturity
+	$(BUILD)/maturity score examples/answers
+	@echo
+	$(BUILD)/maturity score --content content/four-phase examples/answers
+
+# Install --------------------------------------------------------------------
+install: $(BUILD)/maturity
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)
+	install -m 755 $(BUILD)/maturity $(DESTDIR)$(PREFIX)/bin/maturity
+	cp -R content templates fonts $(DESTDIR)$(DATADIR)/
+
+format:
+	clang-format -i generator/*.c generator/*.h tests/unit/*.c
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,20 @@
+/* The driver: loads every resource once, then reads, validates and scores
+ * each answer set and hands it to the command's output. */
+#ifndef MATURITY_BATCH_H
+#define MATURITY_BATCH_H
+
+struct diag;
+struct options;
+
+enum batch_result {
+	BATCH_OK = 0,           /* every answer set accepted and written */
+	BATCH_REJECTED = 1,     /* one or more answer sets rejected; the rest done */
+	BATCH_CONFIGURATION = 2, /* content, brand, template or output unusable */
+	BATCH_FAILED = 3,       /* output could not be written */
+};
+
+/* Runs the command in options.  Reports problems to diag and returns the
+ * worst outcome. */
+enum batch_result batch_run(const struct options *options, struct diag *diag);
+
+#endif

@@ -1,0 +1,38 @@
+/* Diagnostics: every problem with input or output is reported as
+ * "maturity: FILE:LINE: severity: message" and counted, never fatal. */
+#ifndef MATURITY_DIAG_H
+#define MATURITY_DIAG_H
+
+#include <stdio.h>
+
+enum diag_severity {
+	DIAG_NOTE,
+	DIAG_WARNING,
+	DIAG_ERROR,
+};
+
+/* Where messages go and how many of each severity were seen. */
+struct diag {
+	FILE *stream;          /* usually stderr */
+	unsigned warnings;
+	unsigned errors;
+};
+
+/* Starts counting from zero, writing to stream. */
+void diag_init(struct diag *diag, FILE *stream);
+
+/* Reports one problem.  file may be NULL (no location); line 0 means the
+ * whole file.  Adds to the counts; never exits. */
+void diag_report(struct diag *diag, enum diag_severity severity,
+		 const char *file, long line, const char *format, ...)
+	__attribute__((format(printf, 5, 6)));
+
+void diag_error(struct diag *diag, const char *file, long line,
+		const char *format, ...)
+	__attribute__((format(printf, 4, 5)));
+
+void diag_warning(struct diag *diag, const char *file, long line,
+		  const char *format, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#endif

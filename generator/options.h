@@ -1,0 +1,39 @@
+/* What the command line asked for, filled in by main.c and read by the
+ * driver.  Plain data. */
+#ifndef MATURITY_OPTIONS_H
+#define MATURITY_OPTIONS_H
+
+#include <stddef.h>
+
+#include "summary.h"
+
+enum options_command { COMMAND_RENDER, COMMAND_SCORE, COMMAND_VALIDATE };
+
+/* Output formats of `render`, as bits. */
+enum {
+	FORMAT_PDF = 1 << 0,
+	FORMAT_HTML = 1 << 1,
+	FORMAT_ROADMAP = 1 << 2,
+	FORMAT_ALL = FORMAT_PDF | FORMAT_HTML | FORMAT_ROADMAP,
+};
+
+struct options {
+	enum options_command command;
+	const char *data_folder;      /* holds content/, templates/, fonts/ */
+	const char *out_folder;       /* -o, default "out" */
+	unsigned formats;             /* -f, FORMAT_* bits */
+	const char *content_folder;   /* -c, default DATA/content/crawl-walk-run */
+	int content_given;            /* -c was on the command line */
+	const char *brand_path;       /* -b, default DATA/templates/brand.xml */
+	const char *previous_path;    /* --previous */
+	long jobs;                    /* -j, 0 = one per CPU */
+	int quiet;                    /* -q */
+	int chart_png;                /* --chart-png */
+	int write_model;              /* --model: also write report.xml */
+	enum summary_format summary;  /* score: --json, --csv or a table */
+	size_t max_input_bytes;       /* --max-input-size */
+	char *const *inputs;          /* ANSWERS: files and folders */
+	size_t input_count;
+};
+
+#endif

@@ -1,0 +1,141 @@
+/* Scoring rules; see score.h and the README's "Scoring" section. */
+#include "score.h"
+
+#include "answers.h"
+#include "framework.h"
+#include "xalloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+double
+score_round(double value)
+{
+	return round(value * 100) / 100;
+}
+
+/* One respondent's score for one domain, unrounded (the spread is rounded
+ * once, after subtracting), or SCORE_NOT_ASSESSED. */
+static double
+score_respondent_domain(const struct framework *framework,
+			const struct answers_respondent *respondent, size_t domain)
+{
+	double sum = 0;
+	unsigned count = 0;
+
+	for (size_t index = 0; index < respondent->answer_count; index++) {
+		const struct answers_answer *answer = &respondent->answers[index];
+
+		if (framework->questions[answer->question].domain == domain) {
+			sum += answer->score;
+			count++;
+		}
+	}
+	return count ? sum / count : SCORE_NOT_ASSESSED;
+}
+
+struct scores *
+score_compute(const struct framework *framework, const struct answers *answers)
+{
+	struct scores *scores = xcalloc(1, sizeof *scores);
+	double *sums = xcalloc(framework->question_count, sizeof *sums);
+	double weighted = 0, weights = 0;
+
+	scores->question_values = xcalloc(framework->question_count, sizeof *scores->question_values);
+	scores->question_respondents = xcalloc(framework->question_count,
+					       sizeof *scores->question_respondents);
+	scores->domains = xcalloc(framework->domain_count, sizeof *scores->domains);
+	scores->spreads = xcalloc(framework->domain_count, sizeof *scores->spreads);
+	scores->charters = xcalloc(framework->charter_count, sizeof *scores->charters);
+
+	/* Rule 1: a question's value is the mean of its respondents' scores. */
+	for (size_t index = 0; index < answers->respondent_count; index++) {
+		const struct answers_respondent *respondent = &answers->respondents[index];
+
+		for (size_t number = 0; number < respondent->answer_count; number++) {
+			sums[respondent->answers[number].question] += respondent->answers[number].score;
+			scores->question_respondents[respondent->answers[number].question]++;
+		}
+	}
+	for (size_t question = 0; question < framework->question_count; question++)
+		scores->question_values[question] =
+			scores->question_respondents[question]
+				? sums[question] / scores->question_respondents[question]
+				: SCORE_NOT_ASSESSED;
+
+	/* Rule 2: a domain's score is the mean of its answered questions. */
+	for (size_t domain = 0; domain < framework->domain_count; domain++) {
+		const struct framework_domain *definition = &framework->domains[domain];
+		double sum = 0, low = 5, high = 0;
+		unsigned count = 0, respondents = 0;
+
+		for (size_t offset = 0; offset < definition->question_count; offset++) {
+			double value = scores->question_values[definition->first_question + offset];
+
+			if (value != SCORE_NOT_ASSESSED) {
+				sum += value;
+				count++;
+			}
+		}
+		scores->domains[domain] = count ? score_round(sum / count) : SCORE_NOT_ASSESSED;
+
+		/* Rule 5: how far the respondents' own domain scores lie apart. */
+		for (size_t index = 0; index < answers->respondent_count; index++) {
+			double own = score_respondent_domain(framework, &answers->respondents[index],
+							     domain);
+
+			if (own == SCORE_NOT_ASSESSED)
+				continue;
+			low = own < low ? own : low;
+			high = own > high ? own : high;
+			respondents++;
+		}
+		scores->spreads[domain] = respondents > 1 ? score_round(high - low) : 0;
+
+		/* Rule 3: the weighted mean of assessed domains. */
+		if (count) {
+			weighted += scores->domains[domain] * definition->weight;
+			weights += definition->weight;
+			scores->assessed++;
+		}
+	}
+	scores->overall = weights > 0 ? score_round(weighted / weights) : SCORE_NOT_ASSESSED;
+
+	/* Charters score like domains, over their own questions. */
+	for (size_t charter = 0; charter < framework->charter_count; charter++) {
+		const struct framework_charter *definition = &framework->charters[charter];
+		double sum = 0;
+		unsigned count = 0;
+
+		for (size_t index = 0; index < definition->question_count; index++) {
+			double value = scores->question_values[definition->questions[index]];
+
+			if (value != SCORE_NOT_ASSESSED) {
+				sum += value;
+				count++;
+			}
+		}
+		scores->charters[charter] = count ? score_round(sum / count) : SCORE_NOT_ASSESSED;
+	}
+
+	/* Rule 4: the stage, and the /10 display score. */
+	if (scores->overall != SCORE_NOT_ASSESSED) {
+		scores->stage = framework_stage_for(framework, scores->overall);
+		scores->display = round(scores->overall * 2.5 * 10) / 10;
+	}
+	free(sums);
+	return scores;
+}
+
+void
+score_free(struct scores *scores)
+{
+	if (scores == NULL)
+		return;
+	free(scores->question_values);
+	free(scores->question_respondents);
+	free(scores->domains);
+	free(scores->spreads);
+	free(scores->charters);
+	free(scores);
+}

@@ -1,0 +1,36 @@
+/* Scoring: question values, domain and charter scores, respondents'
+ * spread, the overall score and the stage.  Pure arithmetic over a
+ * validated answer set; every rounding happens here, once. */
+#ifndef MATURITY_SCORE_H
+#define MATURITY_SCORE_H
+
+#include <stddef.h>
+
+struct answers;
+struct framework;
+
+/* Marks a question, domain or charter that nobody answered. */
+#define SCORE_NOT_ASSESSED (-1.0)
+
+struct scores {
+	double *question_values;  /* per framework question: mean score 1.0-4.0, unrounded, or SCORE_NOT_ASSESSED */
+	unsigned *question_respondents; /* how many respondents answered each question */
+	double *domains;          /* per framework domain: 1.00-4.00 rounded to 0.01, or SCORE_NOT_ASSESSED */
+	double *spreads;          /* per domain: highest minus lowest respondent's own domain mean, rounded to 0.01, 0.00-3.00 */
+	double *charters;         /* per framework charter: 1.00-4.00, or SCORE_NOT_ASSESSED */
+	double overall;           /* weighted mean of assessed domains, 1.00-4.00 rounded to 0.01 */
+	double display;           /* overall on the /10 scale: overall x 2.5 rounded to 0.1 */
+	size_t stage;             /* index into framework.stages */
+	size_t assessed;          /* number of assessed domains, >= 1 for a valid answer set */
+};
+
+/* Rounds to two decimals as round(x * 100) / 100 in double precision. */
+double score_round(double value);
+
+/* Scores a validated answer set.  Returns a new struct (free with
+ * score_free); never fails. */
+struct scores *score_compute(const struct framework *framework, const struct answers *answers);
+
+void score_free(struct scores *scores);
+
+#endif

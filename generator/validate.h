@@ -1,0 +1,23 @@
+/* The validation pass: everything about an answer set that a schema cannot
+ * say, checked against a framework.  After it succeeds the rest of the
+ * pipeline trusts the answer set and never checks again. */
+#ifndef MATURITY_VALIDATE_H
+#define MATURITY_VALIDATE_H
+
+struct answers;
+struct diag;
+struct framework;
+
+/* Checks the team id, date, profile, respondents, question ids and scores,
+ * filling in the resolved question indexes and integer scores.  Returns 0
+ * when valid, or -1 after reporting every problem as FILE:LINE. */
+int validate_answers(struct answers *answers, const struct framework *framework,
+		     struct diag *diag);
+
+/* True when id is a valid team id: [a-z0-9][a-z0-9._-]{0,63}. */
+int validate_team_id(const char *id);
+
+/* True when text is YYYY-MM-DD naming a day that exists (1900-9999). */
+int validate_date(const char *text);
+
+#endif
