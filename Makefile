@@ -41,7 +41,8 @@ DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 
 .PHONY: all deps demo test unit e2e asan golden install clean bench format
 
-all: $(BUILD)/maturity
+all: $(BUILD)/.deps-build
+	@$(SUBMAKE) $(BUILD)/maturity
 
 # Dependencies ---------------------------------------------------------------
 # The check is a stamp: a fresh clone checks once, then never again.
@@ -70,13 +71,12 @@ deps-check:
 		fi; \
 	fi
 
-# Flags come from pkg-config once the packages are there.
-$(BUILD)/flags.mk: $(BUILD)/.deps-build Makefile
-	@echo "PKG_CFLAGS := $$(pkg-config --cflags $(PKGS))" > $@.tmp
-	@echo "PKG_LIBS := $$(pkg-config --libs $(PKGS)) -lcsv -lm" >> $@.tmp
-	@echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)" >> $@.tmp
-	@mv $@.tmp $@
--include $(BUILD)/flags.mk
+# Flags come from pkg-config; public targets install packages first and
+# then run a sub-make, so these are read once the packages are there.
+PKG_CFLAGS  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+SUBMAKE     := $(MAKE) --no-print-directory
 
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = $(WARNINGS) $(DEFINES) $(PKG_CFLAGS) $(CFLAGS)
@@ -86,11 +86,11 @@ OBJECTS      := $(SOURCES:%.c=$(BUILD)/obj/%.o)
 ASAN_OBJECTS := $(SOURCES:%.c=$(BUILD)/asan/%.o)
 SANITIZE     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-$(BUILD)/obj/%.o: %.c $(BUILD)/flags.mk
+$(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
-$(BUILD)/asan/%.o: %.c $(BUILD)/flags.mk
+$(BUILD)/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (sanitizers)"
 	@$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -MMD -MP -c $< -o $@
@@ -106,30 +106,32 @@ $(BUILD)/asan/maturity: $(ASAN_OBJECTS) $(BUILD)/asan/$(MAIN:.c=.o)
 UNIT_BINARIES      := $(UNIT_TESTS:tests/unit/%.c=$(BUILD)/tests/%)
 UNIT_ASAN_BINARIES := $(UNIT_TESTS:tests/unit/%.c=$(BUILD)/asan/tests/%)
 
-$(BUILD)/tests/%: tests/unit/%.c $(OBJECTS) $(BUILD)/.deps-test
+$(BUILD)/tests/%: tests/unit/%.c $(OBJECTS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Igenerator -o $@ $< $(OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
-$(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_OBJECTS) $(BUILD)/.deps-test
+$(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_OBJECTS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Igenerator -o $@ $< $(ASAN_OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # `make test`: unit and end-to-end tests, plain and under ASan+UBSan.  The
 # runner keeps going after a failure and ends on "N passed, N failed".
-test: $(BUILD)/.deps-test $(BUILD)/maturity $(BUILD)/asan/maturity $(UNIT_BINARIES) $(UNIT_ASAN_BINARIES)
+test: $(BUILD)/.deps-test
+	@$(SUBMAKE) $(BUILD)/maturity $(BUILD)/asan/maturity $(UNIT_BINARIES) $(UNIT_ASAN_BINARIES)
 	@sh tests/run.sh $(BUILD)
 
 # Regenerate the golden files of the end-to-end tests and show the diff.
-golden: $(BUILD)/maturity
+golden: all
 	@sh tests/e2e/run.sh $(BUILD)/maturity --update
 	@git --no-pager diff --stat -- tests/e2e || true
 
-demo: $(BUILD)/maturity
+demo: all
 	$(BUILD)/maturity score examples/answers
 	@echo
 	$(BUILD)/maturity score --content content/four-phase examples/answers
 
 # Install --------------------------------------------------------------------
-install: $(BUILD)/maturity
+install: $(BUILD)/.deps-build
+	@$(SUBMAKE) $(BUILD)/maturity
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)
 	install -m 755 $(BUILD)/maturity $(DESTDIR)$(PREFIX)/bin/maturity
 	cp -R content templates fonts $(DESTDIR)$(DATADIR)/

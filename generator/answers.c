@@ -46,6 +46,48 @@ answers_read_respondent(struct answers_respondent *respondent, xmlNodePtr node)
 	}
 }
 
+/* The attributes every answer set needs, checked before the schema so that
+ * the message names what is missing rather than "failed to validate". */
+static int
+answers_require(const char *path, xmlNodePtr node, const char *attribute, struct diag *diag)
+{
+	if (xmlHasProp(node, (const xmlChar *)attribute) != NULL)
+		return 0;
+	diag_error(diag, path, xmlGetLineNo(node), "<%s> has no %s attribute", node->name,
+		   attribute);
+	return -1;
+}
+
+static int
+answers_check_required(const char *path, xmlNodePtr root, struct diag *diag)
+{
+	int failed = 0, respondents = 0;
+
+	failed |= answers_require(path, root, "team", diag) != 0;
+	failed |= answers_require(path, root, "date", diag) != 0;
+	for (xmlNodePtr node = xmlinput_element(root->children); node != NULL;
+	     node = xmlinput_element(node->next)) {
+		if (!xmlinput_is(node, "respondent"))
+			continue;
+		respondents++;
+		failed |= answers_require(path, node, "id", diag) != 0;
+		for (xmlNodePtr child = xmlinput_element(node->children); child != NULL;
+		     child = xmlinput_element(child->next)) {
+			if (xmlinput_is(child, "answer")) {
+				failed |= answers_require(path, child, "question", diag) != 0;
+				failed |= answers_require(path, child, "score", diag) != 0;
+			} else if (xmlinput_is(child, "comment")) {
+				failed |= answers_require(path, child, "question", diag) != 0;
+			}
+		}
+	}
+	if (respondents == 0) {
+		diag_error(diag, path, xmlGetLineNo(root), "no <respondent> in the answer set");
+		failed = 1;
+	}
+	return failed ? -1 : 0;
+}
+
 struct answers *
 answers_load(const char *path, size_t max_bytes, xmlRelaxNGPtr schema, struct diag *diag)
 {
@@ -65,7 +107,8 @@ answers_load(const char *path, size_t max_bytes, xmlRelaxNGPtr schema, struct di
 		xmlFreeDoc(document);
 		return NULL;
 	}
-	if (schema != NULL && xmlinput_validate(path, document, schema, diag) != 0) {
+	if (answers_check_required(path, root, diag) != 0 ||
+	    (schema != NULL && xmlinput_validate(path, document, schema, diag) != 0)) {
 		xmlFreeDoc(document);
 		return NULL;
 	}

@@ -69,8 +69,7 @@ batch_run(const struct options *options, struct diag *diag)
 		batch_free_resources(&resources);
 		return BATCH_CONFIGURATION;
 	}
-	if (inputs_collect(&inputs, options->inputs, options->input_count, diag) != 0)
-		result = BATCH_REJECTED;
+	rejected = inputs_collect(&inputs, options->inputs, options->input_count, diag);
 
 	if (options->command == COMMAND_SCORE &&
 	    summary_begin(stdout, options->summary, resources.framework) != 0)

@@ -176,18 +176,26 @@ content_load_page(const char *path, const char *title, const char *const *headin
 			diag_error(diag, path, cmark_node_get_start_line(node),
 				   "a second level-1 heading \"%s\"", text);
 			failed = 1;
-		} else if (found >= heading_count || strcmp(text, headings[found]) != 0) {
-			if (found < heading_count)
-				diag_error(diag, path, cmark_node_get_start_line(node),
-					   "found section \"%s\" where \"%s\" was expected",
-					   text, headings[found]);
-			else
-				diag_error(diag, path, cmark_node_get_start_line(node),
-					   "unexpected section \"%s\" after \"%s\"", text,
-					   headings[heading_count - 1]);
-			failed = 1;
 		} else {
-			if (found > 0)
+			size_t match = found;
+
+			while (match < heading_count && strcmp(text, headings[match]) != 0)
+				match++;
+			if (match == heading_count) {
+				diag_error(diag, path, cmark_node_get_start_line(node),
+					   "unexpected section \"%s\" (the pack sets the sections)", text);
+				failed = 1;
+				free(text);
+				continue;
+			}
+			/* A later section: the ones in between are missing. */
+			for (; found < match; found++) {
+				diag_error(diag, path, cmark_node_get_start_line(node),
+					   "missing section \"## %s\" before \"%s\"", headings[found],
+					   text);
+				failed = 1;
+			}
+			if (found > 0 && list[found - 1].heading != NULL)
 				list[found - 1].markdown = content_lines(
 					source, previous_line + 1, cmark_node_get_start_line(node) - 1,
 					&list[found - 1].body_line);
@@ -202,7 +210,7 @@ content_load_page(const char *path, const char *title, const char *const *headin
 	if (found > 0)
 		list[found - 1].markdown = content_lines(source, previous_line + 1, 1 << 30,
 							 &list[found - 1].body_line);
-	for (size_t index = found; index < heading_count && !failed; index++) {
+	for (size_t index = found; index < heading_count; index++) {
 		diag_error(diag, path, 0, "missing section \"## %s\"", headings[index]);
 		failed = 1;
 	}

@@ -80,10 +80,10 @@ inputs_walk(struct inputs *inputs, const char *folder, int depth, struct diag *d
 	return failed ? -1 : 0;
 }
 
-int
+size_t
 inputs_collect(struct inputs *inputs, char *const *names, size_t name_count, struct diag *diag)
 {
-	int failed = 0;
+	size_t failed = 0;
 
 	inputs->paths = NULL;
 	inputs->count = 0;
@@ -92,14 +92,14 @@ inputs_collect(struct inputs *inputs, char *const *names, size_t name_count, str
 
 		if (stat(names[index], &status) != 0) {
 			diag_error(diag, names[index], 0, "cannot read: %s", strerror(errno));
-			failed = 1;
+			failed++;
 		} else if (S_ISDIR(status.st_mode)) {
-			failed |= inputs_walk(inputs, names[index], 0, diag) != 0;
+			failed += inputs_walk(inputs, names[index], 0, diag) != 0;
 		} else {
 			inputs_add(inputs, xstrdup(names[index]));
 		}
 	}
-	return failed ? -1 : 0;
+	return failed;
 }
 
 void

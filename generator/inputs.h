@@ -12,10 +12,10 @@ struct inputs {
 	size_t count;
 };
 
-/* Expands each of names into inputs.  Names that do not exist are
- * reported.  Returns 0, or -1 if any name could not be read (the others
- * are still listed).  Free with inputs_free. */
-int inputs_collect(struct inputs *inputs, char *const *names, size_t name_count,
+/* Expands each of names into inputs.  Names that cannot be read are
+ * reported and left out.  Returns how many could not be read (0 when all
+ * were).  Free with inputs_free. */
+size_t inputs_collect(struct inputs *inputs, char *const *names, size_t name_count,
 		   struct diag *diag);
 
 void inputs_free(struct inputs *inputs);

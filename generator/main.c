@@ -186,13 +186,13 @@ parse_count(const char *text, long low, long high, long *value)
 	return errno == 0 && end != text && *end == '\0' && *value >= low && *value <= high;
 }
 
-/* The folder holding content/, templates/ and fonts/: beside the binary's
- * folder in a build tree (build/maturity), PREFIX/share/maturity for an
- * installed PREFIX/bin/maturity, else the folder set at build time. */
+/* The folder holding content/, templates/ and fonts/: above the binary in
+ * a build tree (build/maturity, build/asan/maturity), PREFIX/share/maturity
+ * for an installed PREFIX/bin/maturity, else the folder set at build time. */
 static char *
 find_data_folder(void)
 {
-	static const char *const candidates[] = { "..", "../share/maturity" };
+	static const char *const candidates[] = { "..", "../..", "../share/maturity" };
 	char executable[PATH_MAX];
 	ssize_t length = readlink("/proc/self/exe", executable, sizeof executable - 1);
 	char *slash;
@@ -202,7 +202,7 @@ find_data_folder(void)
 		slash = strrchr(executable, '/');
 		if (slash != NULL) {
 			*slash = '\0';
-			for (size_t index = 0; index < 2; index++) {
+			for (size_t index = 0; index < 3; index++) {
 				char *marker = xasprintf("%s/%s/content/schema/answers.rng", executable,
 							 candidates[index]);
 				struct stat status;

@@ -101,8 +101,13 @@ validate_profile(const struct answers *answers, const struct framework *framewor
 			choices = grown;
 			length++;
 		}
-		diag_error(diag, answers->path, answers->profile_line,
-			   "profile %s \"%s\" is not one of: %s", attribute, id, choices);
+		if (length == 0)
+			diag_error(diag, answers->path, answers->profile_line,
+				   "profile %s \"%s\": content pack %s defines no %s choices",
+				   attribute, id, framework->id, attribute);
+		else
+			diag_error(diag, answers->path, answers->profile_line,
+				   "profile %s \"%s\" is not one of: %s", attribute, id, choices);
 		free(choices);
 		*failed = 1;
 	}

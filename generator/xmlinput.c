@@ -27,10 +27,17 @@ xmlinput_report_error(void *data, xmlErrorPtr error)
 	if (error == NULL || error->level == XML_ERR_NONE)
 		return;
 	message = xstrdup(error->message ? error->message : "malformed XML");
+	/* One problem, one line: libxml2 sometimes adds a second line of bytes. */
+	for (char *cursor = message; *cursor != '\0'; cursor++)
+		if (*cursor == '\n')
+			*cursor = ' ';
 	length = strlen(message);
 	while (length > 0 && (message[length - 1] == '\n' || message[length - 1] == ' '))
 		message[--length] = '\0';
-	if (error->level == XML_ERR_WARNING)
+	if (error->code == XML_ERR_INVALID_ENCODING || strstr(message, "not proper UTF-8"))
+		diag_error(report->diag, report->name, error->line,
+			   "not valid UTF-8 text (save the file as UTF-8)");
+	else if (error->level == XML_ERR_WARNING)
 		diag_warning(report->diag, report->name, error->line, "%s", message);
 	else
 		diag_error(report->diag, report->name, error->line, "%s", message);

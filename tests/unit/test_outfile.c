@@ -1,0 +1,164 @@
+/* Unit tests of atomic output: a file appears whole or not at all. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "outfile.h"
+
+static char folder[] = "/tmp/maturity-outfile-XXXXXX";
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return mkdtemp(folder) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char command[128];
+
+	(void)state;
+	snprintf(command, sizeof command, "rm -rf '%s'", folder);
+	return system(command) == 0 ? 0 : -1;
+}
+
+static size_t
+entries(const char *path)
+{
+	DIR *directory = opendir(path);
+	struct dirent *entry;
+	size_t count = 0;
+
+	assert_non_null(directory);
+	while ((entry = readdir(directory)) != NULL)
+		if (strcmp(entry->d_name, ".") != 0 && strcmp(entry->d_name, "..") != 0)
+			count++;
+	closedir(directory);
+	return count;
+}
+
+static void
+test_commit_renames_into_place(void **state)
+{
+	struct diag diag;
+	struct outfile file;
+	char path[256], text[32] = "";
+	FILE *stream;
+
+	(void)state;
+	diag_init(&diag, NULL);
+	snprintf(path, sizeof path, "%s/report.txt", folder);
+	assert_int_equal(outfile_open(&file, path, &diag), 0);
+	fputs("hello", file.stream);
+	/* Until commit, only the temporary name exists. */
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(outfile_commit(&file, &diag), 0);
+	stream = fopen(path, "r");
+	assert_non_null(stream);
+	assert_non_null(fgets(text, sizeof text, stream));
+	fclose(stream);
+	assert_string_equal(text, "hello");
+	assert_int_equal(entries(folder), 1);
+	unlink(path);
+}
+
+static void
+test_abort_leaves_nothing(void **state)
+{
+	struct diag diag;
+	struct outfile file;
+	char path[256];
+
+	(void)state;
+	diag_init(&diag, NULL);
+	snprintf(path, sizeof path, "%s/partial.pdf", folder);
+	assert_int_equal(outfile_open(&file, path, &diag), 0);
+	fputs("half a report", file.stream);
+	outfile_abort(&file);
+	assert_int_equal(entries(folder), 0);
+}
+
+static void
+test_unwritable_folder_is_reported(void **state)
+{
+	struct diag diag;
+
+	(void)state;
+	diag_init(&diag, NULL);
+	assert_int_equal(outfile_write("/nonexistent-folder/x.txt", "x", 1, &diag), -1);
+	assert_int_equal(diag.errors, 1);
+}
+
+static void
+test_full_disk_leaves_nothing(void **state)
+{
+	struct diag diag;
+	struct outfile file;
+	struct rlimit saved, limit;
+	char path[256], big[65536];
+
+	(void)state;
+	/* A file-size limit fails writes the way a full disk does. */
+	diag_init(&diag, NULL);
+	snprintf(path, sizeof path, "%s/big.pdf", folder);
+	memset(big, 'x', sizeof big);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	limit = saved;
+	limit.rlim_cur = 4096;
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &limit), 0);
+	assert_int_equal(outfile_open(&file, path, &diag), 0);
+	fwrite(big, 1, sizeof big, file.stream);
+	assert_int_equal(outfile_commit(&file, &diag), -1);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
+	assert_int_equal(diag.errors, 1);
+	assert_int_equal(entries(folder), 0);
+}
+
+static void
+test_make_folders(void **state)
+{
+	struct diag diag;
+	char path[256];
+	struct stat status;
+
+	(void)state;
+	diag_init(&diag, NULL);
+	snprintf(path, sizeof path, "%s/a/b/c", folder);
+	assert_int_equal(outfile_make_folders(path, &diag), 0);
+	assert_int_equal(stat(path, &status), 0);
+	assert_true(S_ISDIR(status.st_mode));
+	assert_int_equal(outfile_make_folders(path, &diag), 0);
+	assert_int_equal(outfile_make_folders("", &diag), -1);
+	snprintf(path, sizeof path, "rm -rf '%s/a'", folder);
+	assert_int_equal(system(path), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_commit_renames_into_place),
+		cmocka_unit_test(test_abort_leaves_nothing),
+		cmocka_unit_test(test_unwritable_folder_is_reported),
+		cmocka_unit_test(test_full_disk_leaves_nothing),
+		cmocka_unit_test(test_make_folders),
+	};
+
+	return cmocka_run_group_tests_name("outfile", tests, setup, teardown);
+}
