@@ -21,7 +21,13 @@ SOURCES := \
 	generator/diag.c \
 	generator/framework.c \
 	generator/inputs.c \
+	generator/markdown.c \
+	generator/model.c \
 	generator/outfile.c \
+	generator/render.c \
+	generator/report_xml.c \
+	generator/roadmap.c \
+	generator/roadmap_files.c \
 	generator/score.c \
 	generator/summary.c \
 	generator/validate.c \

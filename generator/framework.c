@@ -490,6 +490,10 @@ framework_load(const char *folder, const char *schema_folder, struct diag *diag)
 			failed |= framework_read_horizon(&loader, node) != 0;
 		else if (xmlinput_is(node, "charters"))
 			charters = node;
+		else if (xmlinput_is(node, "alignment")) {
+			framework->alignment_title = xmlinput_attribute(node, "title");
+			framework->alignment_text = xmlinput_text(node);
+		}
 	}
 	if (failed)
 		goto done;
@@ -611,6 +615,8 @@ framework_free(struct framework *framework)
 	}
 	free(framework->stage_section_headings);
 	free(framework->stage_section_ids);
+	free(framework->alignment_title);
+	free(framework->alignment_text);
 	free(framework->folder);
 	free(framework->id);
 	free(framework->version);

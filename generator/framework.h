@@ -132,6 +132,8 @@ struct framework {
 	size_t charter_count;
 	int transition_min_months;
 	int transition_max_months;
+	char *alignment_title;                   /* with {domain}, {spread}, {low}, {high} */
+	char *alignment_text;
 	char **stage_section_headings;           /* the pack's stage-sections */
 	char **stage_section_ids;
 	size_t stage_section_count;

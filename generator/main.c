@@ -227,7 +227,7 @@ main(int argc, char **argv)
 		.summary = SUMMARY_TABLE,
 		.max_input_bytes = 1024 * 1024,
 	};
-	char short_options[3 * OPTION_COUNT + 2] = "+";
+	char short_options[3 * OPTION_COUNT + 2] = "";
 	char *data_folder, *content_folder = NULL, *brand_path = NULL;
 	int command = -1;
 	struct diag diag;

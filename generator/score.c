@@ -14,6 +14,14 @@ score_round(double value)
 	return round(value * 100) / 100;
 }
 
+int
+score_option_for(double value)
+{
+	int option = (int)ceil(value - 0.5);
+
+	return option < 1 ? 1 : option > 4 ? 4 : option;
+}
+
 /* One respondent's score for one domain, unrounded (the spread is rounded
  * once, after subtracting), or SCORE_NOT_ASSESSED. */
 static double

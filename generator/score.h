@@ -27,6 +27,10 @@ struct scores {
 /* Rounds to two decimals as round(x * 100) / 100 in double precision. */
 double score_round(double value);
 
+/* The answer option (1-4) nearest a question's mean value, ties rounded
+ * down: 2.5 gives 2, 2.67 gives 3. */
+int score_option_for(double value);
+
 /* Scores a validated answer set.  Returns a new struct (free with
  * score_free); never fails. */
 struct scores *score_compute(const struct framework *framework, const struct answers *answers);

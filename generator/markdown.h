@@ -1,0 +1,17 @@
+/* Markdown as XML: a cmark tree turned into libxml2 elements named as in
+ * CommonMark's XML (paragraph, list, item, emph, link ...), for templates.
+ * Raw HTML is dropped and only http, https and mailto links are kept, so
+ * nothing a content writer types can become markup in a report. */
+#ifndef MATURITY_MARKDOWN_H
+#define MATURITY_MARKDOWN_H
+
+#include <libxml/tree.h>
+
+/* Parses markdown and appends its blocks as children of parent, in
+ * parent's namespace.  Never fails on any input. */
+void markdown_append_xml(xmlNodePtr parent, const char *markdown);
+
+/* True when url may be a link in a report: http, https or mailto. */
+int markdown_safe_url(const char *url);
+
+#endif

@@ -1,0 +1,225 @@
+/* Building the report model; see model.h. */
+#include "model.h"
+
+#include "answers.h"
+#include "framework.h"
+#include "score.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Sorting needs the model; qsort's comparator gets no context, so the
+ * ranking is an insertion sort over at most a few dozen domains. */
+static int
+model_ranks_before(const struct model_domain *left, const struct model_domain *right)
+{
+	if (left->assessed != right->assessed)
+		return left->assessed;
+	if (left->assessed && left->score != right->score)
+		return left->score > right->score;
+	return left->domain < right->domain;
+}
+
+static void
+model_rank(struct model *model)
+{
+	model->ranking = xcalloc(model->domain_count, sizeof *model->ranking);
+	for (size_t index = 0; index < model->domain_count; index++) {
+		size_t position = index;
+
+		while (position > 0 && model_ranks_before(&model->domains[index],
+							  &model->domains[model->ranking[position - 1]])) {
+			model->ranking[position] = model->ranking[position - 1];
+			position--;
+		}
+		model->ranking[position] = index;
+	}
+}
+
+static void
+model_build_domains(struct model *model, const struct scores *scores,
+		    const struct scores *previous_scores)
+{
+	const struct framework *framework = model->framework;
+
+	model->domain_count = framework->domain_count;
+	model->domains = xcalloc(model->domain_count, sizeof *model->domains);
+	for (size_t index = 0; index < model->domain_count; index++) {
+		struct model_domain *domain = &model->domains[index];
+
+		domain->domain = index;
+		domain->percentile = -1;
+		domain->assessed = scores->domains[index] != SCORE_NOT_ASSESSED;
+		if (!domain->assessed)
+			continue;
+		model->assessed_count++;
+		domain->score = scores->domains[index];
+		domain->fraction = (domain->score - 1) / 3;
+		domain->band = framework_stage_for(framework, domain->score);
+		domain->spread = scores->spreads[index];
+		domain->disagreement = model->answers->respondent_count > 1 &&
+				       domain->spread + 1e-9 >= MODEL_DISAGREEMENT;
+		if (previous_scores != NULL && previous_scores->domains[index] != SCORE_NOT_ASSESSED) {
+			domain->has_previous = 1;
+			domain->previous = previous_scores->domains[index];
+			domain->change = score_round(domain->score - domain->previous);
+		}
+	}
+	model_rank(model);
+
+	/* Strongest and weakest, named only when the profile is uneven. */
+	if (model->assessed_count > 0) {
+		model->strongest = model->ranking[0];
+		model->weakest = model->ranking[model->assessed_count - 1];
+		model->uneven = model->domains[model->strongest].score -
+					model->domains[model->weakest].score + 1e-9 >=
+				MODEL_UNEVEN;
+	}
+
+	/* Where respondents disagree, widest gap first. */
+	model->disagreements = xcalloc(model->domain_count, sizeof *model->disagreements);
+	for (size_t index = 0; index < model->domain_count; index++) {
+		size_t position = model->disagreement_count;
+
+		if (!model->domains[index].disagreement)
+			continue;
+		while (position > 0 &&
+		       model->domains[model->disagreements[position - 1]].spread <
+			       model->domains[index].spread) {
+			model->disagreements[position] = model->disagreements[position - 1];
+			position--;
+		}
+		model->disagreements[position] = index;
+		model->disagreement_count++;
+	}
+}
+
+static void
+model_build_answers(struct model *model, const struct scores *scores)
+{
+	const struct framework *framework = model->framework;
+	const struct answers *answers = model->answers;
+
+	model->answer_row_count = framework->question_count;
+	model->answer_rows = xcalloc(framework->question_count, sizeof *model->answer_rows);
+	for (size_t question = 0; question < framework->question_count; question++) {
+		struct model_answer *row = &model->answer_rows[question];
+
+		row->question = question;
+		row->answered = scores->question_values[question] != SCORE_NOT_ASSESSED;
+		if (row->answered) {
+			row->value = score_round(scores->question_values[question]);
+			row->option = score_option_for(scores->question_values[question]);
+		}
+		row->respondents = xcalloc(answers->respondent_count ? answers->respondent_count : 1,
+					   sizeof *row->respondents);
+	}
+	for (size_t index = 0; index < answers->respondent_count; index++) {
+		const struct answers_respondent *respondent = &answers->respondents[index];
+
+		for (size_t number = 0; number < respondent->answer_count; number++)
+			model->answer_rows[respondent->answers[number].question].respondents[index].score =
+				respondent->answers[number].score;
+		for (size_t number = 0; number < respondent->comment_count; number++)
+			model->answer_rows[respondent->comments[number].question].respondents[index].comment =
+				respondent->comments[number].text;
+	}
+}
+
+/* Strengths: per domain the best answer at 3 or 4; shown from two up. */
+static void
+model_build_strengths(struct model *model)
+{
+	const struct framework *framework = model->framework;
+
+	model->strengths = xcalloc(framework->domain_count, sizeof *model->strengths);
+	for (size_t rank = 0; rank < model->domain_count; rank++) {
+		size_t domain = model->ranking[rank];
+		const struct framework_domain *definition = &framework->domains[domain];
+		const struct model_answer *best = NULL;
+
+		for (size_t offset = 0; offset < definition->question_count; offset++) {
+			const struct model_answer *row =
+				&model->answer_rows[definition->first_question + offset];
+
+			if (row->answered && row->option >= 3 && (best == NULL || row->value > best->value))
+				best = row;
+		}
+		if (best != NULL)
+			model->strengths[model->strength_count++] = (struct model_strength){
+				.domain = domain, .question = best->question, .option = best->option
+			};
+	}
+	if (model->strength_count < 2)
+		model->strength_count = 0;
+}
+
+struct model *
+model_build(const struct framework *framework, const struct answers *answers,
+	    const struct scores *scores, const struct answers *previous,
+	    const struct scores *previous_scores, const char *generated)
+{
+	struct model *model = xcalloc(1, sizeof *model);
+
+	model->framework = framework;
+	model->answers = answers;
+	model->previous = previous;
+	model->generated = generated;
+
+	/* The verdict: score, stage and the way to the next one. */
+	model->overall = scores->overall;
+	model->display = scores->display;
+	model->overall_fraction = (scores->overall - 1) / 3;
+	model->stage = scores->stage;
+	if (scores->stage + 1 < framework->stage_count) {
+		model->has_next_stage = 1;
+		model->next_stage = scores->stage + 1;
+		model->to_next_stage =
+			score_round(framework->stages[model->next_stage].minimum - scores->overall);
+	}
+	if (previous != NULL && previous_scores != NULL) {
+		model->has_previous = 1;
+		model->previous_overall = previous_scores->overall;
+		model->overall_change = score_round(scores->overall - previous_scores->overall);
+		model->previous_stage = previous_scores->stage;
+	}
+
+	model_build_domains(model, scores, previous != NULL ? previous_scores : NULL);
+	model_build_answers(model, scores);
+	model_build_strengths(model);
+
+	model->charter_count = framework->charter_count;
+	model->charters = xcalloc(framework->charter_count ? framework->charter_count : 1,
+				  sizeof *model->charters);
+	for (size_t index = 0; index < framework->charter_count; index++) {
+		struct model_charter *charter = &model->charters[index];
+
+		charter->charter = index;
+		charter->assessed = scores->charters[index] != SCORE_NOT_ASSESSED;
+		if (charter->assessed) {
+			charter->score = scores->charters[index];
+			charter->fraction = (charter->score - 1) / 3;
+		}
+	}
+
+	roadmap_build(&model->roadmap, framework, answers, scores);
+	return model;
+}
+
+void
+model_free(struct model *model)
+{
+	if (model == NULL)
+		return;
+	for (size_t index = 0; index < model->answer_row_count; index++)
+		free(model->answer_rows[index].respondents);
+	free(model->answer_rows);
+	free(model->domains);
+	free(model->ranking);
+	free(model->disagreements);
+	free(model->strengths);
+	free(model->charters);
+	roadmap_free(&model->roadmap);
+	free(model);
+}

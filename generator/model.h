@@ -1,0 +1,112 @@
+/* The report model: everything a report says about one team, computed
+ * once from the framework, the answers and their scores.  Renderers read
+ * it and never compute; HTML and PDF cannot drift apart.  Plain data. */
+#ifndef MATURITY_MODEL_H
+#define MATURITY_MODEL_H
+
+#include <stddef.h>
+
+#include "roadmap.h"
+
+struct answers;
+struct framework;
+struct scores;
+
+/* A domain's respondents are "not aligned" from this spread (score points). */
+#define MODEL_DISAGREEMENT 1.0
+/* Strongest and weakest domains are named only this far apart. */
+#define MODEL_UNEVEN 0.5
+
+struct model_domain {
+	size_t domain;            /* index into framework.domains */
+	int assessed;             /* 0 when nobody answered the domain */
+	double score;             /* 1.00-4.00 when assessed */
+	double fraction;          /* (score - 1) / 3: 0.0-1.0, the bar's length */
+	size_t band;              /* index of the stage the score falls in */
+	double spread;            /* 0.00-3.00, highest minus lowest respondent */
+	int disagreement;         /* spread >= MODEL_DISAGREEMENT with 2+ respondents */
+	int has_previous;         /* assessed in the previous assessment too */
+	double previous;          /* that score, 1.00-4.00 */
+	double change;            /* score - previous, rounded to 0.01 */
+	double percentile;        /* 0-100 within a portfolio; < 0 when not benchmarked */
+};
+
+/* One strength: an answer at 3 or 4, the best of its domain. */
+struct model_strength {
+	size_t domain;
+	size_t question;          /* index into framework.questions */
+	int option;               /* 3 or 4 */
+};
+
+struct model_respondent_answer {
+	int score;                /* 1-4, or 0 when this respondent skipped */
+	const char *comment;      /* NULL when none */
+};
+
+/* One row of the appendix: a question and what was answered. */
+struct model_answer {
+	size_t question;
+	int answered;             /* at least one respondent answered */
+	double value;             /* mean score 1.0-4.0 when answered, rounded to 0.01 */
+	int option;               /* the option nearest the mean, ties down: 1-4, 0 when unanswered */
+	struct model_respondent_answer *respondents; /* one per answers.respondents */
+};
+
+struct model_charter {
+	size_t charter;           /* index into framework.charters */
+	int assessed;
+	double score;             /* 1.00-4.00 when assessed */
+	double fraction;          /* (score - 1) / 3 */
+};
+
+struct model {
+	const struct framework *framework;
+	const struct answers *answers;
+	const struct answers *previous;    /* NULL when there is no earlier assessment */
+	const char *generated;             /* YYYY-MM-DD, from SOURCE_DATE_EPOCH or today */
+
+	double overall;                    /* 1.00-4.00 */
+	double display;                    /* overall on the /10 scale, 0.1 steps */
+	double overall_fraction;           /* (overall - 1) / 3 */
+	size_t stage;                      /* index into framework.stages */
+	int has_next_stage;
+	size_t next_stage;                 /* when has_next_stage */
+	double to_next_stage;              /* score points still to gain, when has_next_stage */
+	int has_previous;
+	double previous_overall;
+	double overall_change;             /* rounded to 0.01 */
+	size_t previous_stage;
+
+	struct model_domain *domains;      /* in framework order, one per domain */
+	size_t domain_count;
+	size_t *ranking;                   /* domain indexes by score, highest first, unassessed last */
+	size_t assessed_count;
+	int uneven;                        /* strongest and weakest differ by >= MODEL_UNEVEN */
+	size_t strongest;                  /* domain indexes, valid when assessed_count > 0 */
+	size_t weakest;
+	size_t *disagreements;             /* domain indexes with disagreement, by spread, largest first */
+	size_t disagreement_count;
+
+	struct model_strength *strengths;  /* empty unless at least two */
+	size_t strength_count;
+
+	struct model_charter *charters;
+	size_t charter_count;
+
+	struct model_answer *answer_rows;  /* one per framework question, in order */
+	size_t answer_row_count;
+
+	struct roadmap roadmap;
+};
+
+/* Builds the model of answers (validated, scored as scores), with an
+ * earlier assessment of the same team when previous is not NULL.
+ * generated is the report date, YYYY-MM-DD.  The model points into its
+ * arguments, which must outlive it.  Never fails; free with model_free. */
+struct model *model_build(const struct framework *framework, const struct answers *answers,
+			  const struct scores *scores, const struct answers *previous,
+			  const struct scores *previous_scores, const char *generated);
+
+void model_free(struct model *model);
+
+#endif

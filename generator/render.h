@@ -1,0 +1,24 @@
+/* Rendering one team: every requested output of one report model, each
+ * written atomically under OUT/<team>/. */
+#ifndef MATURITY_RENDER_H
+#define MATURITY_RENDER_H
+
+struct diag;
+struct model;
+struct options;
+struct render_resources;
+
+/* Loads what every report shares (brand, templates, fonts) once, before
+ * the first team.  Returns NULL after reporting a problem. */
+struct render_resources *render_resources_load(const struct options *options,
+					       struct diag *diag);
+
+void render_resources_free(struct render_resources *resources);
+
+/* Writes the outputs options asks for of model into its team folder.
+ * Returns 0, or -1 after reporting (files already written stay whole;
+ * none is ever partial). */
+int render_team(const struct render_resources *resources, const struct options *options,
+		const struct model *model, struct diag *diag);
+
+#endif
