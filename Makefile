@@ -17,13 +17,18 @@ PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontco
 SOURCES := \
 	generator/answers.c \
 	generator/batch.c \
+	generator/brand.c \
+	generator/chart.c \
 	generator/content.c \
 	generator/diag.c \
+	generator/fonts.c \
 	generator/framework.c \
+	generator/html.c \
 	generator/inputs.c \
 	generator/markdown.c \
 	generator/model.c \
 	generator/outfile.c \
+	generator/pdf.c \
 	generator/render.c \
 	generator/report_xml.c \
 	generator/roadmap.c \

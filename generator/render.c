@@ -2,10 +2,15 @@
 #include "render.h"
 
 #include "answers.h"
+#include "brand.h"
+#include "chart.h"
 #include "diag.h"
+#include "fonts.h"
+#include "html.h"
 #include "model.h"
 #include "options.h"
 #include "outfile.h"
+#include "pdf.h"
 #include "report_xml.h"
 #include "roadmap_files.h"
 #include "xalloc.h"
@@ -14,20 +19,51 @@
 #include <stdlib.h>
 
 struct render_resources {
-	int unused;
+	struct brand *brand;
+	struct html_template *html;   /* NULL unless HTML is wanted */
 };
 
 struct render_resources *
 render_resources_load(const struct options *options, struct diag *diag)
 {
-	(void)options;
-	(void)diag;
-	return xcalloc(1, sizeof(struct render_resources));
+	struct render_resources *resources = xcalloc(1, sizeof *resources);
+	char *schema_folder = xasprintf("%s/content/schema", options->data_folder);
+	char *fonts_folder = xasprintf("%s/fonts", options->data_folder);
+	char *templates_folder = xasprintf("%s/templates", options->data_folder);
+	int failed = 0;
+
+	/* Fonts first: the brand's families must resolve to real fonts. */
+	failed |= fonts_register_folder(fonts_folder, diag) != 0;
+	resources->brand = brand_load(options->brand_path, schema_folder, diag);
+	if (resources->brand == NULL) {
+		failed = 1;
+	} else if (options->formats & (FORMAT_PDF | FORMAT_HTML) || options->chart_png) {
+		failed |= fonts_check_family(resources->brand->heading_font, options->brand_path,
+					     diag) != 0;
+		failed |= fonts_check_family(resources->brand->body_font, options->brand_path,
+					     diag) != 0;
+	}
+	if (options->formats & FORMAT_HTML) {
+		resources->html = html_template_load(templates_folder, diag);
+		failed |= resources->html == NULL;
+	}
+	free(schema_folder);
+	free(fonts_folder);
+	free(templates_folder);
+	if (failed) {
+		render_resources_free(resources);
+		return NULL;
+	}
+	return resources;
 }
 
 void
 render_resources_free(struct render_resources *resources)
 {
+	if (resources == NULL)
+		return;
+	brand_free(resources->brand);
+	html_template_free(resources->html);
 	free(resources);
 }
 
@@ -56,7 +92,6 @@ render_team(const struct render_resources *resources, const struct options *opti
 	char *folder = xasprintf("%s/%s", options->out_folder, model->answers->team);
 	int failed = 0;
 
-	(void)resources;
 	if (outfile_make_folders(folder, diag) != 0) {
 		free(folder);
 		return -1;
@@ -71,6 +106,24 @@ render_team(const struct render_resources *resources, const struct options *opti
 	}
 	if (options->formats & FORMAT_ROADMAP)
 		failed |= roadmap_files_write(folder, model, diag) != 0;
+	if (options->formats & FORMAT_HTML) {
+		char *path = xasprintf("%s/report.html", folder);
+
+		failed |= html_render(path, resources->html, model, resources->brand, diag) != 0;
+		free(path);
+	}
+	if (options->formats & FORMAT_PDF) {
+		char *path = xasprintf("%s/report.pdf", folder);
+
+		failed |= pdf_render(path, model, resources->brand, diag) != 0;
+		free(path);
+	}
+	if (options->chart_png) {
+		char *path = xasprintf("%s/chart.png", folder);
+
+		failed |= chart_write_png(path, model, resources->brand, 520, 410, 2, diag) != 0;
+		free(path);
+	}
 	free(folder);
 	return failed ? -1 : 0;
 }

@@ -1,0 +1,438 @@
+/* The radar chart; see chart.h.  Geometry: the scale runs from 0 at the
+ * centre to 4 at the rim, so a score of 1 still shows as a shape. */
+#include "chart.h"
+
+#include "answers.h"
+#include "brand.h"
+#include "diag.h"
+#include "framework.h"
+#include "model.h"
+#include "outfile.h"
+#include "xalloc.h"
+
+#include <cairo-svg.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CHART_SCALE_MAX = 4 };
+
+/* Sizes in points, relative to a chart 400 points across. */
+struct chart_geometry {
+	double centre_x, centre_y;
+	double radius;            /* of the rim (score 4) */
+	double label_width;       /* wrapping width of an axis label */
+	double font_size;         /* labels */
+	double unit;              /* 1 point scaled with the chart */
+};
+
+static void
+chart_set_color(cairo_t *cairo, const struct brand_color *color, double alpha)
+{
+	cairo_set_source_rgba(cairo, color->red, color->green, color->blue, alpha);
+}
+
+static double
+chart_angle(size_t axis, size_t count)
+{
+	return -M_PI / 2 + 2 * M_PI * (double)axis / (double)count;
+}
+
+static void
+chart_point(const struct chart_geometry *geometry, size_t axis, size_t count, double value,
+	    double *x, double *y)
+{
+	double distance = geometry->radius * value / CHART_SCALE_MAX;
+
+	*x = geometry->centre_x + distance * cos(chart_angle(axis, count));
+	*y = geometry->centre_y + distance * sin(chart_angle(axis, count));
+}
+
+static PangoLayout *
+chart_layout(cairo_t *cairo, const struct brand *brand, double size, int bold, const char *text)
+{
+	PangoLayout *layout = pango_cairo_create_layout(cairo);
+	PangoFontDescription *font = pango_font_description_from_string(brand->body_font);
+
+	pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+	if (bold)
+		pango_font_description_set_weight(font, PANGO_WEIGHT_SEMIBOLD);
+	pango_layout_set_font_description(layout, font);
+	pango_font_description_free(font);
+	pango_layout_set_text(layout, text, -1);
+	return layout;
+}
+
+/* An axis label, wrapped to the label width and placed outside the rim so
+ * that it grows away from the chart on every side. */
+static void
+chart_label(cairo_t *cairo, const struct chart_geometry *geometry, const struct brand *brand,
+	    size_t axis, size_t count, const char *text)
+{
+	double angle = chart_angle(axis, count);
+	double cosine = cos(angle), sine = sin(angle);
+	double anchor_x = geometry->centre_x + (geometry->radius + 10 * geometry->unit) * cosine;
+	double anchor_y = geometry->centre_y + (geometry->radius + 10 * geometry->unit) * sine;
+	PangoLayout *layout = chart_layout(cairo, brand, geometry->font_size, 1, text);
+	int width, height;
+
+	pango_layout_set_width(layout, (int)(geometry->label_width * PANGO_SCALE));
+	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(layout, fabs(cosine) < 0.3 ? PANGO_ALIGN_CENTER
+					   : cosine > 0        ? PANGO_ALIGN_LEFT
+							       : PANGO_ALIGN_RIGHT);
+	pango_layout_get_pixel_size(layout, &width, &height);
+	/* The layout box is label_width wide; alignment places the text in it. */
+	double left = fabs(cosine) < 0.3 ? anchor_x - geometry->label_width / 2
+		      : cosine > 0       ? anchor_x
+					 : anchor_x - geometry->label_width;
+	double top = fabs(sine) < 0.3 ? anchor_y - height / 2.0
+		     : sine > 0       ? anchor_y
+				      : anchor_y - height;
+	chart_set_color(cairo, &brand->text, 1);
+	cairo_move_to(cairo, left, top);
+	pango_cairo_show_layout(cairo, layout);
+	g_object_unref(layout);
+}
+
+/* The closed path through each axis's value; a negative value (not
+ * assessed) is left out, so the shape joins its neighbours instead of
+ * falling to the centre as if it scored nothing. */
+static void
+chart_polygon(cairo_t *cairo, const struct chart_geometry *geometry, const double *values,
+	      size_t count)
+{
+	int started = 0;
+
+	for (size_t axis = 0; axis < count; axis++) {
+		double x, y;
+
+		if (values[axis] < 0)
+			continue;
+		chart_point(geometry, axis, count, values[axis], &x, &y);
+		if (!started)
+			cairo_move_to(cairo, x, y);
+		else
+			cairo_line_to(cairo, x, y);
+		started = 1;
+	}
+	if (started)
+		cairo_close_path(cairo);
+}
+
+/* The grid: rings at each whole score, the stage thresholds dashed in
+ * their stage colour (named in the legend), and the axes. */
+static void
+chart_grid(cairo_t *cairo, const struct chart_geometry *geometry, const struct model *model,
+	   const struct brand *brand)
+{
+	const struct framework *framework = model->framework;
+	size_t count = model->domain_count;
+	struct brand_color grey = { .red = 0.55, .green = 0.58, .blue = 0.62 };
+
+	cairo_set_line_width(cairo, 0.6 * geometry->unit);
+	for (int ring = 1; ring <= CHART_SCALE_MAX; ring++) {
+		double values[64];
+
+		for (size_t axis = 0; axis < count && axis < 64; axis++)
+			values[axis] = ring;
+		chart_polygon(cairo, geometry, values, count < 64 ? count : 64);
+		chart_set_color(cairo, &grey, ring == CHART_SCALE_MAX ? 0.7 : 0.35);
+		cairo_stroke(cairo);
+	}
+	for (size_t axis = 0; axis < count; axis++) {
+		double x, y;
+
+		chart_point(geometry, axis, count, CHART_SCALE_MAX, &x, &y);
+		cairo_move_to(cairo, geometry->centre_x, geometry->centre_y);
+		cairo_line_to(cairo, x, y);
+	}
+	chart_set_color(cairo, &grey, 0.35);
+	cairo_stroke(cairo);
+
+	/* Stage thresholds above the first stage, dashed in the stage colour. */
+	for (size_t stage = 1; stage < framework->stage_count; stage++) {
+		struct brand_color color = brand_stage_color(brand, stage, framework->stage_count);
+		double minimum = framework->stages[stage].minimum;
+		double dash[] = { 3 * geometry->unit, 2 * geometry->unit };
+		double values[64];
+
+		for (size_t axis = 0; axis < count && axis < 64; axis++)
+			values[axis] = minimum;
+		chart_polygon(cairo, geometry, values, count < 64 ? count : 64);
+		cairo_set_dash(cairo, dash, 2, 0);
+		cairo_set_line_width(cairo, 1.1 * geometry->unit);
+		chart_set_color(cairo, &color, 0.85);
+		cairo_stroke(cairo);
+		cairo_set_dash(cairo, NULL, 0, 0);
+
+	}
+}
+
+/* One legend entry: a swatch drawn by the caller's kind, then a label. */
+enum chart_swatch { SWATCH_FILL, SWATCH_DASH };
+
+struct chart_entry {
+	enum chart_swatch swatch;
+	struct brand_color color;
+	double alpha;
+	char text[128];
+	PangoLayout *layout;
+	int width;
+};
+
+/* The legend, centred under the chart: this assessment, the previous one
+ * when there is one, and each stage threshold, measured by pango. */
+static void
+chart_legend(cairo_t *cairo, const struct chart_geometry *geometry, const struct model *model,
+	     const struct brand *brand, double x, double y, double width)
+{
+	const struct framework *framework = model->framework;
+	double unit = geometry->unit, swatch = 16 * unit, gap = 5 * unit, spacing = 16 * unit;
+	struct chart_entry entries[16];
+	size_t count = 0;
+	int text_height = 0;
+	double total = 0, cursor;
+
+	entries[count] = (struct chart_entry){ .swatch = SWATCH_FILL, .color = brand->primary,
+					       .alpha = 1 };
+	snprintf(entries[count++].text, sizeof entries[0].text, "This assessment (%s)",
+		 model->answers->date);
+	if (model->has_previous) {
+		entries[count] = (struct chart_entry){ .swatch = SWATCH_DASH, .color = brand->text,
+						       .alpha = 0.65 };
+		snprintf(entries[count++].text, sizeof entries[0].text, "Previous (%s)",
+			 model->previous->date);
+	}
+	for (size_t stage = 1; stage < framework->stage_count && count < 16; stage++) {
+		entries[count] = (struct chart_entry){
+			.swatch = SWATCH_DASH,
+			.color = brand_stage_color(brand, stage, framework->stage_count),
+			.alpha = 0.9,
+		};
+		snprintf(entries[count++].text, sizeof entries[0].text, "%s from %.2f",
+			 framework->stages[stage].label, framework->stages[stage].minimum);
+	}
+	for (size_t index = 0; index < count; index++) {
+		entries[index].layout = chart_layout(cairo, brand, geometry->font_size * 0.85, 0,
+						     entries[index].text);
+		pango_layout_get_pixel_size(entries[index].layout, &entries[index].width, &text_height);
+		total += (index ? spacing : 0) + swatch + gap + entries[index].width;
+	}
+	cursor = x + (width - total) / 2;
+	y += (20 * unit - text_height) / 2;
+	for (size_t index = 0; index < count; index++) {
+		struct chart_entry *entry = &entries[index];
+		double middle = y + text_height / 2.0;
+
+		if (entry->swatch == SWATCH_FILL) {
+			cairo_rectangle(cairo, cursor, middle - 4.5 * unit, swatch, 9 * unit);
+			chart_set_color(cairo, &entry->color, 0.3);
+			cairo_fill_preserve(cairo);
+			cairo_set_line_width(cairo, 1.5 * unit);
+			chart_set_color(cairo, &entry->color, 1);
+			cairo_stroke(cairo);
+		} else {
+			double dash[] = { 4 * unit, 2.5 * unit };
+
+			cairo_move_to(cairo, cursor, middle);
+			cairo_line_to(cairo, cursor + swatch, middle);
+			cairo_set_dash(cairo, dash, 2, 0);
+			cairo_set_line_width(cairo, 1.5 * unit);
+			chart_set_color(cairo, &entry->color, entry->alpha);
+			cairo_stroke(cairo);
+			cairo_set_dash(cairo, NULL, 0, 0);
+		}
+		cursor += swatch + gap;
+		chart_set_color(cairo, &brand->text, 1);
+		cairo_move_to(cairo, cursor, y);
+		pango_cairo_show_layout(cairo, entry->layout);
+		g_object_unref(entry->layout);
+		cursor += entry->width + spacing;
+	}
+}
+
+void
+chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand, double x,
+	   double y, double width, double height)
+{
+	const struct framework *framework = model->framework;
+	size_t count = model->domain_count;
+	struct chart_geometry geometry;
+	double *values = xcalloc(count ? count : 1, sizeof *values);
+	double legend_height;
+
+	cairo_save(cairo);
+	/* Leave room below for the legend and around for the labels. */
+	geometry.unit = fmin(width, height) / 400.0;
+	geometry.font_size = 10.5 * geometry.unit;
+	geometry.label_width = 96 * geometry.unit;
+	legend_height = 24 * geometry.unit;
+	geometry.centre_x = x + width / 2;
+	geometry.centre_y = y + (height - legend_height) / 2;
+	geometry.radius = fmin(width / 2 - geometry.label_width - 14 * geometry.unit,
+			       (height - legend_height) / 2 - 44 * geometry.unit);
+
+	chart_grid(cairo, &geometry, model, brand);
+
+	/* The previous assessment: a dashed outline. */
+	if (model->has_previous) {
+		double dash[] = { 5 * geometry.unit, 3 * geometry.unit };
+
+		for (size_t axis = 0; axis < count; axis++)
+			values[axis] = model->domains[axis].has_previous ? model->domains[axis].previous : -1;
+		chart_polygon(cairo, &geometry, values, count);
+		cairo_set_dash(cairo, dash, 2, 0);
+		cairo_set_line_width(cairo, 1.4 * geometry.unit);
+		chart_set_color(cairo, &brand->text, 0.65);
+		cairo_stroke(cairo);
+		cairo_set_dash(cairo, NULL, 0, 0);
+	}
+
+	/* The team: a filled polygon in the brand colour. */
+	for (size_t axis = 0; axis < count; axis++)
+		values[axis] = model->domains[axis].assessed ? model->domains[axis].score : -1;
+	chart_polygon(cairo, &geometry, values, count);
+	chart_set_color(cairo, &brand->primary, 0.22);
+	cairo_fill_preserve(cairo);
+	cairo_set_line_width(cairo, 2 * geometry.unit);
+	cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND);
+	chart_set_color(cairo, &brand->primary, 1);
+	cairo_stroke(cairo);
+
+	/* Each vertex: a dot and its score, set just outside the dot. */
+	for (size_t axis = 0; axis < count; axis++) {
+		const struct model_domain *domain = &model->domains[axis];
+		double point_x, point_y, angle = chart_angle(axis, count);
+		char text[16];
+		PangoLayout *layout;
+		int text_width, text_height;
+
+		if (!domain->assessed) {
+			/* Not assessed: a hollow mark at the rim, said in words. */
+			chart_point(&geometry, axis, count, CHART_SCALE_MAX, &point_x, &point_y);
+			cairo_new_path(cairo);
+			cairo_arc(cairo, point_x, point_y, 3 * geometry.unit, 0, 2 * M_PI);
+			chart_set_color(cairo, &brand->text, 0.5);
+			cairo_set_line_width(cairo, 1 * geometry.unit);
+			cairo_stroke(cairo);
+			snprintf(text, sizeof text, "not assessed");
+			layout = chart_layout(cairo, brand, geometry.font_size * 0.8, 0, text);
+			pango_layout_get_pixel_size(layout, &text_width, &text_height);
+			cairo_move_to(cairo, point_x - text_width / 2.0 - 16 * geometry.unit * cos(angle),
+				      point_y - text_height / 2.0 - 16 * geometry.unit * sin(angle));
+			pango_cairo_show_layout(cairo, layout);
+			g_object_unref(layout);
+			continue;
+		}
+		chart_point(&geometry, axis, count, values[axis], &point_x, &point_y);
+		cairo_new_path(cairo);
+		cairo_arc(cairo, point_x, point_y, 3 * geometry.unit, 0, 2 * M_PI);
+		chart_set_color(cairo, &brand->primary, 1);
+		cairo_fill(cairo);
+		snprintf(text, sizeof text, "%.2f", domain->score);
+		layout = chart_layout(cairo, brand, geometry.font_size * 0.9, 1, text);
+		pango_layout_get_pixel_size(layout, &text_width, &text_height);
+		/* Inside the rim for high scores, outside the dot otherwise. */
+		double offset = values[axis] > 3.2 ? -16 * geometry.unit : 13 * geometry.unit;
+		double label_x = point_x + offset * cos(angle) - text_width / 2.0;
+		double label_y = point_y + offset * sin(angle) - text_height / 2.0;
+		cairo_rectangle(cairo, label_x - 2 * geometry.unit, label_y, text_width + 4 * geometry.unit,
+				text_height);
+		cairo_set_source_rgba(cairo, 1, 1, 1, 0.85);
+		cairo_fill(cairo);
+		chart_set_color(cairo, &brand->primary, 1);
+		cairo_move_to(cairo, label_x, label_y);
+		pango_cairo_show_layout(cairo, layout);
+		g_object_unref(layout);
+	}
+
+	for (size_t axis = 0; axis < count; axis++)
+		chart_label(cairo, &geometry, brand, axis, count,
+			    framework->domains[model->domains[axis].domain].label);
+
+	chart_legend(cairo, &geometry, model, brand, x, y + height - legend_height, width);
+	free(values);
+	cairo_restore(cairo);
+}
+
+/* Collects a cairo stream into memory. */
+struct chart_buffer {
+	char *data;
+	size_t length;
+	size_t capacity;
+};
+
+static cairo_status_t
+chart_buffer_write(void *closure, const unsigned char *data, unsigned int length)
+{
+	struct chart_buffer *buffer = closure;
+
+	if (buffer->length + length + 1 > buffer->capacity) {
+		buffer->capacity = (buffer->length + length + 1) * 2;
+		buffer->data = xreallocarray(buffer->data, buffer->capacity, 1);
+	}
+	memcpy(buffer->data + buffer->length, data, length);
+	buffer->length += length;
+	buffer->data[buffer->length] = '\0';
+	return CAIRO_STATUS_SUCCESS;
+}
+
+char *
+chart_svg(const struct model *model, const struct brand *brand, double width, double height,
+	  size_t *length, struct diag *diag)
+{
+	struct chart_buffer buffer = { 0 };
+	cairo_surface_t *surface =
+		cairo_svg_surface_create_for_stream(chart_buffer_write, &buffer, width, height);
+	cairo_t *cairo = cairo_create(surface);
+	cairo_status_t status;
+
+	chart_draw(cairo, model, brand, 0, 0, width, height);
+	status = cairo_status(cairo);
+	cairo_destroy(cairo);
+	cairo_surface_finish(surface);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	if (status != CAIRO_STATUS_SUCCESS || buffer.data == NULL) {
+		diag_error(diag, model->answers->path, 0, "cannot draw the chart: %s",
+			   cairo_status_to_string(status));
+		free(buffer.data);
+		return NULL;
+	}
+	*length = buffer.length;
+	return buffer.data;
+}
+
+int
+chart_write_png(const char *path, const struct model *model, const struct brand *brand,
+		double width, double height, double scale, struct diag *diag)
+{
+	cairo_surface_t *surface = cairo_image_surface_create(
+		CAIRO_FORMAT_ARGB32, (int)ceil(width * scale), (int)ceil(height * scale));
+	cairo_t *cairo = cairo_create(surface);
+	struct chart_buffer buffer = { 0 };
+	cairo_status_t status;
+	int result;
+
+	cairo_set_source_rgb(cairo, 1, 1, 1);
+	cairo_paint(cairo);
+	cairo_scale(cairo, scale, scale);
+	chart_draw(cairo, model, brand, 0, 0, width, height);
+	status = cairo_status(cairo);
+	cairo_destroy(cairo);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_write_to_png_stream(surface, chart_buffer_write, &buffer);
+	cairo_surface_destroy(surface);
+	if (status != CAIRO_STATUS_SUCCESS) {
+		diag_error(diag, path, 0, "cannot draw the chart: %s", cairo_status_to_string(status));
+		free(buffer.data);
+		return -1;
+	}
+	result = outfile_write(path, buffer.data, buffer.length, diag);
+	free(buffer.data);
+	return result;
+}

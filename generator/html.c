@@ -1,0 +1,206 @@
+/* The HTML renderer: model XML in, template out; see html.h. */
+#include "html.h"
+
+#include "answers.h"
+#include "brand.h"
+#include "chart.h"
+#include "diag.h"
+#include "framework.h"
+#include "model.h"
+#include "outfile.h"
+#include "report_xml.h"
+#include "xalloc.h"
+#include "xmlinput.h"
+
+#include <glib.h>
+#include <libxml/parser.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { HTML_TEMPLATE_MAX_BYTES = 2 * 1024 * 1024 };
+
+/* The chart's size in the page, in points; CSS scales it to the column. */
+#define HTML_CHART_WIDTH 520.0
+#define HTML_CHART_HEIGHT 410.0
+
+struct html_template {
+	xsltStylesheetPtr stylesheet;
+	xsltSecurityPrefsPtr security;
+	char *css;
+};
+
+struct html_template *
+html_template_load(const char *folder, struct diag *diag)
+{
+	struct html_template *template = xcalloc(1, sizeof *template);
+	char *xsl_path = xasprintf("%s/report.xsl", folder);
+	char *css_path = xasprintf("%s/report.css", folder);
+	xmlDocPtr document;
+	size_t length;
+
+	/* The stylesheet is XML like any input: read it the same safe way. */
+	document = xmlinput_read(xsl_path, HTML_TEMPLATE_MAX_BYTES, NULL, diag);
+	if (document != NULL) {
+		template->stylesheet = xsltParseStylesheetDoc(document);
+		if (template->stylesheet == NULL) {
+			diag_error(diag, xsl_path, 0, "not a usable XSLT stylesheet");
+			xmlFreeDoc(document);
+		}
+	}
+	template->css = xmlinput_slurp(css_path, HTML_TEMPLATE_MAX_BYTES, &length, diag);
+
+	/* A template may shape the page but never read, write or fetch. */
+	template->security = xsltNewSecurityPrefs();
+	if (template->security == NULL ||
+	    xsltSetSecurityPrefs(template->security, XSLT_SECPREF_READ_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(template->security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(template->security, XSLT_SECPREF_CREATE_DIRECTORY,
+				 xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(template->security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(template->security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid)) {
+		diag_error(diag, xsl_path, 0, "cannot set the template's security limits");
+		html_template_free(template);
+		template = NULL;
+	} else if (template->stylesheet == NULL || template->css == NULL) {
+		html_template_free(template);
+		template = NULL;
+	}
+	free(xsl_path);
+	free(css_path);
+	return template;
+}
+
+void
+html_template_free(struct html_template *template)
+{
+	if (template == NULL)
+		return;
+	if (template->stylesheet != NULL)
+		xsltFreeStylesheet(template->stylesheet);
+	if (template->security != NULL)
+		xsltFreeSecurityPrefs(template->security);
+	free(template->css);
+	free(template);
+}
+
+static void
+html_color(xmlNodePtr node, const char *name, const struct brand_color *color)
+{
+	xmlNewProp(node, (const xmlChar *)name, (const xmlChar *)color->hex);
+}
+
+/* The brand as the template sees it: names, colours, fonts, the logo as a
+ * data URI and each of the pack's stages with its colour. */
+static void
+html_brand(xmlNodePtr parent, const struct brand *brand, const struct framework *framework)
+{
+	xmlNodePtr node = xmlNewChild(parent, parent->ns, (const xmlChar *)"brand", NULL);
+
+	xmlNewProp(node, (const xmlChar *)"paper",
+		   (const xmlChar *)(brand->paper == PAPER_LETTER ? "letter" : "a4"));
+	html_color(node, "primary", &brand->primary);
+	html_color(node, "accent", &brand->accent);
+	html_color(node, "text", &brand->text);
+	xmlNewProp(node, (const xmlChar *)"heading-font", (const xmlChar *)brand->heading_font);
+	xmlNewProp(node, (const xmlChar *)"body-font", (const xmlChar *)brand->body_font);
+	if (brand->logo_png != NULL) {
+		gchar *encoded = g_base64_encode(brand->logo_png, brand->logo_png_size);
+		char *uri = xasprintf("data:image/png;base64,%s", encoded);
+
+		xmlNewProp(node, (const xmlChar *)"logo", (const xmlChar *)uri);
+		g_free(encoded);
+		free(uri);
+	}
+	xmlNewTextChild(node, node->ns, (const xmlChar *)"organization",
+			(const xmlChar *)brand->organization);
+	xmlNewTextChild(node, node->ns, (const xmlChar *)"title", (const xmlChar *)brand->report_title);
+	xmlNewTextChild(node, node->ns, (const xmlChar *)"footer", (const xmlChar *)brand->footer);
+	xmlNewTextChild(node, node->ns, (const xmlChar *)"confidentiality",
+			(const xmlChar *)brand->confidentiality);
+	for (size_t index = 0; index < framework->stage_count; index++) {
+		struct brand_color color = brand_stage_color(brand, index, framework->stage_count);
+		xmlNodePtr stage = xmlNewTextChild(node, node->ns, (const xmlChar *)"stage-color",
+						   (const xmlChar *)color.hex);
+
+		xmlNewProp(stage, (const xmlChar *)"stage", (const xmlChar *)framework->stages[index].id);
+	}
+}
+
+/* The chart's SVG, parsed and placed under <chart>. */
+static int
+html_chart(xmlNodePtr parent, const struct model *model, const struct brand *brand,
+	   struct diag *diag)
+{
+	size_t length;
+	char *svg = chart_svg(model, brand, HTML_CHART_WIDTH, HTML_CHART_HEIGHT, &length, diag);
+	xmlDocPtr document;
+	xmlNodePtr chart;
+
+	if (svg == NULL)
+		return -1;
+	/* cairo's own output: trusted, but still parsed without the network. */
+	document = xmlReadMemory(svg, (int)length, "chart.svg", "UTF-8",
+				 XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR);
+	free(svg);
+	if (document == NULL) {
+		diag_error(diag, model->answers->path, 0, "cannot read back the chart's SVG");
+		return -1;
+	}
+	chart = xmlNewChild(parent, parent->ns, (const xmlChar *)"chart", NULL);
+	xmlAddChild(chart, xmlDocCopyNode(xmlDocGetRootElement(document), parent->doc, 1));
+	xmlFreeDoc(document);
+	return 0;
+}
+
+int
+html_render(const char *path, const struct html_template *template, const struct model *model,
+	    const struct brand *brand, struct diag *diag)
+{
+	xmlDocPtr document = report_xml_build(model);
+	xmlNodePtr report, wrapper;
+	xsltTransformContextPtr context;
+	xmlDocPtr result;
+	xmlChar *html = NULL;
+	int length = 0, status;
+
+	/* <render> holds the brand, the CSS, the chart and the report. */
+	wrapper = xmlNewDocNode(document, NULL, (const xmlChar *)"render", NULL);
+	report = xmlDocSetRootElement(document, wrapper);
+	xmlSetNs(wrapper, xmlNewNs(wrapper, (const xmlChar *)HTML_RENDER_NAMESPACE, NULL));
+	html_brand(wrapper, brand, model->framework);
+	xmlNewTextChild(wrapper, wrapper->ns, (const xmlChar *)"style", (const xmlChar *)template->css);
+	if (html_chart(wrapper, model, brand, diag) != 0) {
+		xmlFreeNode(report);
+		xmlFreeDoc(document);
+		return -1;
+	}
+	xmlAddChild(wrapper, report);
+
+	context = xsltNewTransformContext(template->stylesheet, document);
+	if (context == NULL || xsltSetCtxtSecurityPrefs(template->security, context) != 0) {
+		diag_error(diag, path, 0, "cannot start the HTML template");
+		xsltFreeTransformContext(context);
+		xmlFreeDoc(document);
+		return -1;
+	}
+	result = xsltApplyStylesheetUser(template->stylesheet, document, NULL, NULL, NULL, context);
+	status = context->state;
+	xsltFreeTransformContext(context);
+	xmlFreeDoc(document);
+	if (result == NULL || status != XSLT_STATE_OK ||
+	    xsltSaveResultToString(&html, &length, result, template->stylesheet) != 0 ||
+	    html == NULL) {
+		diag_error(diag, path, 0, "the HTML template failed");
+		xmlFreeDoc(result);
+		xmlFree(html);
+		return -1;
+	}
+	xmlFreeDoc(result);
+	status = outfile_write(path, html, (size_t)length, diag);
+	xmlFree(html);
+	return status;
+}

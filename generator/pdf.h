@@ -1,0 +1,17 @@
+/* The PDF report: the same model and sections as the HTML report, laid
+ * out with pango on cairo's PDF surface. */
+#ifndef MATURITY_PDF_H
+#define MATURITY_PDF_H
+
+struct brand;
+struct diag;
+struct model;
+
+/* Writes the report of model to path, atomically, with brand's paper,
+ * colours and fonts.  The PDF's creation date is the report date
+ * (model->generated), so the same inputs give the same bytes.  Returns 0,
+ * or -1 after reporting. */
+int pdf_render(const char *path, const struct model *model, const struct brand *brand,
+	       struct diag *diag);
+
+#endif
