@@ -44,7 +44,9 @@ UNIT_TESTS := \
 	tests/unit/test_score.c \
 	tests/unit/test_validate.c \
 	tests/unit/test_framework.c \
-	tests/unit/test_outfile.c
+	tests/unit/test_outfile.c \
+	tests/unit/test_roadmap.c \
+	tests/unit/test_model.c
 
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -107,9 +109,11 @@ $(BUILD)/asan/%.o: %.c
 	@$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -MMD -MP -c $< -o $@
 
 $(BUILD)/maturity: $(OBJECTS) $(BUILD)/obj/$(MAIN:.c=.o)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
 $(BUILD)/asan/maturity: $(ASAN_OBJECTS) $(BUILD)/asan/$(MAIN:.c=.o)
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PKG_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(PKG_LIBS)
 
 -include $(OBJECTS:.o=.d) $(ASAN_OBJECTS:.o=.d)
 
@@ -119,10 +123,12 @@ UNIT_ASAN_BINARIES := $(UNIT_TESTS:tests/unit/%.c=$(BUILD)/asan/tests/%)
 
 $(BUILD)/tests/%: tests/unit/%.c $(OBJECTS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Igenerator -o $@ $< $(OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -Igenerator -o $@ $< $(OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
 $(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_OBJECTS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Igenerator -o $@ $< $(ASAN_OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Igenerator -o $@ $< $(ASAN_OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # `make test`: unit and end-to-end tests, plain and under ASan+UBSan.  The
 # runner keeps going after a failure and ends on "N passed, N failed".

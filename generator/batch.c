@@ -103,6 +103,7 @@ batch_render(const struct options *options, const struct batch_resources *resour
 	struct batch_assessment explicit_previous = { 0 };
 	enum batch_result result = BATCH_OK;
 	size_t rendered = 0, failed = 0;
+	int previous_used = 0;
 	char generated[11];
 
 	if (render == NULL)
@@ -127,8 +128,14 @@ batch_render(const struct options *options, const struct batch_resources *resour
 		    strcmp(assessments[index + 1].answers->team, subject->answers->team) == 0)
 			continue;
 		if (explicit_previous.answers != NULL &&
-		    strcmp(explicit_previous.answers->team, subject->answers->team) == 0)
+		    strcmp(explicit_previous.answers->team, subject->answers->team) == 0) {
 			previous = &explicit_previous;
+			previous_used = 1;
+			if (strcmp(explicit_previous.answers->date, subject->answers->date) >= 0)
+				diag_warning(diag, options->previous_path, 0,
+					     "dated %s, not before the assessment it is compared with (%s)",
+					     explicit_previous.answers->date, subject->answers->date);
+		}
 		else if (index > 0 &&
 			 strcmp(assessments[index - 1].answers->team, subject->answers->team) == 0)
 			previous = &assessments[index - 1];
@@ -141,6 +148,10 @@ batch_render(const struct options *options, const struct batch_resources *resour
 			failed++;
 		model_free(model);
 	}
+	if (explicit_previous.answers != NULL && !previous_used)
+		diag_warning(diag, options->previous_path, 0,
+			     "team %s is not among the answer sets rendered, so nothing was compared",
+			     explicit_previous.answers->team);
 	if (failed > 0)
 		result = BATCH_FAILED;
 	if (!options->quiet)
