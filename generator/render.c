@@ -32,12 +32,16 @@ render_resources_load(const struct options *options, struct diag *diag)
 	char *templates_folder = xasprintf("%s/templates", options->data_folder);
 	int failed = 0;
 
-	/* Fonts first: the brand's families must resolve to real fonts. */
-	failed |= fonts_register_folder(fonts_folder, diag) != 0;
+	/* Fonts first, when anything is laid out: the brand's families must
+	 * resolve to real fonts. */
+	int lays_out_text = (options->formats & (FORMAT_PDF | FORMAT_HTML)) || options->chart_png;
+
+	if (lays_out_text)
+		failed |= fonts_register_folder(fonts_folder, diag) != 0;
 	resources->brand = brand_load(options->brand_path, schema_folder, diag);
 	if (resources->brand == NULL) {
 		failed = 1;
-	} else if (options->formats & (FORMAT_PDF | FORMAT_HTML) || options->chart_png) {
+	} else if (lays_out_text) {
 		failed |= fonts_check_family(resources->brand->heading_font, options->brand_path,
 					     diag) != 0;
 		failed |= fonts_check_family(resources->brand->body_font, options->brand_path,

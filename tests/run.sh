@@ -18,6 +18,7 @@ count() { # count NAME STATUS
 }
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+export LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 for binary in "$build"/tests/test_* "$build"/asan/tests/test_*; do
