@@ -29,11 +29,14 @@ SOURCES := \
 	generator/model.c \
 	generator/outfile.c \
 	generator/pdf.c \
+	generator/pool.c \
+	generator/progress.c \
 	generator/render.c \
 	generator/report_xml.c \
 	generator/roadmap.c \
 	generator/roadmap_files.c \
 	generator/score.c \
+	generator/stamp.c \
 	generator/summary.c \
 	generator/validate.c \
 	generator/xalloc.c \

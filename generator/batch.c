@@ -1,4 +1,6 @@
-/* The driver for validate, score and render; see batch.h. */
+/* The driver for validate, score and render; see batch.h.  For render the
+ * parent reads and validates every answer set, keeps only what grouping
+ * needs, and hands each team to a worker process of the pool. */
 #include "batch.h"
 
 #include "answers.h"
@@ -7,22 +9,61 @@
 #include "inputs.h"
 #include "model.h"
 #include "options.h"
+#include "outfile.h"
+#include "pool.h"
+#include "progress.h"
 #include "render.h"
 #include "score.h"
+#include "stamp.h"
 #include "summary.h"
 #include "validate.h"
 #include "xalloc.h"
 #include "xmlinput.h"
 
+#include <dirent.h>
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+#ifndef MATURITY_VERSION
+#define MATURITY_VERSION "0.0.0"
+#endif
 
 /* What is loaded once, before the first answer set. */
 struct batch_resources {
 	struct framework *framework;
 	xmlRelaxNGPtr answers_schema;
+	struct render_resources *render;  /* render only */
+	char digest[STAMP_LENGTH + 1];    /* of everything every report depends on */
+};
+
+/* One accepted assessment, as the parent keeps it. */
+struct batch_assessment {
+	char *path;
+	char *team;
+	char *date;
+};
+
+/* One team to render: its newest assessment and the one before it. */
+struct batch_team {
+	const struct batch_assessment *subject;
+	const char *previous_path;        /* NULL when none */
+	char digest[STAMP_LENGTH + 1];
+};
+
+/* What the pool's callbacks share. */
+struct batch_render {
+	const struct options *options;
+	struct batch_resources *resources;
+	struct batch_team *teams;
+	size_t count;
+	struct diag *diag;
+	struct progress progress;
+	size_t rendered, failed;
+	char generated[11];
 };
 
 static int
@@ -31,12 +72,42 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 {
 	char *schema_folder = xasprintf("%s/content/schema", options->data_folder);
 	char *answers_schema = xasprintf("%s/answers.rng", schema_folder);
+	int failed = 0;
 
 	resources->framework = framework_load(options->content_folder, schema_folder, diag);
 	resources->answers_schema = xmlinput_schema_load(answers_schema, diag);
+	failed = resources->framework == NULL || resources->answers_schema == NULL;
+	if (!failed && options->command == COMMAND_RENDER) {
+		resources->render = render_resources_load(options, diag);
+		failed = resources->render == NULL;
+	}
+	if (!failed && options->command == COMMAND_RENDER) {
+		/* Every report depends on the pack, templates, brand, schemas,
+		 * fonts, the program's version and the options that shape output. */
+		char *templates = xasprintf("%s/templates", options->data_folder);
+		char *fonts = xasprintf("%s/fonts", options->data_folder);
+		char *settings = xasprintf("%s formats=%u png=%d model=%d", MATURITY_VERSION,
+					   options->formats, options->chart_png, options->write_model);
+
+		resources->digest[0] = '\0';
+		stamp_add_text(resources->digest, settings);
+		stamp_add_folder(resources->digest, resources->framework->folder);
+		stamp_add_folder(resources->digest, resources->framework->domain_folder);
+		stamp_add_folder(resources->digest, schema_folder);
+		stamp_add_folder(resources->digest, templates);
+		stamp_add_folder(resources->digest, fonts);
+		/* The brand file and what sits beside it: its logo. */
+		char *brand_folder = g_path_get_dirname(options->brand_path);
+
+		stamp_add_folder(resources->digest, brand_folder);
+		g_free(brand_folder);
+		free(templates);
+		free(fonts);
+		free(settings);
+	}
 	free(schema_folder);
 	free(answers_schema);
-	return resources->framework != NULL && resources->answers_schema != NULL ? 0 : -1;
+	return failed ? -1 : 0;
 }
 
 static void
@@ -44,6 +115,7 @@ batch_free_resources(struct batch_resources *resources)
 {
 	framework_free(resources->framework);
 	xmlRelaxNGFree(resources->answers_schema);
+	render_resources_free(resources->render);
 }
 
 /* Reads and validates one answer set; NULL when rejected (reported). */
@@ -61,23 +133,17 @@ batch_read(const struct options *options, const struct batch_resources *resource
 	return answers;
 }
 
-/* One accepted assessment, scored. */
-struct batch_assessment {
-	struct answers *answers;
-	struct scores *scores;
-};
-
 /* By team, then by date: each team's assessments end up oldest first. */
 static int
 batch_compare(const void *left_pointer, const void *right_pointer)
 {
 	const struct batch_assessment *left = left_pointer, *right = right_pointer;
-	int order = strcmp(left->answers->team, right->answers->team);
+	int order = strcmp(left->team, right->team);
 
 	if (order == 0)
-		order = strcmp(left->answers->date, right->answers->date);
+		order = strcmp(left->date, right->date);
 	if (order == 0)
-		order = strcmp(left->answers->path, right->answers->path);
+		order = strcmp(left->path, right->path);
 	return order;
 }
 
@@ -94,80 +160,212 @@ batch_generated_date(char date[11])
 		strcpy(date, "1970-01-01");
 }
 
+/* The shard (1..count) a team belongs to: a stable hash of its id, the
+ * same on every machine, so CI jobs agree without talking. */
+unsigned
+batch_shard_of(const char *team, unsigned count)
+{
+	gchar *digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256, team, -1);
+	unsigned long long value = strtoull(digest + 48, NULL, 16);
+
+	g_free(digest);
+	return (unsigned)(value % count) + 1;
+}
+
+/* In a worker: render one team from its files. */
+static int
+batch_render_team(size_t task, void *context)
+{
+	struct batch_render *batch = context;
+	const struct batch_team *team = &batch->teams[task];
+	const struct framework *framework = batch->resources->framework;
+	struct answers *answers, *previous = NULL;
+	struct scores *scores, *previous_scores = NULL;
+	struct model *model;
+	char *stamp_path;
+	int result;
+	const char *crash = getenv("MATURITY_TEST_CRASH_TEAM");
+
+	/* A test hook: simulate a crash on one team to prove isolation. */
+	if (crash != NULL && strcmp(crash, team->subject->team) == 0)
+		abort();
+	answers = batch_read(batch->options, batch->resources, team->subject->path, batch->diag);
+	if (answers == NULL)
+		return -1;
+	if (team->previous_path != NULL)
+		previous = batch_read(batch->options, batch->resources, team->previous_path,
+				      batch->diag);
+	scores = score_compute(framework, answers);
+	if (previous != NULL)
+		previous_scores = score_compute(framework, previous);
+	model = model_build(framework, answers, scores, previous, previous_scores, batch->generated);
+	result = render_team(batch->resources->render, batch->options, model, batch->diag);
+
+	/* The stamp goes last: only a complete set of outputs is fresh. */
+	stamp_path = xasprintf("%s/%s/.maturity-stamp", batch->options->out_folder,
+			       team->subject->team);
+	if (result == 0)
+		result = stamp_write(stamp_path, team->digest, batch->diag);
+	else
+		unlink(stamp_path);
+	free(stamp_path);
+	model_free(model);
+	score_free(scores);
+	score_free(previous_scores);
+	answers_free(answers);
+	answers_free(previous);
+	return result;
+}
+
+static void
+batch_team_finished(size_t task, enum pool_outcome outcome, int detail, void *context)
+{
+	struct batch_render *batch = context;
+	const struct batch_team *team = &batch->teams[task];
+
+	if (outcome == POOL_DONE) {
+		batch->rendered++;
+	} else {
+		batch->failed++;
+		progress_clear(&batch->progress);
+		if (outcome == POOL_CRASHED)
+			diag_error(batch->diag, team->subject->path, 0,
+				   "rendering team %s crashed (signal %d); the other teams go on",
+				   team->subject->team, detail);
+	}
+	progress_step(&batch->progress);
+}
+
+/* Removes what an interrupted worker left: temporary files (".NAME.XXXXXX")
+ * in the team's folder.  Finished files stay; they are whole. */
+static void
+batch_team_cancelled(size_t task, void *context)
+{
+	struct batch_render *batch = context;
+	char *folder = xasprintf("%s/%s", batch->options->out_folder,
+				 batch->teams[task].subject->team);
+	DIR *directory = opendir(folder);
+	struct dirent *entry;
+
+	while (directory != NULL && (entry = readdir(directory)) != NULL) {
+		size_t length = strlen(entry->d_name);
+
+		if (entry->d_name[0] == '.' && length > 8 && entry->d_name[length - 7] == '.') {
+			char *path = xasprintf("%s/%s", folder, entry->d_name);
+
+			unlink(path);
+			free(path);
+		}
+	}
+	if (directory != NULL)
+		closedir(directory);
+	free(folder);
+}
+
 /* render: every team's newest assessment, compared with the one before. */
 static enum batch_result
-batch_render(const struct options *options, const struct batch_resources *resources,
-	     struct batch_assessment *assessments, size_t count, struct diag *diag)
+batch_render(const struct options *options, struct batch_resources *resources,
+	     struct batch_assessment *assessments, size_t count, size_t rejected,
+	     struct diag *diag)
 {
-	struct render_resources *render = render_resources_load(options, diag);
-	struct batch_assessment explicit_previous = { 0 };
-	enum batch_result result = BATCH_OK;
-	size_t rendered = 0, failed = 0;
-	int previous_used = 0;
-	char generated[11];
+	struct batch_render batch = { .options = options, .resources = resources, .diag = diag };
+	struct answers *explicit_previous = NULL;
+	struct pool_tasks tasks;
+	size_t skipped = 0, outside = 0;
+	int interrupted, previous_used = 0;
+	double started = g_get_monotonic_time() / 1e6;
 
-	if (render == NULL)
-		return BATCH_CONFIGURATION;
 	if (options->previous_path != NULL) {
-		explicit_previous.answers = batch_read(options, resources, options->previous_path, diag);
-		if (explicit_previous.answers == NULL) {
-			render_resources_free(render);
+		explicit_previous = batch_read(options, resources, options->previous_path, diag);
+		if (explicit_previous == NULL)
 			return BATCH_CONFIGURATION;
-		}
-		explicit_previous.scores = score_compute(resources->framework, explicit_previous.answers);
 	}
-	batch_generated_date(generated);
+	batch_generated_date(batch.generated);
 	qsort(assessments, count, sizeof *assessments, batch_compare);
+	batch.teams = xcalloc(count ? count : 1, sizeof *batch.teams);
+
+	/* One task per team: the newest assessment, and its comparison. */
 	for (size_t index = 0; index < count; index++) {
 		const struct batch_assessment *subject = &assessments[index];
-		const struct batch_assessment *previous = NULL;
-		struct model *model;
+		struct batch_team *team;
+		char *stamp_path;
 
-		/* Only the newest of a team is rendered. */
-		if (index + 1 < count &&
-		    strcmp(assessments[index + 1].answers->team, subject->answers->team) == 0)
+		if (index + 1 < count && strcmp(assessments[index + 1].team, subject->team) == 0)
 			continue;
-		if (explicit_previous.answers != NULL &&
-		    strcmp(explicit_previous.answers->team, subject->answers->team) == 0) {
-			previous = &explicit_previous;
+		if (options->shard_count > 0 &&
+		    batch_shard_of(subject->team, options->shard_count) != options->shard_index) {
+			outside++;
+			continue;
+		}
+		/* The slot may hold a team skipped as unchanged: start afresh. */
+		team = &batch.teams[batch.count];
+		*team = (struct batch_team){ .subject = subject };
+		if (explicit_previous != NULL && strcmp(explicit_previous->team, subject->team) == 0) {
+			team->previous_path = options->previous_path;
 			previous_used = 1;
-			if (strcmp(explicit_previous.answers->date, subject->answers->date) >= 0)
+			if (strcmp(explicit_previous->date, subject->date) >= 0)
 				diag_warning(diag, options->previous_path, 0,
 					     "dated %s, not before the assessment it is compared with (%s)",
-					     explicit_previous.answers->date, subject->answers->date);
+					     explicit_previous->date, subject->date);
+		} else if (index > 0 && strcmp(assessments[index - 1].team, subject->team) == 0) {
+			team->previous_path = assessments[index - 1].path;
 		}
-		else if (index > 0 &&
-			 strcmp(assessments[index - 1].answers->team, subject->answers->team) == 0)
-			previous = &assessments[index - 1];
-		model = model_build(resources->framework, subject->answers, subject->scores,
-				    previous ? previous->answers : NULL,
-				    previous ? previous->scores : NULL, generated);
-		if (render_team(render, options, model, diag) == 0)
-			rendered++;
+
+		/* Fresh outputs from the same inputs need no work. */
+		memcpy(team->digest, resources->digest, sizeof team->digest);
+		stamp_add_file(team->digest, subject->path);
+		if (team->previous_path != NULL)
+			stamp_add_file(team->digest, team->previous_path);
+		stamp_add_text(team->digest, batch.generated);
+		stamp_path = xasprintf("%s/%s/.maturity-stamp", options->out_folder, subject->team);
+		if (stamp_matches(stamp_path, team->digest))
+			skipped++;
 		else
-			failed++;
-		model_free(model);
+			batch.count++;
+		free(stamp_path);
 	}
-	if (explicit_previous.answers != NULL && !previous_used)
+	if (explicit_previous != NULL && !previous_used)
 		diag_warning(diag, options->previous_path, 0,
 			     "team %s is not among the answer sets rendered, so nothing was compared",
-			     explicit_previous.answers->team);
-	if (failed > 0)
-		result = BATCH_FAILED;
-	if (!options->quiet)
-		fprintf(stderr, "maturity: %zu rendered, %zu failed\n", rendered, failed);
-	answers_free(explicit_previous.answers);
-	score_free(explicit_previous.scores);
-	render_resources_free(render);
-	return result;
+			     explicit_previous->team);
+
+	progress_start(&batch.progress, batch.count, !options->quiet && isatty(STDERR_FILENO));
+	tasks = (struct pool_tasks){
+		.count = batch.count,
+		.jobs = options->jobs > 0 ? (unsigned)options->jobs : (unsigned)g_get_num_processors(),
+		.run = batch_render_team,
+		.finished = batch_team_finished,
+		.cancelled = batch_team_cancelled,
+		.context = &batch,
+	};
+	interrupted = batch.count > 0 ? pool_run(&tasks) : 0;
+	progress_clear(&batch.progress);
+
+	if (!options->quiet || interrupted) {
+		char summary[256];
+		int length = snprintf(summary, sizeof summary,
+				      "maturity: %zu rendered, %zu unchanged, %zu rejected, %zu failed",
+				      batch.rendered, skipped, rejected, batch.failed);
+
+		if (outside > 0 && length > 0 && (size_t)length < sizeof summary)
+			length += snprintf(summary + length, sizeof summary - (size_t)length,
+					   ", %zu in other shards", outside);
+		fprintf(stderr, "%s in %.1f s%s\n", summary, g_get_monotonic_time() / 1e6 - started,
+			interrupted ? " (interrupted)" : "");
+	}
+	answers_free(explicit_previous);
+	free(batch.teams);
+	if (interrupted)
+		return BATCH_INTERRUPTED;
+	return batch.failed > 0 ? BATCH_FAILED : BATCH_OK;
 }
 
 enum batch_result
 batch_run(const struct options *options, struct diag *diag)
 {
-	struct batch_assessment *assessments = NULL;
 	struct batch_resources resources = { 0 };
 	struct inputs inputs = { 0 };
+	struct batch_assessment *assessments = NULL;
 	enum batch_result result = BATCH_OK;
 	size_t accepted = 0, rejected = 0;
 
@@ -181,6 +379,7 @@ batch_run(const struct options *options, struct diag *diag)
 	    summary_begin(stdout, options->summary, resources.framework) != 0)
 		result = BATCH_FAILED;
 
+	/* Read, validate and score every answer set; keep what render needs. */
 	for (size_t index = 0; index < inputs.count; index++) {
 		struct answers *answers = batch_read(options, &resources, inputs.paths[index], diag);
 		struct scores *scores;
@@ -190,30 +389,20 @@ batch_run(const struct options *options, struct diag *diag)
 			continue;
 		}
 		accepted++;
-		scores = score_compute(resources.framework, answers);
-		if (options->command == COMMAND_SCORE &&
-		    summary_write(stdout, options->summary, resources.framework, answers, scores) != 0)
-			result = BATCH_FAILED;
-		if (options->command == COMMAND_RENDER) {
+		if (options->command == COMMAND_SCORE) {
+			scores = score_compute(resources.framework, answers);
+			if (summary_write(stdout, options->summary, resources.framework, answers,
+					  scores) != 0)
+				result = BATCH_FAILED;
+			score_free(scores);
+		} else if (options->command == COMMAND_RENDER) {
 			assessments = xreallocarray(assessments, accepted, sizeof *assessments);
-			assessments[accepted - 1] = (struct batch_assessment){ answers, scores };
-			continue;
+			assessments[accepted - 1] = (struct batch_assessment){
+				xstrdup(answers->path), xstrdup(answers->team), xstrdup(answers->date)
+			};
 		}
-		score_free(scores);
 		answers_free(answers);
 	}
-	if (options->command == COMMAND_RENDER && accepted > 0) {
-		enum batch_result rendered = batch_render(options, &resources, assessments, accepted,
-							  diag);
-
-		if (rendered > result)
-			result = rendered;
-	}
-	for (size_t index = 0; index < (options->command == COMMAND_RENDER ? accepted : 0); index++) {
-		answers_free(assessments[index].answers);
-		score_free(assessments[index].scores);
-	}
-	free(assessments);
 
 	if (options->command == COMMAND_SCORE &&
 	    summary_end(stdout, options->summary, resources.framework) != 0)
@@ -225,8 +414,21 @@ batch_run(const struct options *options, struct diag *diag)
 		else
 			fprintf(stderr, "maturity: %zu valid, %zu rejected\n", accepted, rejected);
 	}
+	if (options->command == COMMAND_RENDER) {
+		enum batch_result rendered = batch_render(options, &resources, assessments, accepted,
+							  rejected, diag);
+
+		if (rendered > result)
+			result = rendered;
+	}
 	if (rejected > 0 && result == BATCH_OK)
 		result = BATCH_REJECTED;
+	for (size_t index = 0; index < accepted && assessments != NULL; index++) {
+		free(assessments[index].path);
+		free(assessments[index].team);
+		free(assessments[index].date);
+	}
+	free(assessments);
 	inputs_free(&inputs);
 	batch_free_resources(&resources);
 	return result;

@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 static const char *const severity_names[] = {
 	[DIAG_NOTE] = "note",
@@ -21,6 +22,9 @@ static void
 diag_vreport(struct diag *diag, enum diag_severity severity, const char *file,
 	     long line, const char *format, va_list arguments)
 {
+	char message[2048];
+	int length;
+
 	if (severity == DIAG_ERROR)
 		diag->errors++;
 	else if (severity == DIAG_WARNING)
@@ -28,16 +32,22 @@ diag_vreport(struct diag *diag, enum diag_severity severity, const char *file,
 	if (diag->stream == NULL)
 		return;
 
-	fputs("maturity: ", diag->stream);
-	if (file != NULL) {
-		if (line > 0)
-			fprintf(diag->stream, "%s:%ld: ", file, line);
-		else
-			fprintf(diag->stream, "%s: ", file);
-	}
-	fprintf(diag->stream, "%s: ", severity_names[severity]);
-	vfprintf(diag->stream, format, arguments);
-	fputc('\n', diag->stream);
+	/* One line, one write: several worker processes share stderr. */
+	if (file != NULL && line > 0)
+		length = snprintf(message, sizeof message, "maturity: %s:%ld: %s: ", file, line,
+				  severity_names[severity]);
+	else if (file != NULL)
+		length = snprintf(message, sizeof message, "maturity: %s: %s: ", file,
+				  severity_names[severity]);
+	else
+		length = snprintf(message, sizeof message, "maturity: %s: ", severity_names[severity]);
+	if (length < 0 || (size_t)length >= sizeof message - 2)
+		length = 0;
+	vsnprintf(message + length, sizeof message - (size_t)length - 1, format, arguments);
+	length = (int)strlen(message);
+	message[length] = '\n';
+	fwrite(message, 1, (size_t)length + 1, diag->stream);
+	fflush(diag->stream);
 }
 
 void

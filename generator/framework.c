@@ -518,7 +518,7 @@ done:
 	for (size_t index = 0; index < loader.domain_section_count; index++)
 		free(loader.domain_sections[index]);
 	free(loader.domain_sections);
-	free(loader.domain_folder);
+	framework->domain_folder = loader.domain_folder;
 	xmlFreeDoc(document);
 	xmlRelaxNGFree(pack_schema);
 	xmlRelaxNGFree(loader.domain_schema);
@@ -615,6 +615,7 @@ framework_free(struct framework *framework)
 	}
 	free(framework->stage_section_headings);
 	free(framework->stage_section_ids);
+	free(framework->domain_folder);
 	free(framework->alignment_title);
 	free(framework->alignment_text);
 	free(framework->folder);

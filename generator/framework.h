@@ -114,6 +114,7 @@ struct framework_charter {
 
 struct framework {
 	char *folder;
+	char *domain_folder;                     /* where the domain files came from */
 	char *id;
 	char *version;
 	char *title;

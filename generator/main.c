@@ -26,7 +26,8 @@ enum exit_status {
 	EXIT_OK = 0,            /* every answer set accepted */
 	EXIT_REJECTED = 1,      /* one or more answer sets rejected */
 	EXIT_USAGE = 2,         /* bad command line or configuration */
-	EXIT_OUTPUT = 3,        /* output could not be written */
+	EXIT_OUTPUT = 3,        /* output could not be written, or a team failed to render */
+	EXIT_INTERRUPTED = 130, /* stopped by SIGINT or SIGTERM */
 };
 
 /* Which commands take an option, as bits. */
@@ -44,6 +45,7 @@ enum {
 	OPTION_CHART_PNG,
 	OPTION_MODEL,
 	OPTION_MAX_INPUT_SIZE,
+	OPTION_SHARD,
 };
 
 /* The one table behind both getopt_long and --help. */
@@ -68,6 +70,8 @@ static const struct option_help {
 	{ "model", 0, OPTION_MODEL, NULL, FOR_RENDER,
 	  "also write the report model as report.xml" },
 	{ "jobs", 1, 'j', "N", FOR_RENDER, "render with N processes (default: one per CPU)" },
+	{ "shard", 1, OPTION_SHARD, "K/N", FOR_RENDER,
+	  "render only the teams of shard K of N (by a hash of the team id)" },
 	{ "json", 0, OPTION_JSON, NULL, FOR_SCORE, "one JSON object per assessment per line" },
 	{ "csv", 0, OPTION_CSV, NULL, FOR_SCORE, "CSV with a header row" },
 	{ "max-input-size", 1, OPTION_MAX_INPUT_SIZE, "BYTES", FOR_ALL,
@@ -138,7 +142,7 @@ usage(FILE *stream, int command)
 		usage_options(stream, 1u << command);
 	}
 	fputs("\nExit status: 0 all accepted, 1 some answer sets rejected, 2 usage or\n"
-	      "configuration error, 3 output could not be written.\n",
+	      "configuration error, 3 output could not be written, 130 interrupted.\n",
 	      stream);
 }
 
@@ -327,6 +331,18 @@ main(int argc, char **argv)
 		case OPTION_MODEL:
 			options.write_model = 1;
 			break;
+		case OPTION_SHARD: {
+			unsigned index = 0, count = 0;
+			char extra;
+
+			if (sscanf(optarg, "%u/%u%c", &index, &count, &extra) != 2 || count < 1 ||
+			    count > 10000 || index < 1 || index > count)
+				return usage_error(command, "--shard takes K/N with 1 <= K <= N, not \"%s\"",
+						   optarg);
+			options.shard_index = index;
+			options.shard_count = count;
+			break;
+		}
 		case OPTION_MAX_INPUT_SIZE:
 			if (!parse_count(optarg, 1024, 256L * 1024 * 1024, &number))
 				return usage_error(command,
@@ -380,6 +396,8 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	case BATCH_FAILED:
 		return EXIT_OUTPUT;
+	case BATCH_INTERRUPTED:
+		return EXIT_INTERRUPTED;
 	}
 	return EXIT_OUTPUT;
 }

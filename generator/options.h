@@ -32,6 +32,8 @@ struct options {
 	int write_model;              /* --model: also write report.xml */
 	enum summary_format summary;  /* score: --json, --csv or a table */
 	size_t max_input_bytes;       /* --max-input-size */
+	unsigned shard_index;         /* --shard K/N: K, 1 to N */
+	unsigned shard_count;         /* N, 0 when not sharding */
 	char *const *inputs;          /* ANSWERS: files and folders */
 	size_t input_count;
 };

@@ -23,7 +23,7 @@ for args_file in "$cases"/*.args; do
 	eval "\"$binary\" $args" >"$scratch/stdout" 2>"$scratch/stderr"
 	echo $? >"$scratch/status"
 	# Sanitizer reports never belong in expected output.
-	sed -i "s|$scratch|OUT|g" "$scratch/stdout" "$scratch/stderr"
+	sed -i -e "s|$scratch|OUT|g" -e "s| in [0-9.]* s| in TIME s|" "$scratch/stdout" "$scratch/stderr"
 	if [ "$update" = "--update" ]; then
 		cp "$scratch/stdout" "$cases/$name.stdout"
 		cp "$scratch/stderr" "$cases/$name.stderr"

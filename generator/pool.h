@@ -1,0 +1,34 @@
+/* A pool of worker processes for rendering: a crash in one task fails
+ * that task only, and an interrupted run leaves no temporary files. */
+#ifndef MATURITY_POOL_H
+#define MATURITY_POOL_H
+
+#include <signal.h>
+#include <stddef.h>
+
+enum pool_outcome {
+	POOL_DONE,          /* run returned 0 */
+	POOL_FAILED,        /* run returned non-zero (already reported) */
+	POOL_CRASHED,       /* the worker died running it; detail is the signal */
+	POOL_CANCELLED,     /* never finished: the run was interrupted */
+};
+
+struct pool_tasks {
+	size_t count;
+	unsigned jobs;      /* worker processes, >= 1 */
+	/* Runs task in a worker; 0 on success.  Called after fork. */
+	int (*run)(size_t task, void *context);
+	/* Told in the parent as each task ends, in completion order. */
+	void (*finished)(size_t task, enum pool_outcome outcome, int detail, void *context);
+	/* Told in the parent for each task in flight when interrupted, to
+	 * remove its partial files. */
+	void (*cancelled)(size_t task, void *context);
+	void *context;
+};
+
+/* Runs every task.  Returns 0 when all ran (whatever their outcome), or
+ * the signal number when the run was interrupted by SIGINT or SIGTERM
+ * (workers stopped, in-flight tasks cancelled). */
+int pool_run(const struct pool_tasks *tasks);
+
+#endif

@@ -1,0 +1,98 @@
+/* Digests for incremental rendering; see stamp.h.  Each addition hashes
+ * the digest so far with the new bytes, so the order of additions counts. */
+#include "stamp.h"
+
+#include "outfile.h"
+#include "xalloc.h"
+
+#include <dirent.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void
+stamp_add_bytes(char digest[STAMP_LENGTH + 1], const void *data, size_t length)
+{
+	GChecksum *checksum = g_checksum_new(G_CHECKSUM_SHA256);
+
+	g_checksum_update(checksum, (const guchar *)digest, (gssize)strlen(digest));
+	g_checksum_update(checksum, data, (gssize)length);
+	snprintf(digest, STAMP_LENGTH + 1, "%s", g_checksum_get_string(checksum));
+	g_checksum_free(checksum);
+}
+
+void
+stamp_add_text(char digest[STAMP_LENGTH + 1], const char *text)
+{
+	stamp_add_bytes(digest, text, strlen(text) + 1);
+}
+
+void
+stamp_add_file(char digest[STAMP_LENGTH + 1], const char *path)
+{
+	gchar *data = NULL;
+	gsize length = 0;
+
+	stamp_add_text(digest, path);
+	if (g_file_get_contents(path, &data, &length, NULL))
+		stamp_add_bytes(digest, data, length);
+	g_free(data);
+}
+
+static int
+stamp_compare(const void *left, const void *right)
+{
+	return strcmp(*(char *const *)left, *(char *const *)right);
+}
+
+void
+stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder)
+{
+	DIR *directory = opendir(folder);
+	struct dirent *entry;
+	char **names = NULL;
+	size_t count = 0;
+
+	if (directory == NULL)
+		return;
+	while ((entry = readdir(directory)) != NULL) {
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+			continue;
+		names = xreallocarray(names, count + 1, sizeof *names);
+		names[count++] = xasprintf("%s/%s", folder, entry->d_name);
+	}
+	closedir(directory);
+	qsort(names, count, sizeof *names, stamp_compare);
+	for (size_t index = 0; index < count; index++) {
+		struct stat status;
+
+		if (lstat(names[index], &status) == 0 && S_ISDIR(status.st_mode))
+			stamp_add_folder(digest, names[index]);
+		else if (S_ISREG(status.st_mode))
+			stamp_add_file(digest, names[index]);
+		free(names[index]);
+	}
+	free(names);
+}
+
+int
+stamp_matches(const char *path, const char digest[STAMP_LENGTH + 1])
+{
+	char stored[STAMP_LENGTH + 2] = "";
+	FILE *stream = fopen(path, "r");
+	size_t length;
+
+	if (stream == NULL)
+		return 0;
+	length = fread(stored, 1, STAMP_LENGTH + 1, stream);
+	fclose(stream);
+	return length == STAMP_LENGTH && memcmp(stored, digest, STAMP_LENGTH) == 0;
+}
+
+int
+stamp_write(const char *path, const char digest[STAMP_LENGTH + 1], struct diag *diag)
+{
+	return outfile_write(path, digest, STAMP_LENGTH, diag);
+}

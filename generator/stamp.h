@@ -1,0 +1,26 @@
+/* Stamps for incremental rendering: a digest of everything a team's
+ * reports depend on, kept beside them.  Equal stamps mean no work. */
+#ifndef MATURITY_STAMP_H
+#define MATURITY_STAMP_H
+
+#include <stddef.h>
+
+struct diag;
+
+enum { STAMP_LENGTH = 64 };  /* hex digits of a SHA-256 digest */
+
+/* Adds every regular file below folder (names and bytes, in name order)
+ * to the digest being built in text, which holds a hex digest or "". */
+void stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder);
+
+/* Adds one file's bytes (nothing when it cannot be read) and a string. */
+void stamp_add_file(char digest[STAMP_LENGTH + 1], const char *path);
+void stamp_add_text(char digest[STAMP_LENGTH + 1], const char *text);
+
+/* True when path holds exactly digest. */
+int stamp_matches(const char *path, const char digest[STAMP_LENGTH + 1]);
+
+/* Writes digest to path atomically.  Returns 0 or -1 (reported). */
+int stamp_write(const char *path, const char digest[STAMP_LENGTH + 1], struct diag *diag);
+
+#endif

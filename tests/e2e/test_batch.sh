@@ -1,0 +1,88 @@
+#!/bin/sh
+# Batch behaviour of `maturity render`: failures stay isolated, shards
+# partition the teams, an interrupted run leaves only whole files, and an
+# unchanged re-run does no work.  Usage: tests/e2e/test_batch.sh BINARY
+binary=$1
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+failures=0
+export SOURCE_DATE_EPOCH=1795000000
+
+check() { # check DESCRIPTION COMMAND...
+	description=$1
+	shift
+	if "$@"; then
+		echo "ok   $description"
+	else
+		echo "FAIL $description"
+		failures=$((failures + 1))
+	fi
+}
+
+# Many teams: the examples copied under new team ids.
+mkdir -p "$scratch/many"
+for number in $(seq 1 240); do
+	sed "s/team=\"kettlebrook-cs\"/team=\"team-$number\"/" \
+		examples/answers/kettlebrook-cs-2026-09-22.xml >"$scratch/many/team-$number.xml"
+done
+
+# 1. One invalid and one crashing answer set among good ones.
+"$binary" render -q -f roadmap -o "$scratch/one" examples/answers \
+	tests/fixtures/answers/score-five.xml 2>"$scratch/one.err"
+check "an invalid answer set gives status 1" test $? -eq 1
+check "the invalid set is reported with its line" \
+	grep -q 'score-five.xml:4: error' "$scratch/one.err"
+check "every good team is rendered" test "$(ls "$scratch/one" | wc -l)" -eq 6
+
+MATURITY_TEST_CRASH_TEAM=fernwick "$binary" render -f roadmap -o "$scratch/crash" \
+	examples/answers tests/fixtures/answers/score-five.xml 2>"$scratch/crash.err"
+check "a crash gives status 3" test $? -eq 3
+check "the crash names the team" grep -q 'rendering team fernwick crashed' "$scratch/crash.err"
+check "the summary counts it" grep -q '5 rendered, 0 unchanged, 1 rejected, 1 failed' "$scratch/crash.err"
+check "the other teams are complete" test -s "$scratch/crash/ostrander-cs/roadmap.csv"
+check "the crashed team has no stamp" test ! -e "$scratch/crash/fernwick/.maturity-stamp"
+
+# 2. Shards: together exactly the full set, each team once.
+for shard in 1 2 3; do
+	"$binary" render -q -f roadmap --shard "$shard/3" -o "$scratch/shard$shard" "$scratch/many" examples/answers
+done
+"$binary" render -q -f roadmap -o "$scratch/whole" "$scratch/many" examples/answers
+( cd "$scratch" && ls shard1 shard2 shard3 | grep -v ':$' | grep -v '^$' | sort ) >"$scratch/sharded"
+ls "$scratch/whole" | sort >"$scratch/all"
+check "the shards render every team" cmp -s "$scratch/sharded" "$scratch/all"
+check "no team is in two shards" test "$(sort "$scratch/sharded" | uniq -d | wc -l)" -eq 0
+check "each shard has work" test -n "$(ls "$scratch/shard1")" -a -n "$(ls "$scratch/shard3")"
+
+# 3. Interruption: only whole files remain, and the status says so.
+"$binary" render -f html,roadmap -j 2 -o "$scratch/stop" "$scratch/many" 2>"$scratch/stop.err" &
+pid=$!
+sleep 0.6
+kill -INT $pid
+wait $pid
+status=$?
+check "an interrupted run exits 130" test $status -eq 130
+check "no temporary file is left" test -z "$(find "$scratch/stop" -name '.*.??????' 2>/dev/null)"
+incomplete=0
+for page in $(find "$scratch/stop" -name report.html); do
+	tail -c 20 "$page" | grep -q '</html>' || incomplete=$((incomplete + 1))
+done
+check "every report written is whole" test $incomplete -eq 0
+check "the run stopped early" test "$(find "$scratch/stop" -name report.html | wc -l)" -lt 240
+
+# 4. Incremental: nothing to do, then exactly what changed.
+"$binary" render -f roadmap -o "$scratch/again" examples/answers 2>/dev/null
+"$binary" render -f roadmap -o "$scratch/again" examples/answers 2>"$scratch/again.err"
+check "an unchanged re-run renders nothing" grep -q ' 0 rendered, 6 unchanged' "$scratch/again.err"
+mkdir -p "$scratch/edited"
+cp examples/answers/*.xml "$scratch/edited/"
+"$binary" render -f roadmap -o "$scratch/inc" "$scratch/edited" 2>/dev/null
+sed -i 's/<answer question="sc_q1" score="2"\/>/<answer question="sc_q1" score="3"\/>/' \
+	"$scratch/edited/kettlebrook-cs-2026-09-22.xml"
+check "the edit took effect" grep -q 'question="sc_q1" score="3"' "$scratch/edited/kettlebrook-cs-2026-09-22.xml"
+"$binary" render -f roadmap -o "$scratch/inc" "$scratch/edited" 2>"$scratch/inc.err"
+check "a changed answer set re-renders its team only" grep -q ' 1 rendered, 5 unchanged' "$scratch/inc.err"
+"$binary" render -f roadmap -o "$scratch/inc" --brand templates/brands/northwind-advisory.xml \
+	"$scratch/edited" 2>"$scratch/inc.err"
+check "a changed brand re-renders every team" grep -q ' 6 rendered, 0 unchanged' "$scratch/inc.err"
+
+[ $failures -eq 0 ]
