@@ -30,6 +30,7 @@ SOURCES := \
 	generator/outfile.c \
 	generator/pdf.c \
 	generator/pool.c \
+	generator/portfolio.c \
 	generator/progress.c \
 	generator/render.c \
 	generator/report_xml.c \

@@ -4,13 +4,17 @@
 #include "batch.h"
 
 #include "answers.h"
+#include "brand.h"
 #include "diag.h"
+#include "fonts.h"
 #include "framework.h"
+#include "html.h"
 #include "inputs.h"
 #include "model.h"
 #include "options.h"
 #include "outfile.h"
 #include "pool.h"
+#include "portfolio.h"
 #include "progress.h"
 #include "render.h"
 #include "score.h"
@@ -45,6 +49,7 @@ struct batch_assessment {
 	char *path;
 	char *team;
 	char *date;
+	double *domains;                  /* scores per domain (< 0 not assessed), with --benchmark */
 };
 
 /* One team to render: its newest assessment and the one before it. */
@@ -64,6 +69,7 @@ struct batch_render {
 	struct progress progress;
 	size_t rendered, failed;
 	char generated[11];
+	struct model_benchmark *benchmark;  /* NULL without --benchmark */
 };
 
 static int
@@ -199,6 +205,8 @@ batch_render_team(size_t task, void *context)
 	if (previous != NULL)
 		previous_scores = score_compute(framework, previous);
 	model = model_build(framework, answers, scores, previous, previous_scores, batch->generated);
+	if (batch->benchmark != NULL)
+		model_apply_benchmark(model, batch->benchmark);
 	result = render_team(batch->resources->render, batch->options, model, batch->diag);
 
 	/* The stamp goes last: only a complete set of outputs is fresh. */
@@ -262,6 +270,54 @@ batch_team_cancelled(size_t task, void *context)
 	free(folder);
 }
 
+/* The portfolio to benchmark against: each team's newest assessment. */
+static struct model_benchmark *
+batch_benchmark(const struct batch_assessment *assessments, size_t count, size_t domains,
+		char digest[STAMP_LENGTH + 1])
+{
+	struct model_benchmark *benchmark = xcalloc(1, sizeof *benchmark);
+	double *medians = xcalloc(domains ? domains : 1, sizeof *medians);
+	double **sorted = xcalloc(domains ? domains : 1, sizeof *sorted);
+	size_t *counts = xcalloc(domains ? domains : 1, sizeof *counts);
+
+	for (size_t domain = 0; domain < domains; domain++) {
+		char text[64];
+
+		sorted[domain] = xcalloc(count ? count : 1, sizeof **sorted);
+		for (size_t index = 0; index < count; index++) {
+			int newest = index + 1 == count ||
+				     strcmp(assessments[index + 1].team, assessments[index].team) != 0;
+
+			if (newest && assessments[index].domains[domain] >= 0)
+				sorted[domain][counts[domain]++] = assessments[index].domains[domain];
+		}
+		if (counts[domain] > 0)
+			medians[domain] = score_median(sorted[domain], counts[domain]);
+		/* The medians shape every report: a new one re-renders all. */
+		snprintf(text, sizeof text, "median %zu %.2f %zu", domain, medians[domain],
+			 counts[domain]);
+		stamp_add_text(digest, text);
+	}
+	benchmark->domain_count = domains;
+	benchmark->medians = medians;
+	benchmark->sorted = sorted;
+	benchmark->counts = counts;
+	return benchmark;
+}
+
+static void
+batch_benchmark_free(struct model_benchmark *benchmark)
+{
+	if (benchmark == NULL)
+		return;
+	for (size_t domain = 0; domain < benchmark->domain_count; domain++)
+		free(benchmark->sorted[domain]);
+	free((double **)benchmark->sorted);
+	free((double *)benchmark->medians);
+	free((size_t *)benchmark->counts);
+	free(benchmark);
+}
+
 /* render: every team's newest assessment, compared with the one before. */
 static enum batch_result
 batch_render(const struct options *options, struct batch_resources *resources,
@@ -283,6 +339,10 @@ batch_render(const struct options *options, struct batch_resources *resources,
 	batch_generated_date(batch.generated);
 	qsort(assessments, count, sizeof *assessments, batch_compare);
 	batch.teams = xcalloc(count ? count : 1, sizeof *batch.teams);
+	if (options->benchmark)
+		batch.benchmark = batch_benchmark(assessments, count,
+						  resources->framework->domain_count,
+						  resources->digest);
 
 	/* One task per team: the newest assessment, and its comparison. */
 	for (size_t index = 0; index < count; index++) {
@@ -341,6 +401,17 @@ batch_render(const struct options *options, struct batch_resources *resources,
 	interrupted = batch.count > 0 ? pool_run(&tasks) : 0;
 	progress_clear(&batch.progress);
 
+	/* The portfolio page over every team in the output folder. */
+	if (!interrupted) {
+		char *folders[] = { (char *)options->out_folder };
+
+		if (portfolio_build(folders, 1, options->out_folder, resources->framework,
+				    render_resources_brand(resources->render),
+				    render_resources_index(resources->render), batch.generated,
+				    diag) != 0)
+			batch.failed++;
+	}
+
 	if (!options->quiet || interrupted) {
 		char summary[256];
 		int length = snprintf(summary, sizeof summary,
@@ -354,10 +425,49 @@ batch_render(const struct options *options, struct batch_resources *resources,
 			interrupted ? " (interrupted)" : "");
 	}
 	answers_free(explicit_previous);
+	batch_benchmark_free(batch.benchmark);
 	free(batch.teams);
 	if (interrupted)
 		return BATCH_INTERRUPTED;
 	return batch.failed > 0 ? BATCH_FAILED : BATCH_OK;
+}
+
+/* index: the portfolio page over output folders, such as CI shards. */
+static enum batch_result
+batch_index(const struct options *options, struct diag *diag)
+{
+	char *schema_folder = xasprintf("%s/content/schema", options->data_folder);
+	char *templates = xasprintf("%s/templates", options->data_folder);
+	char *fonts = xasprintf("%s/fonts", options->data_folder);
+	struct framework *framework = framework_load(options->content_folder, schema_folder, diag);
+	struct brand *brand = NULL;
+	struct html_template *template = NULL;
+	enum batch_result result = BATCH_CONFIGURATION;
+	char generated[11];
+
+	if (framework != NULL && fonts_register_folder(fonts, diag) == 0)
+		brand = brand_load(options->brand_path, schema_folder, diag);
+	if (brand != NULL && fonts_check_family(brand->body_font, options->brand_path, diag) == 0)
+		template = html_template_load(templates, "index", diag);
+	if (template != NULL) {
+		const char *index_folder = options->out_given ? options->out_folder : options->inputs[0];
+
+		batch_generated_date(generated);
+		result = portfolio_build(options->inputs, options->input_count, index_folder, framework,
+					 brand, template, generated, diag) == 0
+				 ? BATCH_OK
+				 : BATCH_FAILED;
+		if (result == BATCH_OK && !options->quiet)
+			fprintf(stderr, "maturity: wrote %s/index.html, summary.csv and summary.json\n",
+				index_folder);
+	}
+	html_template_free(template);
+	brand_free(brand);
+	framework_free(framework);
+	free(schema_folder);
+	free(templates);
+	free(fonts);
+	return result;
 }
 
 enum batch_result
@@ -369,6 +479,8 @@ batch_run(const struct options *options, struct diag *diag)
 	enum batch_result result = BATCH_OK;
 	size_t accepted = 0, rejected = 0;
 
+	if (options->command == COMMAND_INDEX)
+		return batch_index(options, diag);
 	if (batch_load_resources(options, &resources, diag) != 0) {
 		batch_free_resources(&resources);
 		return BATCH_CONFIGURATION;
@@ -398,8 +510,18 @@ batch_run(const struct options *options, struct diag *diag)
 		} else if (options->command == COMMAND_RENDER) {
 			assessments = xreallocarray(assessments, accepted, sizeof *assessments);
 			assessments[accepted - 1] = (struct batch_assessment){
-				xstrdup(answers->path), xstrdup(answers->team), xstrdup(answers->date)
+				xstrdup(answers->path), xstrdup(answers->team), xstrdup(answers->date), NULL
 			};
+			if (options->benchmark) {
+				size_t domains = resources.framework->domain_count;
+
+				scores = score_compute(resources.framework, answers);
+				assessments[accepted - 1].domains = xcalloc(domains ? domains : 1,
+									    sizeof(double));
+				memcpy(assessments[accepted - 1].domains, scores->domains,
+				       domains * sizeof(double));
+				score_free(scores);
+			}
 		}
 		answers_free(answers);
 	}
@@ -427,6 +549,7 @@ batch_run(const struct options *options, struct diag *diag)
 		free(assessments[index].path);
 		free(assessments[index].team);
 		free(assessments[index].date);
+		free(assessments[index].domains);
 	}
 	free(assessments);
 	inputs_free(&inputs);

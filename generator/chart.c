@@ -125,11 +125,10 @@ chart_polygon(cairo_t *cairo, const struct chart_geometry *geometry, const doubl
 /* The grid: rings at each whole score, the stage thresholds dashed in
  * their stage colour (named in the legend), and the axes. */
 static void
-chart_grid(cairo_t *cairo, const struct chart_geometry *geometry, const struct model *model,
-	   const struct brand *brand)
+chart_grid(cairo_t *cairo, const struct chart_geometry *geometry,
+	   const struct framework *framework, const struct brand *brand)
 {
-	const struct framework *framework = model->framework;
-	size_t count = model->domain_count;
+	size_t count = framework->domain_count;
 	struct brand_color grey = { .red = 0.55, .green = 0.58, .blue = 0.62 };
 
 	cairo_set_line_width(cairo, 0.6 * geometry->unit);
@@ -172,7 +171,7 @@ chart_grid(cairo_t *cairo, const struct chart_geometry *geometry, const struct m
 }
 
 /* One legend entry: a swatch drawn by the caller's kind, then a label. */
-enum chart_swatch { SWATCH_FILL, SWATCH_DASH };
+enum chart_swatch { SWATCH_FILL, SWATCH_DASH, SWATCH_DOT };
 
 struct chart_entry {
 	enum chart_swatch swatch;
@@ -186,10 +185,11 @@ struct chart_entry {
 /* The legend, centred under the chart: this assessment, the previous one
  * when there is one, and each stage threshold, measured by pango. */
 static void
-chart_legend(cairo_t *cairo, const struct chart_geometry *geometry, const struct model *model,
-	     const struct brand *brand, double x, double y, double width)
+chart_legend(cairo_t *cairo, const struct chart_geometry *geometry,
+	     const struct chart_input *input, const struct brand *brand, double x, double y,
+	     double width)
 {
-	const struct framework *framework = model->framework;
+	const struct framework *framework = input->framework;
 	double unit = geometry->unit, swatch = 16 * unit, gap = 5 * unit, spacing = 16 * unit;
 	struct chart_entry entries[16];
 	size_t count = 0;
@@ -198,13 +198,16 @@ chart_legend(cairo_t *cairo, const struct chart_geometry *geometry, const struct
 
 	entries[count] = (struct chart_entry){ .swatch = SWATCH_FILL, .color = brand->primary,
 					       .alpha = 1 };
-	snprintf(entries[count++].text, sizeof entries[0].text, "This assessment (%s)",
-		 model->answers->date);
-	if (model->has_previous) {
+	snprintf(entries[count++].text, sizeof entries[0].text, "%s", input->values_label);
+	if (input->previous != NULL) {
 		entries[count] = (struct chart_entry){ .swatch = SWATCH_DASH, .color = brand->text,
 						       .alpha = 0.65 };
-		snprintf(entries[count++].text, sizeof entries[0].text, "Previous (%s)",
-			 model->previous->date);
+		snprintf(entries[count++].text, sizeof entries[0].text, "%s", input->previous_label);
+	}
+	if (input->benchmark != NULL) {
+		entries[count] = (struct chart_entry){ .swatch = SWATCH_DOT, .color = brand->accent,
+						       .alpha = 1 };
+		snprintf(entries[count++].text, sizeof entries[0].text, "%s", input->benchmark_label);
 	}
 	for (size_t stage = 1; stage < framework->stage_count && count < 16; stage++) {
 		entries[count] = (struct chart_entry){
@@ -236,7 +239,12 @@ chart_legend(cairo_t *cairo, const struct chart_geometry *geometry, const struct
 			cairo_stroke(cairo);
 		} else {
 			double dash[] = { 4 * unit, 2.5 * unit };
+			double dot[] = { 0.1 * unit, 3 * unit };
 
+			cairo_set_line_cap(cairo, entry->swatch == SWATCH_DOT ? CAIRO_LINE_CAP_ROUND
+									      : CAIRO_LINE_CAP_BUTT);
+			if (entry->swatch == SWATCH_DOT)
+				memcpy(dash, dot, sizeof dash);
 			cairo_move_to(cairo, cursor, middle);
 			cairo_line_to(cairo, cursor + swatch, middle);
 			cairo_set_dash(cairo, dash, 2, 0);
@@ -244,6 +252,7 @@ chart_legend(cairo_t *cairo, const struct chart_geometry *geometry, const struct
 			chart_set_color(cairo, &entry->color, entry->alpha);
 			cairo_stroke(cairo);
 			cairo_set_dash(cairo, NULL, 0, 0);
+			cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT);
 		}
 		cursor += swatch + gap;
 		chart_set_color(cairo, &brand->text, 1);
@@ -255,13 +264,13 @@ chart_legend(cairo_t *cairo, const struct chart_geometry *geometry, const struct
 }
 
 void
-chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand, double x,
-	   double y, double width, double height)
+chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct brand *brand,
+		 double x, double y, double width, double height)
 {
-	const struct framework *framework = model->framework;
-	size_t count = model->domain_count;
+	const struct framework *framework = input->framework;
+	size_t count = framework->domain_count;
+	const double *values = input->values;
 	struct chart_geometry geometry;
-	double *values = xcalloc(count ? count : 1, sizeof *values);
 	double legend_height;
 
 	cairo_save(cairo);
@@ -275,15 +284,13 @@ chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand,
 	geometry.radius = fmin(width / 2 - geometry.label_width - 14 * geometry.unit,
 			       (height - legend_height) / 2 - 44 * geometry.unit);
 
-	chart_grid(cairo, &geometry, model, brand);
+	chart_grid(cairo, &geometry, framework, brand);
 
 	/* The previous assessment: a dashed outline. */
-	if (model->has_previous) {
+	if (input->previous != NULL) {
 		double dash[] = { 5 * geometry.unit, 3 * geometry.unit };
 
-		for (size_t axis = 0; axis < count; axis++)
-			values[axis] = model->domains[axis].has_previous ? model->domains[axis].previous : -1;
-		chart_polygon(cairo, &geometry, values, count);
+		chart_polygon(cairo, &geometry, input->previous, count);
 		cairo_set_dash(cairo, dash, 2, 0);
 		cairo_set_line_width(cairo, 1.4 * geometry.unit);
 		chart_set_color(cairo, &brand->text, 0.65);
@@ -291,9 +298,21 @@ chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand,
 		cairo_set_dash(cairo, NULL, 0, 0);
 	}
 
-	/* The team: a filled polygon in the brand colour. */
-	for (size_t axis = 0; axis < count; axis++)
-		values[axis] = model->domains[axis].assessed ? model->domains[axis].score : -1;
+	/* The benchmark: a dotted outline in the accent colour. */
+	if (input->benchmark != NULL) {
+		double dot[] = { 0.1 * geometry.unit, 3.5 * geometry.unit };
+
+		chart_polygon(cairo, &geometry, input->benchmark, count);
+		cairo_set_dash(cairo, dot, 2, 0);
+		cairo_set_line_cap(cairo, CAIRO_LINE_CAP_ROUND);
+		cairo_set_line_width(cairo, 2 * geometry.unit);
+		chart_set_color(cairo, &brand->accent, 1);
+		cairo_stroke(cairo);
+		cairo_set_dash(cairo, NULL, 0, 0);
+		cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT);
+	}
+
+	/* The values: a filled polygon in the brand colour. */
 	chart_polygon(cairo, &geometry, values, count);
 	chart_set_color(cairo, &brand->primary, 0.22);
 	cairo_fill_preserve(cairo);
@@ -304,13 +323,13 @@ chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand,
 
 	/* Each vertex: a dot and its score, set just outside the dot. */
 	for (size_t axis = 0; axis < count; axis++) {
-		const struct model_domain *domain = &model->domains[axis];
+		int assessed = values[axis] >= 0;
 		double point_x, point_y, angle = chart_angle(axis, count);
 		char text[16];
 		PangoLayout *layout;
 		int text_width, text_height;
 
-		if (!domain->assessed) {
+		if (!assessed) {
 			/* Not assessed: a hollow mark at the rim, said in words. */
 			chart_point(&geometry, axis, count, CHART_SCALE_MAX, &point_x, &point_y);
 			cairo_new_path(cairo);
@@ -332,7 +351,7 @@ chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand,
 		cairo_arc(cairo, point_x, point_y, 3 * geometry.unit, 0, 2 * M_PI);
 		chart_set_color(cairo, &brand->primary, 1);
 		cairo_fill(cairo);
-		snprintf(text, sizeof text, "%.2f", domain->score);
+		snprintf(text, sizeof text, "%.2f", values[axis]);
 		layout = chart_layout(cairo, brand, geometry.font_size * 0.9, 1, text);
 		pango_layout_get_pixel_size(layout, &text_width, &text_height);
 		/* Inside the rim for high scores, outside the dot otherwise. */
@@ -350,12 +369,61 @@ chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand,
 	}
 
 	for (size_t axis = 0; axis < count; axis++)
-		chart_label(cairo, &geometry, brand, axis, count,
-			    framework->domains[model->domains[axis].domain].label);
+		chart_label(cairo, &geometry, brand, axis, count, framework->domains[axis].label);
 
-	chart_legend(cairo, &geometry, model, brand, x, y + height - legend_height, width);
-	free(values);
+	chart_legend(cairo, &geometry, input, brand, x, y + height - legend_height, width);
 	cairo_restore(cairo);
+}
+
+void
+chart_input_from_model(struct chart_input *input, const struct model *model)
+{
+	size_t count = model->domain_count ? model->domain_count : 1;
+	double *values = xcalloc(3 * count, sizeof *values);
+	double *previous = values + count, *benchmark = values + 2 * count;
+	int any_benchmark = 0;
+
+	memset(input, 0, sizeof *input);
+	for (size_t axis = 0; axis < model->domain_count; axis++) {
+		const struct model_domain *domain = &model->domains[axis];
+
+		values[axis] = domain->assessed ? domain->score : -1;
+		previous[axis] = domain->has_previous ? domain->previous : -1;
+		benchmark[axis] = domain->has_benchmark ? domain->benchmark : -1;
+		any_benchmark |= domain->has_benchmark;
+	}
+	snprintf(input->labels[0], sizeof input->labels[0], "This assessment (%s)",
+		 model->answers->date);
+	if (model->has_previous)
+		snprintf(input->labels[1], sizeof input->labels[1], "Previous (%s)",
+			 model->previous->date);
+	snprintf(input->labels[2], sizeof input->labels[2], "Portfolio median");
+	input->framework = model->framework;
+	input->owned = values;
+	input->values = values;
+	input->values_label = input->labels[0];
+	input->previous = model->has_previous ? previous : NULL;
+	input->previous_label = input->labels[1];
+	input->benchmark = any_benchmark ? benchmark : NULL;
+	input->benchmark_label = input->labels[2];
+}
+
+void
+chart_input_release(struct chart_input *input)
+{
+	free(input->owned);
+	input->owned = NULL;
+}
+
+void
+chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand, double x,
+	   double y, double width, double height)
+{
+	struct chart_input input;
+
+	chart_input_from_model(&input, model);
+	chart_draw_input(cairo, &input, brand, x, y, width, height);
+	chart_input_release(&input);
 }
 
 /* Collects a cairo stream into memory. */
@@ -381,8 +449,8 @@ chart_buffer_write(void *closure, const unsigned char *data, unsigned int length
 }
 
 char *
-chart_svg(const struct model *model, const struct brand *brand, double width, double height,
-	  size_t *length, struct diag *diag)
+chart_svg(const struct chart_input *input, const struct brand *brand, double width,
+	  double height, const char *source, size_t *length, struct diag *diag)
 {
 	struct chart_buffer buffer = { 0 };
 	cairo_surface_t *surface =
@@ -390,7 +458,7 @@ chart_svg(const struct model *model, const struct brand *brand, double width, do
 	cairo_t *cairo = cairo_create(surface);
 	cairo_status_t status;
 
-	chart_draw(cairo, model, brand, 0, 0, width, height);
+	chart_draw_input(cairo, input, brand, 0, 0, width, height);
 	status = cairo_status(cairo);
 	cairo_destroy(cairo);
 	cairo_surface_finish(surface);
@@ -398,7 +466,7 @@ chart_svg(const struct model *model, const struct brand *brand, double width, do
 		status = cairo_surface_status(surface);
 	cairo_surface_destroy(surface);
 	if (status != CAIRO_STATUS_SUCCESS || buffer.data == NULL) {
-		diag_error(diag, model->answers->path, 0, "cannot draw the chart: %s",
+		diag_error(diag, source, 0, "cannot draw the chart: %s",
 			   cairo_status_to_string(status));
 		free(buffer.data);
 		return NULL;
@@ -408,7 +476,7 @@ chart_svg(const struct model *model, const struct brand *brand, double width, do
 }
 
 int
-chart_write_png(const char *path, const struct model *model, const struct brand *brand,
+chart_write_png(const char *path, const struct chart_input *input, const struct brand *brand,
 		double width, double height, double scale, struct diag *diag)
 {
 	cairo_surface_t *surface = cairo_image_surface_create(
@@ -421,7 +489,7 @@ chart_write_png(const char *path, const struct model *model, const struct brand 
 	cairo_set_source_rgb(cairo, 1, 1, 1);
 	cairo_paint(cairo);
 	cairo_scale(cairo, scale, scale);
-	chart_draw(cairo, model, brand, 0, 0, width, height);
+	chart_draw_input(cairo, input, brand, 0, 0, width, height);
 	status = cairo_status(cairo);
 	cairo_destroy(cairo);
 	if (status == CAIRO_STATUS_SUCCESS)

@@ -9,24 +9,53 @@
 
 struct brand;
 struct diag;
+struct framework;
 struct model;
 
-/* Draws the chart of model in the box (x, y, width, height), in points
- * (user units), with the brand's colours and body font.  One axis per
- * domain, labels wrapped to fit, rings at 1-4 with the stage thresholds
- * marked, the team's polygon filled, the previous assessment dashed when
- * there is one, and each vertex's score. */
-void chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand,
-		double x, double y, double width, double height);
+/* What a chart shows: one value per framework domain (1.0-4.0, or < 0
+ * when not assessed), and optionally an earlier assessment and a
+ * benchmark (a portfolio's median), each with its legend text. */
+struct chart_input {
+	const struct framework *framework;  /* domain labels and stage thresholds */
+	const double *values;
+	const char *values_label;
+	const double *previous;             /* NULL when none */
+	const char *previous_label;
+	const double *benchmark;            /* NULL when none */
+	const char *benchmark_label;
+	double *owned;                      /* storage filled by chart_input_from_model */
+	char labels[3][96];
+};
+
+/* Draws the chart in the box (x, y, width, height), in points (user
+ * units), with the brand's colours and body font.  One axis per domain,
+ * labels wrapped to fit, rings at 1-4 with the stage thresholds marked,
+ * the values' polygon filled, the previous values dashed, the benchmark
+ * dotted, and each vertex's score. */
+void chart_draw_input(cairo_t *cairo, const struct chart_input *input,
+		      const struct brand *brand, double x, double y, double width, double height);
+
+/* The same for a report model: the team, its previous assessment and the
+ * portfolio median when benchmarked. */
+void chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand, double x,
+		double y, double width, double height);
+
+/* Fills input from a report model (copies only; no arithmetic).  Release
+ * it with chart_input_release. */
+void chart_input_from_model(struct chart_input *input, const struct model *model);
+
+void chart_input_release(struct chart_input *input);
 
 /* The chart as an SVG document of width x height points.  Returns a new
- * buffer (free with free) and its length, or NULL after reporting. */
-char *chart_svg(const struct model *model, const struct brand *brand, double width,
-		double height, size_t *length, struct diag *diag);
+ * buffer (free with free) and its length, or NULL after reporting against
+ * source. */
+char *chart_svg(const struct chart_input *input, const struct brand *brand, double width,
+		double height, const char *source, size_t *length, struct diag *diag);
 
 /* Writes the chart as a PNG file at path, atomically, scale pixels per
  * point.  Returns 0, or -1 after reporting. */
-int chart_write_png(const char *path, const struct model *model, const struct brand *brand,
-		    double width, double height, double scale, struct diag *diag);
+int chart_write_png(const char *path, const struct chart_input *input,
+		    const struct brand *brand, double width, double height, double scale,
+		    struct diag *diag);
 
 #endif

@@ -34,10 +34,10 @@ struct html_template {
 };
 
 struct html_template *
-html_template_load(const char *folder, struct diag *diag)
+html_template_load(const char *folder, const char *name, struct diag *diag)
 {
 	struct html_template *template = xcalloc(1, sizeof *template);
-	char *xsl_path = xasprintf("%s/report.xsl", folder);
+	char *xsl_path = xasprintf("%s/%s.xsl", folder, name);
 	char *css_path = xasprintf("%s/report.css", folder);
 	xmlDocPtr document;
 	size_t length;
@@ -132,11 +132,12 @@ html_brand(xmlNodePtr parent, const struct brand *brand, const struct framework 
 
 /* The chart's SVG, parsed and placed under <chart>. */
 static int
-html_chart(xmlNodePtr parent, const struct model *model, const struct brand *brand,
-	   struct diag *diag)
+html_chart(xmlNodePtr parent, const struct chart_input *input, const struct brand *brand,
+	   const char *source, struct diag *diag)
 {
 	size_t length;
-	char *svg = chart_svg(model, brand, HTML_CHART_WIDTH, HTML_CHART_HEIGHT, &length, diag);
+	char *svg = chart_svg(input, brand, HTML_CHART_WIDTH, HTML_CHART_HEIGHT, source, &length,
+			      diag);
 	xmlDocPtr document;
 	xmlNodePtr chart;
 
@@ -147,7 +148,7 @@ html_chart(xmlNodePtr parent, const struct model *model, const struct brand *bra
 				 XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR);
 	free(svg);
 	if (document == NULL) {
-		diag_error(diag, model->answers->path, 0, "cannot read back the chart's SVG");
+		diag_error(diag, source, 0, "cannot read back the chart's SVG");
 		return -1;
 	}
 	chart = xmlNewChild(parent, parent->ns, (const xmlChar *)"chart", NULL);
@@ -157,28 +158,29 @@ html_chart(xmlNodePtr parent, const struct model *model, const struct brand *bra
 }
 
 int
-html_render(const char *path, const struct html_template *template, const struct model *model,
-	    const struct brand *brand, struct diag *diag)
+html_render_document(const char *path, const struct html_template *template,
+		     xmlDocPtr document, const struct chart_input *chart,
+		     const struct framework *framework, const struct brand *brand,
+		     struct diag *diag)
 {
-	xmlDocPtr document = report_xml_build(model);
-	xmlNodePtr report, wrapper;
+	xmlNodePtr content, wrapper;
 	xsltTransformContextPtr context;
 	xmlDocPtr result;
 	xmlChar *html = NULL;
 	int length = 0, status;
 
-	/* <render> holds the brand, the CSS, the chart and the report. */
+	/* <render> holds the brand, the CSS, the chart and the document. */
 	wrapper = xmlNewDocNode(document, NULL, (const xmlChar *)"render", NULL);
-	report = xmlDocSetRootElement(document, wrapper);
+	content = xmlDocSetRootElement(document, wrapper);
 	xmlSetNs(wrapper, xmlNewNs(wrapper, (const xmlChar *)HTML_RENDER_NAMESPACE, NULL));
-	html_brand(wrapper, brand, model->framework);
+	html_brand(wrapper, brand, framework);
 	xmlNewTextChild(wrapper, wrapper->ns, (const xmlChar *)"style", (const xmlChar *)template->css);
-	if (html_chart(wrapper, model, brand, diag) != 0) {
-		xmlFreeNode(report);
+	if (chart != NULL && html_chart(wrapper, chart, brand, path, diag) != 0) {
+		xmlFreeNode(content);
 		xmlFreeDoc(document);
 		return -1;
 	}
-	xmlAddChild(wrapper, report);
+	xmlAddChild(wrapper, content);
 
 	context = xsltNewTransformContext(template->stylesheet, document);
 	if (context == NULL || xsltSetCtxtSecurityPrefs(template->security, context) != 0) {
@@ -203,4 +205,18 @@ html_render(const char *path, const struct html_template *template, const struct
 	status = outfile_write(path, html, (size_t)length, diag);
 	xmlFree(html);
 	return status;
+}
+
+int
+html_render(const char *path, const struct html_template *template, const struct model *model,
+	    const struct brand *brand, struct diag *diag)
+{
+	struct chart_input chart;
+	int result;
+
+	chart_input_from_model(&chart, model);
+	result = html_render_document(path, template, report_xml_build(model), &chart,
+				      model->framework, brand, diag);
+	chart_input_release(&chart);
+	return result;
 }

@@ -35,7 +35,8 @@ enum {
 	FOR_RENDER = 1 << COMMAND_RENDER,
 	FOR_SCORE = 1 << COMMAND_SCORE,
 	FOR_VALIDATE = 1 << COMMAND_VALIDATE,
-	FOR_ALL = FOR_RENDER | FOR_SCORE | FOR_VALIDATE,
+	FOR_INDEX = 1 << COMMAND_INDEX,
+	FOR_ALL = FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_INDEX,
 };
 
 enum {
@@ -46,6 +47,7 @@ enum {
 	OPTION_MODEL,
 	OPTION_MAX_INPUT_SIZE,
 	OPTION_SHARD,
+	OPTION_BENCHMARK,
 };
 
 /* The one table behind both getopt_long and --help. */
@@ -57,12 +59,15 @@ static const struct option_help {
 	unsigned commands;
 	const char *help;
 } option_table[] = {
-	{ "out", 1, 'o', "DIR", FOR_RENDER, "write reports under DIR (default: out)" },
+	{ "out", 1, 'o', "DIR", FOR_RENDER | FOR_INDEX,
+	  "render: write reports under DIR (default: out); index: write the portfolio into DIR "
+	  "(default: the first OUT)" },
 	{ "format", 1, 'f', "LIST", FOR_RENDER,
 	  "comma-separated outputs: pdf, html, roadmap (default: all)" },
 	{ "content", 1, 'c', "DIR", FOR_ALL,
 	  "content pack folder (default: the installed crawl-walk-run pack)" },
-	{ "brand", 1, 'b', "FILE", FOR_RENDER, "brand file (default: templates/brand.xml)" },
+	{ "brand", 1, 'b', "FILE", FOR_RENDER | FOR_INDEX,
+	  "brand file (default: templates/brand.xml)" },
 	{ "previous", 1, OPTION_PREVIOUS, "FILE", FOR_RENDER,
 	  "compare with this earlier assessment of the same team" },
 	{ "chart-png", 0, OPTION_CHART_PNG, NULL, FOR_RENDER,
@@ -72,9 +77,11 @@ static const struct option_help {
 	{ "jobs", 1, 'j', "N", FOR_RENDER, "render with N processes (default: one per CPU)" },
 	{ "shard", 1, OPTION_SHARD, "K/N", FOR_RENDER,
 	  "render only the teams of shard K of N (by a hash of the team id)" },
+	{ "benchmark", 0, OPTION_BENCHMARK, NULL, FOR_RENDER,
+	  "compare each team with the portfolio's median and percentiles" },
 	{ "json", 0, OPTION_JSON, NULL, FOR_SCORE, "one JSON object per assessment per line" },
 	{ "csv", 0, OPTION_CSV, NULL, FOR_SCORE, "CSV with a header row" },
-	{ "max-input-size", 1, OPTION_MAX_INPUT_SIZE, "BYTES", FOR_ALL,
+	{ "max-input-size", 1, OPTION_MAX_INPUT_SIZE, "BYTES", FOR_RENDER | FOR_SCORE | FOR_VALIDATE,
 	  "refuse answer files larger than BYTES (default: 1048576)" },
 	{ "quiet", 0, 'q', NULL, FOR_ALL, "print errors only" },
 	{ "help", 0, 'h', NULL, FOR_ALL, "show this help and exit" },
@@ -93,6 +100,8 @@ static const struct command_help {
 			    "print scores and stages" },
 	[COMMAND_VALIDATE] = { "validate", "[options] [ANSWERS...]",
 			       "check answer sets, or with --content only, a content pack" },
+	[COMMAND_INDEX] = { "index", "[-o DIR] [options] OUT...",
+			    "write the portfolio page over rendered output folders" },
 };
 enum { COMMAND_COUNT = sizeof command_table / sizeof command_table[0] };
 
@@ -125,7 +134,8 @@ usage(FILE *stream, int command)
 		for (int index = 0; index < COMMAND_COUNT; index++)
 			fprintf(stream, "  %-10s %s\n", command_table[index].name,
 				command_table[index].summary);
-		fputs("\nANSWERS are answer-set files or folders (every *.xml below them).\n"
+		fputs("\nANSWERS are answer-set files or folders (every *.xml below them); OUT are\n"
+		      "folders written by render.\n"
 		      "Run 'maturity COMMAND --help' for a command's options.\n\nOptions:\n",
 		      stream);
 		usage_options(stream, FOR_ALL);
@@ -293,6 +303,7 @@ main(int argc, char **argv)
 		switch (code) {
 		case 'o':
 			options.out_folder = optarg;
+			options.out_given = 1;
 			break;
 		case 'f':
 			options.formats = parse_formats(optarg);
@@ -324,6 +335,9 @@ main(int argc, char **argv)
 			break;
 		case OPTION_PREVIOUS:
 			options.previous_path = optarg;
+			break;
+		case OPTION_BENCHMARK:
+			options.benchmark = 1;
 			break;
 		case OPTION_CHART_PNG:
 			options.chart_png = 1;
@@ -365,7 +379,9 @@ main(int argc, char **argv)
 	options.input_count = (size_t)(argc - optind);
 	if (options.input_count == 0 &&
 	    !(options.command == COMMAND_VALIDATE && options.content_given))
-		return usage_error(command, "%s", "no answer sets named (files or folders)");
+		return usage_error(command, "%s",
+				   command == COMMAND_INDEX ? "no output folders named"
+							    : "no answer sets named (files or folders)");
 
 	/* Resources default to the data folder. */
 	data_folder = find_data_folder();

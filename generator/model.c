@@ -208,6 +208,23 @@ model_build(const struct framework *framework, const struct answers *answers,
 }
 
 void
+model_apply_benchmark(struct model *model, const struct model_benchmark *benchmark)
+{
+	for (size_t index = 0; index < model->domain_count && index < benchmark->domain_count;
+	     index++) {
+		struct model_domain *domain = &model->domains[index];
+
+		if (benchmark->counts[index] == 0)
+			continue;
+		domain->has_benchmark = 1;
+		domain->benchmark = benchmark->medians[index];
+		if (domain->assessed)
+			domain->percentile = score_percentile(benchmark->sorted[index],
+							      benchmark->counts[index], domain->score);
+	}
+}
+
+void
 model_free(struct model *model)
 {
 	if (model == NULL)

@@ -28,7 +28,9 @@ struct model_domain {
 	int has_previous;         /* assessed in the previous assessment too */
 	double previous;          /* that score, 1.00-4.00 */
 	double change;            /* score - previous, rounded to 0.01 */
-	double percentile;        /* 0-100 within a portfolio; < 0 when not benchmarked */
+	int has_benchmark;        /* a portfolio median exists for this domain (--benchmark) */
+	double benchmark;         /* the portfolio's median score, 1.00-4.00 */
+	double percentile;        /* 0-100: share of the portfolio's teams scoring lower; < 0 when not benchmarked */
 };
 
 /* One strength: an answer at 3 or 4, the best of its domain. */
@@ -99,6 +101,15 @@ struct model {
 	struct roadmap roadmap;
 };
 
+/* A portfolio to compare with: per framework domain the median and every
+ * team's score, sorted (count may be 0 for a domain nobody answered). */
+struct model_benchmark {
+	size_t domain_count;
+	const double *medians;
+	double *const *sorted;
+	const size_t *counts;
+};
+
 /* Builds the model of answers (validated, scored as scores), with an
  * earlier assessment of the same team when previous is not NULL.
  * generated is the report date, YYYY-MM-DD.  The model points into its
@@ -106,6 +117,10 @@ struct model {
 struct model *model_build(const struct framework *framework, const struct answers *answers,
 			  const struct scores *scores, const struct answers *previous,
 			  const struct scores *previous_scores, const char *generated);
+
+/* Adds the portfolio median to each assessed domain and where the team's
+ * score stands in the portfolio (a percentile, 0-100). */
+void model_apply_benchmark(struct model *model, const struct model_benchmark *benchmark);
 
 void model_free(struct model *model);
 

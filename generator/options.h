@@ -7,7 +7,7 @@
 
 #include "summary.h"
 
-enum options_command { COMMAND_RENDER, COMMAND_SCORE, COMMAND_VALIDATE };
+enum options_command { COMMAND_RENDER, COMMAND_SCORE, COMMAND_VALIDATE, COMMAND_INDEX };
 
 /* Output formats of `render`, as bits. */
 enum {
@@ -30,6 +30,8 @@ struct options {
 	int quiet;                    /* -q */
 	int chart_png;                /* --chart-png */
 	int write_model;              /* --model: also write report.xml */
+	int benchmark;                /* --benchmark: compare each team with the portfolio */
+	int out_given;                /* -o was on the command line */
 	enum summary_format summary;  /* score: --json, --csv or a table */
 	size_t max_input_bytes;       /* --max-input-size */
 	unsigned shard_index;         /* --shard K/N: K, 1 to N */

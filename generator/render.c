@@ -11,6 +11,7 @@
 #include "options.h"
 #include "outfile.h"
 #include "pdf.h"
+#include "portfolio.h"
 #include "report_xml.h"
 #include "roadmap_files.h"
 #include "xalloc.h"
@@ -21,7 +22,20 @@
 struct render_resources {
 	struct brand *brand;
 	struct html_template *html;   /* NULL unless HTML is wanted */
+	struct html_template *index;  /* the portfolio page; NULL unless HTML is wanted */
 };
+
+const struct brand *
+render_resources_brand(const struct render_resources *resources)
+{
+	return resources->brand;
+}
+
+const struct html_template *
+render_resources_index(const struct render_resources *resources)
+{
+	return resources->index;
+}
 
 struct render_resources *
 render_resources_load(const struct options *options, struct diag *diag)
@@ -48,8 +62,9 @@ render_resources_load(const struct options *options, struct diag *diag)
 					     diag) != 0;
 	}
 	if (options->formats & FORMAT_HTML) {
-		resources->html = html_template_load(templates_folder, diag);
-		failed |= resources->html == NULL;
+		resources->html = html_template_load(templates_folder, "report", diag);
+		resources->index = html_template_load(templates_folder, "index", diag);
+		failed |= resources->html == NULL || resources->index == NULL;
 	}
 	free(schema_folder);
 	free(fonts_folder);
@@ -68,6 +83,7 @@ render_resources_free(struct render_resources *resources)
 		return;
 	brand_free(resources->brand);
 	html_template_free(resources->html);
+	html_template_free(resources->index);
 	free(resources);
 }
 
@@ -86,6 +102,22 @@ render_write_xml(const char *path, xmlDocPtr document, struct diag *diag)
 	}
 	result = outfile_write(path, text, (size_t)length, diag);
 	xmlFree(text);
+	return result;
+}
+
+/* chart.png: the same chart as the reports, at two pixels a point. */
+static int
+render_chart_png(const char *folder, const struct model *model, const struct brand *brand,
+		 struct diag *diag)
+{
+	char *path = xasprintf("%s/chart.png", folder);
+	struct chart_input input;
+	int result;
+
+	chart_input_from_model(&input, model);
+	result = chart_write_png(path, &input, brand, 520, 410, 2, diag);
+	chart_input_release(&input);
+	free(path);
 	return result;
 }
 
@@ -122,12 +154,10 @@ render_team(const struct render_resources *resources, const struct options *opti
 		failed |= pdf_render(path, model, resources->brand, diag) != 0;
 		free(path);
 	}
-	if (options->chart_png) {
-		char *path = xasprintf("%s/chart.png", folder);
-
-		failed |= chart_write_png(path, model, resources->brand, 520, 410, 2, diag) != 0;
-		free(path);
-	}
+	if (options->chart_png)
+		failed |= render_chart_png(folder, model, resources->brand, diag) != 0;
+	/* Last, so that it lists the reports that were written. */
+	failed |= portfolio_write_team(folder, model, diag) != 0;
 	free(folder);
 	return failed ? -1 : 0;
 }

@@ -15,6 +15,15 @@ struct render_resources *render_resources_load(const struct options *options,
 
 void render_resources_free(struct render_resources *resources);
 
+struct brand;
+struct html_template;
+
+/* The brand every report uses. */
+const struct brand *render_resources_brand(const struct render_resources *resources);
+
+/* The portfolio page's template, or NULL when HTML is not rendered. */
+const struct html_template *render_resources_index(const struct render_resources *resources);
+
 /* Writes the outputs options asks for of model into its team folder.
  * Returns 0, or -1 after reporting (files already written stay whole;
  * none is ever partial). */

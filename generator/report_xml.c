@@ -174,6 +174,8 @@ report_xml_domains(xmlNodePtr root, const struct model *model)
 			}
 			if (domain->percentile >= 0)
 				attribute_format(node, "percentile", "%.0f", domain->percentile);
+			if (domain->has_benchmark)
+				attribute_score(node, "benchmark", domain->benchmark);
 		}
 		text_element(node, "label", definition->label);
 		text_element(node, "description", definition->description);

@@ -14,6 +14,37 @@ score_round(double value)
 	return round(value * 100) / 100;
 }
 
+static int
+score_compare(const void *left, const void *right)
+{
+	double a = *(const double *)left, b = *(const double *)right;
+
+	return (a > b) - (a < b);
+}
+
+double
+score_median(double *values, size_t count)
+{
+	qsort(values, count, sizeof *values, score_compare);
+	if (count % 2 == 1)
+		return score_round(values[count / 2]);
+	return score_round((values[count / 2 - 1] + values[count / 2]) / 2);
+}
+
+double
+score_percentile(const double *sorted, size_t count, double value)
+{
+	size_t below = 0, equal = 0;
+
+	for (size_t index = 0; index < count; index++) {
+		if (sorted[index] < value - 1e-9)
+			below++;
+		else if (sorted[index] <= value + 1e-9)
+			equal++;
+	}
+	return count ? round(100.0 * ((double)below + (double)equal / 2) / (double)count) : 0;
+}
+
 int
 score_option_for(double value)
 {

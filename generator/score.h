@@ -31,6 +31,14 @@ double score_round(double value);
  * down: 2.5 gives 2, 2.67 gives 3. */
 int score_option_for(double value);
 
+/* The median of count values (count > 0), rounded to two decimals.
+ * Sorts values in place. */
+double score_median(double *values, size_t count);
+
+/* Where value stands among count sorted values: the share below it plus
+ * half the share equal to it, 0-100, rounded to a whole number. */
+double score_percentile(const double *sorted, size_t count, double value);
+
 /* Scores a validated answer set.  Returns a new struct (free with
  * score_free); never fails. */
 struct scores *score_compute(const struct framework *framework, const struct answers *answers);

@@ -8,6 +8,12 @@ trap 'rm -rf "$scratch"' EXIT
 failures=0
 export SOURCE_DATE_EPOCH=1795000000
 
+teams() { # teams FOLDER...: the team folders below each, by name
+	for folder in "$@"; do
+		find "$folder" -mindepth 1 -maxdepth 1 -type d -printf '%f\n'
+	done | sort
+}
+
 check() { # check DESCRIPTION COMMAND...
 	description=$1
 	shift
@@ -32,7 +38,7 @@ done
 check "an invalid answer set gives status 1" test $? -eq 1
 check "the invalid set is reported with its line" \
 	grep -q 'score-five.xml:4: error' "$scratch/one.err"
-check "every good team is rendered" test "$(ls "$scratch/one" | wc -l)" -eq 6
+check "every good team is rendered" test "$(teams "$scratch/one" | wc -l)" -eq 6
 
 MATURITY_TEST_CRASH_TEAM=fernwick "$binary" render -f roadmap -o "$scratch/crash" \
 	examples/answers tests/fixtures/answers/score-five.xml 2>"$scratch/crash.err"
@@ -47,11 +53,27 @@ for shard in 1 2 3; do
 	"$binary" render -q -f roadmap --shard "$shard/3" -o "$scratch/shard$shard" "$scratch/many" examples/answers
 done
 "$binary" render -q -f roadmap -o "$scratch/whole" "$scratch/many" examples/answers
-( cd "$scratch" && ls shard1 shard2 shard3 | grep -v ':$' | grep -v '^$' | sort ) >"$scratch/sharded"
-ls "$scratch/whole" | sort >"$scratch/all"
+teams "$scratch/shard1" "$scratch/shard2" "$scratch/shard3" >"$scratch/sharded"
+teams "$scratch/whole" >"$scratch/all"
 check "the shards render every team" cmp -s "$scratch/sharded" "$scratch/all"
 check "no team is in two shards" test "$(sort "$scratch/sharded" | uniq -d | wc -l)" -eq 0
-check "each shard has work" test -n "$(ls "$scratch/shard1")" -a -n "$(ls "$scratch/shard3")"
+check "each shard has work" test -n "$(teams "$scratch/shard1")" -a -n "$(teams "$scratch/shard3")"
+
+# The shards merged into one portfolio by `maturity index`.
+"$binary" index -q -o "$scratch/site" "$scratch/shard1" "$scratch/shard2" "$scratch/shard3"
+check "index merges the shards" test "$(($(wc -l <"$scratch/site/summary.csv") - 1))" -eq "$(wc -l <"$scratch/all")"
+check "index links into the shard folders" grep -q '"../shard2/' "$scratch/site/summary.csv"
+check "index writes the portfolio page" grep -q 'Stage distribution' "$scratch/site/index.html"
+"$binary" index -q "$scratch/whole"
+check "index without -o writes into the folder" test -s "$scratch/whole/summary.json"
+
+# --benchmark: each team against the portfolio median.
+"$binary" render -q -f roadmap --model --benchmark -o "$scratch/bench" examples/answers
+check "--benchmark adds medians and percentiles" \
+	grep -q 'percentile="[0-9]*" benchmark="[0-9.]*"' "$scratch/bench/brackenridge-cs/report.xml"
+"$binary" render -q -f roadmap --model -o "$scratch/plain" examples/answers
+check "without --benchmark there are none" \
+	test -z "$(grep -l 'percentile=' "$scratch/plain/brackenridge-cs/report.xml")"
 
 # 3. Interruption: only whole files remain, and the status says so.
 "$binary" render -f html,roadmap -j 2 -o "$scratch/stop" "$scratch/many" 2>"$scratch/stop.err" &
