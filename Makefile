@@ -11,7 +11,7 @@ CC         ?= cc
 # Debian packages: to build, to test, and the default brand's font.
 BUILD_DEBS := pkg-config libxml2-dev libxslt1-dev libcmark-dev libcairo2-dev \
               libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev fonts-inter
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time
 PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson
 
 SOURCES := \
@@ -36,6 +36,7 @@ SOURCES := \
 	generator/report_xml.c \
 	generator/roadmap.c \
 	generator/roadmap_files.c \
+	generator/sample.c \
 	generator/score.c \
 	generator/stamp.c \
 	generator/summary.c \
@@ -144,6 +145,12 @@ test: $(BUILD)/.deps-test
 golden: all
 	@sh tests/e2e/run.sh $(BUILD)/maturity --update
 	@git --no-pager diff --stat -- tests/e2e || true
+
+# Speed and memory on sample teams (TEAMS=10000 for the large run).
+TEAMS ?= 1000
+bench: $(BUILD)/.deps-test
+	@$(SUBMAKE) $(BUILD)/maturity
+	@sh tests/bench.sh $(BUILD)/maturity $(TEAMS)
 
 demo: all
 	$(BUILD)/maturity score examples/answers

@@ -17,6 +17,7 @@
 #include "portfolio.h"
 #include "progress.h"
 #include "render.h"
+#include "sample.h"
 #include "score.h"
 #include "stamp.h"
 #include "summary.h"
@@ -470,6 +471,28 @@ batch_index(const struct options *options, struct diag *diag)
 	return result;
 }
 
+/* sample: synthetic answer sets from the pack's own questions. */
+static enum batch_result
+batch_sample(const struct options *options, struct diag *diag)
+{
+	char *schema_folder = xasprintf("%s/content/schema", options->data_folder);
+	struct framework *framework = framework_load(options->content_folder, schema_folder, diag);
+	enum batch_result result = BATCH_CONFIGURATION;
+
+	if (framework != NULL) {
+		result = sample_write(options->out_folder, (size_t)options->sample_teams, options->seed,
+				      framework, diag) == 0
+				 ? BATCH_OK
+				 : BATCH_FAILED;
+		if (result == BATCH_OK && !options->quiet)
+			fprintf(stderr, "maturity: wrote %ld teams into %s\n", options->sample_teams,
+				options->out_folder);
+	}
+	framework_free(framework);
+	free(schema_folder);
+	return result;
+}
+
 enum batch_result
 batch_run(const struct options *options, struct diag *diag)
 {
@@ -481,6 +504,8 @@ batch_run(const struct options *options, struct diag *diag)
 
 	if (options->command == COMMAND_INDEX)
 		return batch_index(options, diag);
+	if (options->command == COMMAND_SAMPLE)
+		return batch_sample(options, diag);
 	if (batch_load_resources(options, &resources, diag) != 0) {
 		batch_free_resources(&resources);
 		return BATCH_CONFIGURATION;

@@ -295,7 +295,16 @@ content_read_action(const struct framework *framework, const char *path, long li
 		cmark_node_set_literal(lead, literal + strspn(literal, " "));
 	}
 	action->text = content_node_text(item);
-	action->markdown = cmark_render_commonmark(item, CMARK_OPT_DEFAULT, 0);
+	/* The item's blocks as a document of their own: rendering the item
+	 * itself would keep its list number. */
+	{
+		cmark_node *body = cmark_node_new(CMARK_NODE_DOCUMENT);
+
+		while (cmark_node_first_child(item) != NULL)
+			cmark_node_append_child(body, cmark_node_first_child(item));
+		action->markdown = cmark_render_commonmark(body, CMARK_OPT_DEFAULT, 0);
+		cmark_node_free(body);
+	}
 	if (action->text[0] == '\0') {
 		diag_error(diag, path, line, "priority action \"%s\" has no advice", action->title);
 		return -1;

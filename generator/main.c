@@ -36,7 +36,8 @@ enum {
 	FOR_SCORE = 1 << COMMAND_SCORE,
 	FOR_VALIDATE = 1 << COMMAND_VALIDATE,
 	FOR_INDEX = 1 << COMMAND_INDEX,
-	FOR_ALL = FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_INDEX,
+	FOR_SAMPLE = 1 << COMMAND_SAMPLE,
+	FOR_ALL = FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_INDEX | FOR_SAMPLE,
 };
 
 enum {
@@ -48,6 +49,8 @@ enum {
 	OPTION_MAX_INPUT_SIZE,
 	OPTION_SHARD,
 	OPTION_BENCHMARK,
+	OPTION_TEAMS,
+	OPTION_SEED,
 };
 
 /* The one table behind both getopt_long and --help. */
@@ -59,9 +62,11 @@ static const struct option_help {
 	unsigned commands;
 	const char *help;
 } option_table[] = {
-	{ "out", 1, 'o', "DIR", FOR_RENDER | FOR_INDEX,
-	  "render: write reports under DIR (default: out); index: write the portfolio into DIR "
-	  "(default: the first OUT)" },
+	{ "out", 1, 'o', "DIR", FOR_RENDER | FOR_INDEX | FOR_SAMPLE,
+	  "where to write (render: default out; index: default the first OUT; sample: "
+	  "required)" },
+	{ "teams", 1, OPTION_TEAMS, "N", FOR_SAMPLE, "how many teams to make (1 to 1000000)" },
+	{ "seed", 1, OPTION_SEED, "S", FOR_SAMPLE, "random seed; the same seed gives the same files" },
 	{ "format", 1, 'f', "LIST", FOR_RENDER,
 	  "comma-separated outputs: pdf, html, roadmap (default: all)" },
 	{ "content", 1, 'c', "DIR", FOR_ALL,
@@ -102,6 +107,8 @@ static const struct command_help {
 			       "check answer sets, or with --content only, a content pack" },
 	[COMMAND_INDEX] = { "index", "[-o DIR] [options] OUT...",
 			    "write the portfolio page over rendered output folders" },
+	[COMMAND_SAMPLE] = { "sample", "--teams N [--seed S] -o DIR",
+			     "write synthetic answer sets, for trying the tool and benchmarks" },
 };
 enum { COMMAND_COUNT = sizeof command_table / sizeof command_table[0] };
 
@@ -336,6 +343,15 @@ main(int argc, char **argv)
 		case OPTION_PREVIOUS:
 			options.previous_path = optarg;
 			break;
+		case OPTION_TEAMS:
+			if (!parse_count(optarg, 1, 1000000, &options.sample_teams))
+				return usage_error(command, "--teams takes 1 to 1000000, not \"%s\"", optarg);
+			break;
+		case OPTION_SEED:
+			if (!parse_count(optarg, 0, LONG_MAX, &number))
+				return usage_error(command, "--seed takes a whole number, not \"%s\"", optarg);
+			options.seed = (unsigned long long)number;
+			break;
 		case OPTION_BENCHMARK:
 			options.benchmark = 1;
 			break;
@@ -377,7 +393,11 @@ main(int argc, char **argv)
 	}
 	options.inputs = argv + optind;
 	options.input_count = (size_t)(argc - optind);
-	if (options.input_count == 0 &&
+	if (options.command == COMMAND_SAMPLE && (options.sample_teams == 0 || !options.out_given))
+		return usage_error(command, "%s", "sample needs --teams N and -o DIR");
+	if (options.command == COMMAND_SAMPLE && options.input_count > 0)
+		return usage_error(command, "sample takes no ANSWERS, not \"%s\"", options.inputs[0]);
+	if (options.input_count == 0 && options.command != COMMAND_SAMPLE &&
 	    !(options.command == COMMAND_VALIDATE && options.content_given))
 		return usage_error(command, "%s",
 				   command == COMMAND_INDEX ? "no output folders named"

@@ -7,7 +7,13 @@
 
 #include "summary.h"
 
-enum options_command { COMMAND_RENDER, COMMAND_SCORE, COMMAND_VALIDATE, COMMAND_INDEX };
+enum options_command {
+	COMMAND_RENDER,
+	COMMAND_SCORE,
+	COMMAND_VALIDATE,
+	COMMAND_INDEX,
+	COMMAND_SAMPLE,
+};
 
 /* Output formats of `render`, as bits. */
 enum {
@@ -36,6 +42,8 @@ struct options {
 	size_t max_input_bytes;       /* --max-input-size */
 	unsigned shard_index;         /* --shard K/N: K, 1 to N */
 	unsigned shard_count;         /* N, 0 when not sharding */
+	long sample_teams;            /* sample: --teams N */
+	unsigned long long seed;      /* sample: --seed S */
 	char *const *inputs;          /* ANSWERS: files and folders */
 	size_t input_count;
 };

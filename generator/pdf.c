@@ -27,17 +27,19 @@
 #endif
 
 /* Geometry, in points. */
-#define PDF_MARGIN_SIDE 66.0      /* left and right edges of the text block */
-#define PDF_MARGIN_TOP 86.0       /* the text block starts below the running header */
-#define PDF_MARGIN_BOTTOM 84.0    /* and ends above the running footer */
-#define PDF_HEADER_TOP 30.0       /* top of the running header's logo */
-#define PDF_HEADER_RULE 56.0      /* the rule under the running header */
-#define PDF_FOOTER_RULE 62.0      /* the rule over the footer, from the page's bottom */
-#define PDF_LIST_INDENT 18.0      /* hanging indent of a list item */
-#define PDF_MARKER_GAP 6.0        /* between a list marker and its text */
-#define PDF_ACTION_INDENT 32.0    /* hanging indent of a roadmap action */
-#define PDF_KEEP 52.0             /* room a heading needs below it on its page */
-#define PDF_SCORE_COLUMN 80.0     /* width of the score at the end of a row */
+#define PDF_MARGIN_SIDE 66.0     /* left and right edges of the text block */
+#define PDF_MARGIN_TOP 86.0      /* the text block starts below the running header */
+#define PDF_MARGIN_BOTTOM 84.0   /* and ends above the running footer */
+#define PDF_HEADER_TOP 30.0      /* top of the running header's logo */
+#define PDF_HEADER_RULE 56.0     /* the rule under the running header */
+#define PDF_FOOTER_RULE 62.0     /* the rule over the footer, from the page's bottom */
+#define PDF_LIST_INDENT 18.0     /* hanging indent of a list item */
+#define PDF_MARKER_GAP 6.0       /* between a list marker and its text */
+#define PDF_ACTION_INDENT 32.0   /* hanging indent of a roadmap action */
+#define PDF_KEEP 72.0            /* room a heading needs below it on its page */
+#define PDF_KEEP_SUBHEADED 112.0 /* a level-2 heading, which a subheading may follow */
+#define PDF_KEEP_SECTION 170.0   /* a section's title */
+#define PDF_SCORE_COLUMN 80.0    /* width of the score at the end of a row */
 #define PDF_BAR_HEIGHT 6.0
 #define PDF_RULE_WIDTH 0.5
 
@@ -52,14 +54,12 @@
 enum pdf_ink { INK_TEXT, INK_MUTED, INK_PRIMARY, INK_ACCENT, INK_WHITE };
 
 struct pdf_style {
-	int heading;              /* 1: the brand's heading font, 0: its body font */
-	double size;              /* points */
-	double leading;           /* baseline to baseline, points */
+	int heading;    /* 1: the brand's heading font, 0: its body font */
+	double size;    /* points */
+	double leading; /* baseline to baseline, points */
 	PangoWeight weight;
-	int italic;
-	enum pdf_ink ink;
-	double tracking;          /* extra space between letters, points */
-	int uppercase;
+	enum pdf_ink ink; /* its colour, unless markup sets one */
+	int uppercase;    /* 1: set in capitals (captions) */
 };
 
 /* The type scale: 26 / 22 / 14 / 11 / 10 / 8.5 points. */
@@ -76,29 +76,29 @@ enum pdf_style_name {
 	STYLE_HEADER,
 	STYLE_BADGE,
 	STYLE_STAT,
+	STYLE_STAT_SMALL,
 	STYLE_COVER_NAME,
 	STYLE_COVER_SUBTITLE,
-	STYLE_COVER_SCORE,
 	STYLE_DISC,
 };
 
 static const struct pdf_style pdf_styles[] = {
-	[STYLE_BODY] = { 0, 10.0, 15.0, PANGO_WEIGHT_NORMAL, 0, INK_TEXT, 0, 0 },
-	[STYLE_LEAD] = { 0, 12.5, 19.0, PANGO_WEIGHT_NORMAL, 0, INK_TEXT, 0, 0 },
-	[STYLE_SMALL] = { 0, 8.5, 12.5, PANGO_WEIGHT_NORMAL, 0, INK_MUTED, 0, 0 },
-	[STYLE_EYEBROW] = { 0, 7.5, 11.0, PANGO_WEIGHT_SEMIBOLD, 0, INK_ACCENT, 1.2, 1 },
-	[STYLE_H1] = { 1, 22.0, 28.0, PANGO_WEIGHT_BOLD, 0, INK_PRIMARY, 0, 0 },
-	[STYLE_H2] = { 1, 14.0, 19.0, PANGO_WEIGHT_SEMIBOLD, 0, INK_PRIMARY, 0, 0 },
-	[STYLE_H3] = { 1, 11.0, 15.0, PANGO_WEIGHT_BOLD, 0, INK_TEXT, 0, 0 },
-	[STYLE_ROW] = { 1, 11.0, 15.0, PANGO_WEIGHT_SEMIBOLD, 0, INK_TEXT, 0, 0 },
-	[STYLE_TOC] = { 1, 12.0, 17.0, PANGO_WEIGHT_NORMAL, 0, INK_TEXT, 0, 0 },
-	[STYLE_HEADER] = { 0, 8.0, 10.0, PANGO_WEIGHT_NORMAL, 0, INK_MUTED, 0, 0 },
-	[STYLE_BADGE] = { 1, 11.0, 14.0, PANGO_WEIGHT_BOLD, 0, INK_WHITE, 0.3, 0 },
-	[STYLE_STAT] = { 1, 18.0, 23.0, PANGO_WEIGHT_BOLD, 0, INK_TEXT, 0, 0 },
-	[STYLE_COVER_NAME] = { 1, 26.0, 32.0, PANGO_WEIGHT_BOLD, 0, INK_TEXT, 0, 0 },
-	[STYLE_COVER_SUBTITLE] = { 0, 14.0, 19.0, PANGO_WEIGHT_NORMAL, 0, INK_MUTED, 0, 0 },
-	[STYLE_COVER_SCORE] = { 1, 40.0, 44.0, PANGO_WEIGHT_BOLD, 0, INK_PRIMARY, 0, 0 },
-	[STYLE_DISC] = { 1, 9.0, 11.0, PANGO_WEIGHT_BOLD, 0, INK_WHITE, 0, 0 },
+	[STYLE_BODY] = { 0, 10.0, 15.0, PANGO_WEIGHT_NORMAL, INK_TEXT, 0 },
+	[STYLE_LEAD] = { 0, 12.5, 19.0, PANGO_WEIGHT_NORMAL, INK_TEXT, 0 },
+	[STYLE_SMALL] = { 0, 8.5, 12.5, PANGO_WEIGHT_NORMAL, INK_MUTED, 0 },
+	[STYLE_EYEBROW] = { 0, 7.5, 11.0, PANGO_WEIGHT_SEMIBOLD, INK_ACCENT, 1 },
+	[STYLE_H1] = { 1, 22.0, 28.0, PANGO_WEIGHT_BOLD, INK_PRIMARY, 0 },
+	[STYLE_H2] = { 1, 14.0, 19.0, PANGO_WEIGHT_SEMIBOLD, INK_PRIMARY, 0 },
+	[STYLE_H3] = { 1, 11.0, 15.0, PANGO_WEIGHT_BOLD, INK_TEXT, 0 },
+	[STYLE_ROW] = { 1, 11.0, 15.0, PANGO_WEIGHT_SEMIBOLD, INK_TEXT, 0 },
+	[STYLE_TOC] = { 1, 12.0, 17.0, PANGO_WEIGHT_NORMAL, INK_TEXT, 0 },
+	[STYLE_HEADER] = { 0, 8.0, 10.0, PANGO_WEIGHT_NORMAL, INK_MUTED, 0 },
+	[STYLE_BADGE] = { 1, 11.0, 14.0, PANGO_WEIGHT_BOLD, INK_WHITE, 0 },
+	[STYLE_STAT] = { 1, 18.0, 23.0, PANGO_WEIGHT_BOLD, INK_TEXT, 0 },
+	[STYLE_STAT_SMALL] = { 1, 13.0, 17.0, PANGO_WEIGHT_BOLD, INK_TEXT, 0 },
+	[STYLE_COVER_NAME] = { 1, 26.0, 32.0, PANGO_WEIGHT_BOLD, INK_TEXT, 0 },
+	[STYLE_COVER_SUBTITLE] = { 0, 14.0, 19.0, PANGO_WEIGHT_NORMAL, INK_MUTED, 0 },
+	[STYLE_DISC] = { 1, 9.0, 11.0, PANGO_WEIGHT_BOLD, INK_WHITE, 0 },
 };
 
 /* The report's numbered sections, in order. */
@@ -114,9 +114,9 @@ enum pdf_section {
 };
 
 static const struct {
-	const char *dest;         /* the named destination of its heading */
+	const char *dest; /* the named destination of its heading */
 	const char *title;
-	int new_page;             /* 1: starts on a page of its own */
+	int new_page; /* 1: starts on a page of its own */
 } pdf_sections[PDF_SECTION_COUNT] = {
 	[PDF_SUMMARY] = { "summary", "Executive summary", 1 },
 	[PDF_STRENGTHS] = { "strengths", "Strengths", 0 },
@@ -133,8 +133,8 @@ enum pdf_marker_kind { MARKER_NONE, MARKER_TEXT, MARKER_DISC };
  * a roadmap action's number in a disc. */
 struct pdf_marker {
 	enum pdf_marker_kind kind;
-	char markup[48];          /* MARKER_TEXT: pango markup; MARKER_DISC: the number */
-	double x;                 /* left edge of the text it marks, points */
+	char markup[48]; /* MARKER_TEXT: pango markup; MARKER_DISC: the number */
+	double x;        /* left edge of the text it marks, points */
 	enum pdf_style_name style;
 };
 
@@ -146,30 +146,29 @@ struct pdf_typesetter {
 	PangoContext *pango;
 	PangoFontDescription *body_font;
 	PangoFontDescription *heading_font;
-	cairo_surface_t *logo;           /* the brand's logo, NULL when none */
+	cairo_surface_t *logo; /* the brand's logo, NULL when none */
 	const struct model *model;
 	const struct framework *framework;
 	const struct brand *brand;
 	struct diag *diag;
 	const char *path;
-	int measure;                     /* 1: the first pass, which places but never draws */
-	int failed;                      /* a problem has been reported */
-	double page_width, page_height;  /* points */
-	double left, right;              /* the text block's edges, points from the left */
-	double top, bottom;              /* and from the top */
-	double y;                        /* where the next block starts, points from the top */
-	double gap;                      /* pending space before the next block, points */
-	int page;                        /* the current page, 1-based */
-	int page_count;                  /* the first pass's total; 0 during it */
-	int section_number;              /* of the last section begun */
+	int measure;                    /* 1: the first pass, which places but never draws */
+	int failed;                     /* a problem has been reported */
+	double page_width, page_height; /* points */
+	double left, right;             /* the text block's edges, points from the left */
+	double top, bottom;             /* and from the top */
+	double y;                       /* where the next block starts, points from the top */
+	double gap;                     /* pending space before the next block, points */
+	int page;                       /* the current page, 1-based */
+	int page_count;                 /* the first pass's total; 0 during it */
 	int section_numbers[PDF_SECTION_COUNT]; /* 0 when the report leaves it out */
 	int section_pages[PDF_SECTION_COUNT];   /* from the first pass */
-	int outline_section;             /* outline id of the current section */
-	int heading_count;               /* names the destinations of subheadings */
+	int outline_section;                    /* outline id of the current section */
+	int heading_count;                      /* names the destinations of subheadings */
 	struct pdf_marker marker;
-	struct brand_color muted;        /* secondary text */
-	struct brand_color rule;         /* hairlines */
-	struct brand_color track;        /* empty bars and panels */
+	struct brand_color muted; /* secondary text */
+	struct brand_color rule;  /* hairlines */
+	struct brand_color track; /* empty bars and panels */
 };
 
 /* Reading the logo from memory for cairo. */
@@ -179,23 +178,30 @@ struct pdf_png_reader {
 	size_t offset;
 };
 
-static void pdf_fail(struct pdf_typesetter *ts, const char *format, ...)
+static void pdf_fail(struct pdf_typesetter *typesetter, const char *format, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Reports the first problem of this report; later ones follow from it. */
 static void
-pdf_fail(struct pdf_typesetter *ts, const char *format, ...)
+pdf_fail(struct pdf_typesetter *typesetter, const char *format, ...)
 {
 	char message[512];
 	va_list arguments;
 
-	if (ts->failed)
+	if (typesetter->failed)
 		return;
-	ts->failed = 1;
+	typesetter->failed = 1;
 	va_start(arguments, format);
 	vsnprintf(message, sizeof message, format, arguments);
 	va_end(arguments);
-	diag_error(ts->diag, ts->path, 0, "%s", message);
+	diag_error(typesetter->diag, typesetter->path, 0, "%s", message);
+}
+
+/* Width of the text block, points. */
+static double
+pdf_text_width(const struct pdf_typesetter *typesetter)
+{
+	return typesetter->right - typesetter->left;
 }
 
 /* Colours ------------------------------------------------------------------ */
@@ -229,34 +235,39 @@ pdf_is_dark(struct brand_color color)
 
 /* Text that reads on a background of color: white or the brand's text. */
 static struct brand_color
-pdf_text_on(const struct pdf_typesetter *ts, struct brand_color color)
+pdf_text_on(const struct pdf_typesetter *typesetter, struct brand_color color)
 {
-	return pdf_is_dark(color) ? pdf_white() : ts->brand->text;
+	return pdf_is_dark(color) ? pdf_white() : typesetter->brand->text;
 }
 
 static struct brand_color
-pdf_ink_color(const struct pdf_typesetter *ts, enum pdf_ink ink)
+pdf_ink_color(const struct pdf_typesetter *typesetter, enum pdf_ink ink)
 {
 	switch (ink) {
-	case INK_MUTED: return ts->muted;
-	case INK_PRIMARY: return ts->brand->primary;
-	case INK_ACCENT: return ts->brand->accent;
-	case INK_WHITE: return pdf_white();
-	case INK_TEXT: break;
+	case INK_MUTED:
+		return typesetter->muted;
+	case INK_PRIMARY:
+		return typesetter->brand->primary;
+	case INK_ACCENT:
+		return typesetter->brand->accent;
+	case INK_WHITE:
+		return pdf_white();
+	case INK_TEXT:
+		break;
 	}
-	return ts->brand->text;
+	return typesetter->brand->text;
 }
 
 static struct brand_color
-pdf_stage_color(const struct pdf_typesetter *ts, size_t stage)
+pdf_stage_color(const struct pdf_typesetter *typesetter, size_t stage)
 {
-	return brand_stage_color(ts->brand, stage, ts->framework->stage_count);
+	return brand_stage_color(typesetter->brand, stage, typesetter->framework->stage_count);
 }
 
 static void
-pdf_set_color(struct pdf_typesetter *ts, struct brand_color color)
+pdf_set_color(struct pdf_typesetter *typesetter, struct brand_color color)
 {
-	cairo_set_source_rgb(ts->cairo, color.red, color.green, color.blue);
+	cairo_set_source_rgb(typesetter->cairo, color.red, color.green, color.blue);
 }
 
 /* Markup --------------------------------------------------------------------- */
@@ -282,8 +293,7 @@ pdf_append_tagged(GString *markup, const char *tag, const char *text)
 
 /* Appends text in color, escaped. */
 static void
-pdf_append_colored(GString *markup, struct brand_color color, const char *weight,
-		   const char *text)
+pdf_append_colored(GString *markup, struct brand_color color, const char *weight, const char *text)
 {
 	g_string_append_printf(markup, "<span foreground=\"%s\" weight=\"%s\">", color.hex, weight);
 	pdf_append_text(markup, text);
@@ -330,21 +340,19 @@ pdf_points(int pango_units)
  * width <= 0).  The caller unrefs it.  Markup that does not parse is a
  * bug; it is reported and the layout is left empty. */
 static PangoLayout *
-pdf_layout(struct pdf_typesetter *ts, enum pdf_style_name name, const char *markup,
+pdf_layout(struct pdf_typesetter *typesetter, enum pdf_style_name name, const char *markup,
 	   double width)
 {
 	const struct pdf_style *style = &pdf_styles[name];
-	PangoLayout *layout = pango_layout_new(ts->pango);
-	PangoFontDescription *font =
-		pango_font_description_copy(style->heading ? ts->heading_font : ts->body_font);
+	PangoLayout *layout = pango_layout_new(typesetter->pango);
+	PangoFontDescription *font = pango_font_description_copy(
+		style->heading ? typesetter->heading_font : typesetter->body_font);
 	PangoAttrList *attributes = NULL;
 	GError *error = NULL;
 	char *text = NULL;
 
 	pango_font_description_set_absolute_size(font, style->size * PANGO_SCALE);
 	pango_font_description_set_weight(font, style->weight);
-	pango_font_description_set_style(font, style->italic ? PANGO_STYLE_ITALIC
-							     : PANGO_STYLE_NORMAL);
 	pango_layout_set_font_description(layout, font);
 	pango_font_description_free(font);
 	if (width > 0) {
@@ -352,18 +360,15 @@ pdf_layout(struct pdf_typesetter *ts, enum pdf_style_name name, const char *mark
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	}
 	if (!pango_parse_markup(markup, -1, 0, &attributes, &text, NULL, &error)) {
-		pdf_fail(ts, "cannot typeset text: %s", error->message);
+		pdf_fail(typesetter, "cannot typeset text: %s", error->message);
 		g_error_free(error);
 		return layout;
 	}
-	pango_attr_list_insert(attributes,
-			       pango_attr_line_height_new_absolute((int)(style->leading * PANGO_SCALE)));
-	if (style->tracking > 0)
-		pango_attr_list_insert(attributes,
-				       pango_attr_letter_spacing_new((int)(style->tracking * PANGO_SCALE)));
+	pango_attr_list_insert(attributes, pango_attr_line_height_new_absolute(
+						   (int)(style->leading * PANGO_SCALE)));
 	if (style->uppercase)
-		pango_attr_list_insert(attributes,
-				       pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE));
+		pango_attr_list_insert(
+			attributes, pango_attr_text_transform_new(PANGO_TEXT_TRANSFORM_UPPERCASE));
 	pango_layout_set_text(layout, text, -1);
 	pango_layout_set_attributes(layout, attributes);
 	pango_attr_list_unref(attributes);
@@ -373,11 +378,11 @@ pdf_layout(struct pdf_typesetter *ts, enum pdf_style_name name, const char *mark
 
 /* A layout of plain text (escaped here). */
 static PangoLayout *
-pdf_layout_text(struct pdf_typesetter *ts, enum pdf_style_name name, const char *text,
+pdf_layout_text(struct pdf_typesetter *typesetter, enum pdf_style_name name, const char *text,
 		double width)
 {
 	char *escaped = g_markup_escape_text(text, -1);
-	PangoLayout *layout = pdf_layout(ts, name, escaped, width);
+	PangoLayout *layout = pdf_layout(typesetter, name, escaped, width);
 
 	g_free(escaped);
 	return layout;
@@ -417,22 +422,22 @@ pdf_baseline(PangoLayout *layout)
 
 /* Draws the whole of layout with its top-left corner at (x, y). */
 static void
-pdf_show(struct pdf_typesetter *ts, PangoLayout *layout, double x, double y,
+pdf_show(struct pdf_typesetter *typesetter, PangoLayout *layout, double x, double y,
 	 struct brand_color color)
 {
-	if (ts->measure)
+	if (typesetter->measure)
 		return;
-	pdf_set_color(ts, color);
-	cairo_move_to(ts->cairo, x, y);
-	pango_cairo_show_layout(ts->cairo, layout);
+	pdf_set_color(typesetter, color);
+	cairo_move_to(typesetter->cairo, x, y);
+	pango_cairo_show_layout(typesetter->cairo, layout);
 }
 
 /* Shows layout in its style's ink; returns its height. */
 static double
-pdf_show_styled(struct pdf_typesetter *ts, PangoLayout *layout, enum pdf_style_name style,
+pdf_show_styled(struct pdf_typesetter *typesetter, PangoLayout *layout, enum pdf_style_name style,
 		double x, double y)
 {
-	pdf_show(ts, layout, x, y, pdf_ink_color(ts, pdf_styles[style].ink));
+	pdf_show(typesetter, layout, x, y, pdf_ink_color(typesetter, pdf_styles[style].ink));
 	return pdf_height(layout);
 }
 
@@ -455,95 +460,128 @@ pdf_rounded_rectangle(cairo_t *cairo, double x, double y, double width, double h
 }
 
 static void
-pdf_fill_rounded(struct pdf_typesetter *ts, double x, double y, double width, double height,
+pdf_fill_rounded(struct pdf_typesetter *typesetter, double x, double y, double width, double height,
 		 double radius, struct brand_color color)
 {
-	if (ts->measure || width <= 0)
+	if (typesetter->measure || width <= 0)
 		return;
-	pdf_rounded_rectangle(ts->cairo, x, y, width, height, radius);
-	pdf_set_color(ts, color);
-	cairo_fill(ts->cairo);
+	pdf_rounded_rectangle(typesetter->cairo, x, y, width, height, radius);
+	pdf_set_color(typesetter, color);
+	cairo_fill(typesetter->cairo);
 }
 
 static void
-pdf_hairline(struct pdf_typesetter *ts, double x1, double x2, double y, struct brand_color color,
-	     double thickness)
+pdf_hairline(struct pdf_typesetter *typesetter, double x1, double x2, double y,
+	     struct brand_color color, double thickness)
 {
-	if (ts->measure)
+	if (typesetter->measure)
 		return;
-	pdf_set_color(ts, color);
-	cairo_set_line_width(ts->cairo, thickness);
-	cairo_move_to(ts->cairo, x1, y);
-	cairo_line_to(ts->cairo, x2, y);
-	cairo_stroke(ts->cairo);
+	pdf_set_color(typesetter, color);
+	cairo_set_line_width(typesetter->cairo, thickness);
+	cairo_move_to(typesetter->cairo, x1, y);
+	cairo_line_to(typesetter->cairo, x2, y);
+	cairo_stroke(typesetter->cairo);
 }
 
-/* A horizontal bar: the track, filled to fraction (0.0-1.0) in color. */
+/* A hairline across the text block at y. */
 static void
-pdf_bar(struct pdf_typesetter *ts, double x, double y, double width, double fraction,
+pdf_rule(struct pdf_typesetter *typesetter, double y)
+{
+	pdf_hairline(typesetter, typesetter->left, typesetter->right, y, typesetter->rule,
+		     PDF_RULE_WIDTH);
+}
+
+/* The short accent bar under a section's title; moves y past it. */
+static void
+pdf_title_underline(struct pdf_typesetter *typesetter)
+{
+	typesetter->y += 8;
+	pdf_fill_rounded(typesetter, typesetter->left, typesetter->y, 28, 2.5, 1.25,
+			 typesetter->brand->accent);
+	typesetter->y += 2.5;
+}
+
+/* A horizontal bar on the 1-4 scale: the track, filled to fraction
+ * (0.0-1.0) in color, with a notch at each stage's threshold. */
+static void
+pdf_bar(struct pdf_typesetter *typesetter, double x, double y, double width, double fraction,
 	struct brand_color color)
 {
-	pdf_fill_rounded(ts, x, y, width, PDF_BAR_HEIGHT, PDF_BAR_HEIGHT / 2, ts->track);
+	const struct framework *framework = typesetter->framework;
+
+	pdf_fill_rounded(typesetter, x, y, width, PDF_BAR_HEIGHT, PDF_BAR_HEIGHT / 2,
+			 typesetter->track);
 	if (fraction > 0)
-		pdf_fill_rounded(ts, x, y, width * fraction, PDF_BAR_HEIGHT, PDF_BAR_HEIGHT / 2,
-				 color);
+		pdf_fill_rounded(typesetter, x, y, width * fraction, PDF_BAR_HEIGHT,
+				 PDF_BAR_HEIGHT / 2, color);
+	if (typesetter->measure)
+		return;
+	for (size_t stage = 1; stage < framework->stage_count; stage++) {
+		double notch = x + width * (framework->stages[stage].minimum - 1) / 3;
+
+		cairo_rectangle(typesetter->cairo, notch - 0.75, y, 1.5, PDF_BAR_HEIGHT);
+		pdf_set_color(typesetter, pdf_white());
+		cairo_fill(typesetter->cairo);
+	}
 }
 
 /* A pill with label on color, its top-left at (x, y); returns its width
  * and stores its height. */
 static double
-pdf_badge(struct pdf_typesetter *ts, const char *label, struct brand_color color,
+pdf_badge(struct pdf_typesetter *typesetter, const char *label, struct brand_color color,
 	  enum pdf_style_name style, double x, double y, double max_width, double *height)
 {
 	double padding = pdf_styles[style].size * 0.75;
-	PangoLayout *layout = pdf_layout_text(ts, style, label, max_width - 2 * padding);
+	PangoLayout *layout = pdf_layout_text(typesetter, style, label, max_width - 2 * padding);
 	double width, text_height;
 
 	pdf_limit_lines(layout, 2);
 	width = pdf_width(layout) + 2 * padding;
 	text_height = pdf_height(layout);
 	*height = text_height + padding * 0.9;
-	pdf_fill_rounded(ts, x, y, width, *height, *height / 2 < 9 ? *height / 2 : 9, color);
-	pdf_show(ts, layout, x + padding, y + padding * 0.45, pdf_text_on(ts, color));
+	pdf_fill_rounded(typesetter, x, y, width, *height, *height / 2 < 9 ? *height / 2 : 9,
+			 color);
+	pdf_show(typesetter, layout, x + padding, y + padding * 0.45,
+		 pdf_text_on(typesetter, color));
 	g_object_unref(layout);
 	return width;
 }
 
 static void
-pdf_draw_logo(struct pdf_typesetter *ts, double x, double y, double max_width,
+pdf_draw_logo(struct pdf_typesetter *typesetter, double x, double y, double max_width,
 	      double max_height)
 {
 	double width, height, scale;
 
-	if (ts->measure || ts->logo == NULL)
+	if (typesetter->measure || typesetter->logo == NULL)
 		return;
-	width = cairo_image_surface_get_width(ts->logo);
-	height = cairo_image_surface_get_height(ts->logo);
+	width = cairo_image_surface_get_width(typesetter->logo);
+	height = cairo_image_surface_get_height(typesetter->logo);
 	if (width <= 0 || height <= 0)
 		return;
 	scale = max_width / width < max_height / height ? max_width / width : max_height / height;
-	cairo_save(ts->cairo);
-	cairo_translate(ts->cairo, x, y + (max_height - height * scale) / 2);
-	cairo_scale(ts->cairo, scale, scale);
-	cairo_set_source_surface(ts->cairo, ts->logo, 0, 0);
-	cairo_pattern_set_filter(cairo_get_source(ts->cairo), CAIRO_FILTER_GOOD);
-	cairo_paint(ts->cairo);
-	cairo_restore(ts->cairo);
+	cairo_save(typesetter->cairo);
+	cairo_translate(typesetter->cairo, x, y + (max_height - height * scale) / 2);
+	cairo_scale(typesetter->cairo, scale, scale);
+	cairo_set_source_surface(typesetter->cairo, typesetter->logo, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(typesetter->cairo), CAIRO_FILTER_GOOD);
+	cairo_paint(typesetter->cairo);
+	cairo_restore(typesetter->cairo);
 }
 
 /* Width the running header gives the logo: its aspect at height points,
  * at most a third of the text block; 0 when there is no logo. */
 static double
-pdf_logo_width(const struct pdf_typesetter *ts, double height)
+pdf_logo_width(const struct pdf_typesetter *typesetter, double height)
 {
 	double width;
 
-	if (ts->logo == NULL || cairo_image_surface_get_height(ts->logo) <= 0)
+	if (typesetter->logo == NULL || cairo_image_surface_get_height(typesetter->logo) <= 0)
 		return 0;
-	width = height * cairo_image_surface_get_width(ts->logo) /
-		cairo_image_surface_get_height(ts->logo);
-	if (width > (ts->right - ts->left) / 3)
-		width = (ts->right - ts->left) / 3;
+	width = height * cairo_image_surface_get_width(typesetter->logo) /
+		cairo_image_surface_get_height(typesetter->logo);
+	if (width > pdf_text_width(typesetter) / 3)
+		width = pdf_text_width(typesetter) / 3;
 	return width;
 }
 
@@ -551,108 +589,112 @@ pdf_logo_width(const struct pdf_typesetter *ts, double height)
 
 /* The running header and footer of the current page. */
 static void
-pdf_page_decorate(struct pdf_typesetter *ts)
+pdf_page_decorate(struct pdf_typesetter *typesetter)
 {
-	double width = ts->right - ts->left;
-	double logo_width = pdf_logo_width(ts, 16);
-	double title_x = ts->left + (logo_width > 0 ? logo_width + 10 : 0);
-	double footer_top = ts->page_height - PDF_FOOTER_RULE + 8;
+	double width = pdf_text_width(typesetter);
+	double logo_width = pdf_logo_width(typesetter, 16);
+	double title_x = typesetter->left + (logo_width > 0 ? logo_width + 10 : 0);
+	double footer_top = typesetter->page_height - PDF_FOOTER_RULE + 8;
 	PangoLayout *layout;
 	char page[64];
 
-	if (ts->measure)
+	if (typesetter->measure)
 		return;
 
 	/* Header: the logo and the report title, the team on the right. */
-	pdf_draw_logo(ts, ts->left, PDF_HEADER_TOP, logo_width, 16);
-	layout = pdf_layout_text(ts, STYLE_HEADER, ts->brand->report_title, width * 0.5);
+	pdf_draw_logo(typesetter, typesetter->left, PDF_HEADER_TOP, logo_width, 16);
+	layout = pdf_layout_text(typesetter, STYLE_HEADER, typesetter->brand->report_title,
+				 width * 0.5);
 	pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
 	pango_layout_set_single_paragraph_mode(layout, TRUE);
-	pdf_show_styled(ts, layout, STYLE_HEADER, title_x, PDF_HEADER_TOP + 8 - pdf_height(layout) / 2);
+	pdf_show_styled(typesetter, layout, STYLE_HEADER, title_x,
+			PDF_HEADER_TOP + 8 - pdf_height(layout) / 2);
 	g_object_unref(layout);
-	layout = pdf_layout_text(ts, STYLE_HEADER, ts->model->answers->name,
-				 ts->right - title_x - width * 0.5 - 16);
+	layout = pdf_layout_text(typesetter, STYLE_HEADER, typesetter->model->answers->name,
+				 typesetter->right - title_x - width * 0.5 - 16);
 	pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
 	pango_layout_set_single_paragraph_mode(layout, TRUE);
 	pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
 	pango_layout_set_auto_dir(layout, FALSE);
-	pdf_show_styled(ts, layout, STYLE_HEADER, ts->right - pdf_points(pango_layout_get_width(layout)),
+	pdf_show_styled(typesetter, layout, STYLE_HEADER,
+			typesetter->right - pdf_points(pango_layout_get_width(layout)),
 			PDF_HEADER_TOP + 8 - pdf_height(layout) / 2);
 	g_object_unref(layout);
-	pdf_hairline(ts, ts->left, ts->right, PDF_HEADER_RULE, ts->rule, PDF_RULE_WIDTH);
+	pdf_rule(typesetter, PDF_HEADER_RULE);
 
 	/* Footer: the brand's footer and confidentiality notice, the page. */
-	pdf_hairline(ts, ts->left, ts->right, ts->page_height - PDF_FOOTER_RULE, ts->rule,
-		     PDF_RULE_WIDTH);
-	layout = pdf_layout_text(ts, STYLE_HEADER, ts->brand->footer ? ts->brand->footer : "",
+	pdf_rule(typesetter, typesetter->page_height - PDF_FOOTER_RULE);
+	layout = pdf_layout_text(typesetter, STYLE_HEADER,
+				 typesetter->brand->footer ? typesetter->brand->footer : "",
 				 width - 90);
 	pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
 	pango_layout_set_single_paragraph_mode(layout, TRUE);
-	pdf_show_styled(ts, layout, STYLE_HEADER, ts->left, footer_top);
+	pdf_show_styled(typesetter, layout, STYLE_HEADER, typesetter->left, footer_top);
 	g_object_unref(layout);
-	if (ts->brand->confidentiality != NULL) {
-		layout = pdf_layout_text(ts, STYLE_HEADER, ts->brand->confidentiality, width - 90);
+	if (typesetter->brand->confidentiality != NULL) {
+		layout = pdf_layout_text(typesetter, STYLE_HEADER,
+					 typesetter->brand->confidentiality, width - 90);
 		pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
 		pango_layout_set_single_paragraph_mode(layout, TRUE);
-		pdf_show(ts, layout, ts->left, footer_top + 11, ts->brand->accent);
+		pdf_show(typesetter, layout, typesetter->left, footer_top + 11, typesetter->muted);
 		g_object_unref(layout);
 	}
-	snprintf(page, sizeof page, "Page %d of %d", ts->page, ts->page_count);
-	layout = pdf_layout_text(ts, STYLE_HEADER, page, 90);
+	snprintf(page, sizeof page, "Page %d of %d", typesetter->page, typesetter->page_count);
+	layout = pdf_layout_text(typesetter, STYLE_HEADER, page, 90);
 	pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
-	pdf_show_styled(ts, layout, STYLE_HEADER, ts->right - 90, footer_top);
+	pdf_show_styled(typesetter, layout, STYLE_HEADER, typesetter->right - 90, footer_top);
 	g_object_unref(layout);
 }
 
 /* Ends the page and starts the next with its header and footer. */
 static void
-pdf_page_break(struct pdf_typesetter *ts)
+pdf_page_break(struct pdf_typesetter *typesetter)
 {
-	if (!ts->measure)
-		cairo_show_page(ts->cairo);
-	ts->page++;
-	ts->y = ts->top;
-	ts->gap = 0;
-	pdf_page_decorate(ts);
+	if (!typesetter->measure)
+		cairo_show_page(typesetter->cairo);
+	typesetter->page++;
+	typesetter->y = typesetter->top;
+	typesetter->gap = 0;
+	pdf_page_decorate(typesetter);
 }
 
 /* Asks for at least amount points before the next block. */
 static void
-pdf_gap(struct pdf_typesetter *ts, double amount)
+pdf_gap(struct pdf_typesetter *typesetter, double amount)
 {
-	if (amount > ts->gap)
-		ts->gap = amount;
+	if (amount > typesetter->gap)
+		typesetter->gap = amount;
 }
 
 /* Adds the pending gap, unless at the top of a page. */
 static void
-pdf_apply_gap(struct pdf_typesetter *ts)
+pdf_apply_gap(struct pdf_typesetter *typesetter)
 {
-	if (ts->y > ts->top)
-		ts->y += ts->gap;
-	ts->gap = 0;
+	if (typesetter->y > typesetter->top)
+		typesetter->y += typesetter->gap;
+	typesetter->gap = 0;
 }
 
 /* Makes room for a block of height points that must not break: a new
  * page when it does not fit below y (and something is above it). */
 static void
-pdf_need(struct pdf_typesetter *ts, double height)
+pdf_need(struct pdf_typesetter *typesetter, double height)
 {
-	pdf_apply_gap(ts);
-	if (ts->y + height > ts->bottom && ts->y > ts->top)
-		pdf_page_break(ts);
+	pdf_apply_gap(typesetter);
+	if (typesetter->y + height > typesetter->bottom && typesetter->y > typesetter->top)
+		pdf_page_break(typesetter);
 }
 
 /* Draws the pending marker beside the line whose box is top..bottom. */
 static void
-pdf_draw_marker(struct pdf_typesetter *ts, double top, double bottom, double baseline)
+pdf_draw_marker(struct pdf_typesetter *typesetter, double top, double bottom, double baseline)
 {
-	struct pdf_marker *marker = &ts->marker;
+	struct pdf_marker *marker = &typesetter->marker;
 	PangoLayout *layout;
 
 	if (marker->kind == MARKER_TEXT) {
-		layout = pdf_layout(ts, marker->style, marker->markup, -1);
-		pdf_show_styled(ts, layout, marker->style,
+		layout = pdf_layout(typesetter, marker->style, marker->markup, -1);
+		pdf_show_styled(typesetter, layout, marker->style,
 				marker->x - PDF_MARKER_GAP - pdf_width(layout),
 				baseline - pdf_baseline(layout));
 		g_object_unref(layout);
@@ -661,14 +703,16 @@ pdf_draw_marker(struct pdf_typesetter *ts, double top, double bottom, double bas
 		double centre_x = marker->x - PDF_ACTION_INDENT + radius;
 		double centre_y = (top + bottom) / 2;
 
-		layout = pdf_layout_text(ts, STYLE_DISC, marker->markup, -1);
-		if (!ts->measure) {
-			cairo_arc(ts->cairo, centre_x, centre_y, radius, 0, 2 * G_PI);
-			pdf_set_color(ts, ts->brand->primary);
-			cairo_fill(ts->cairo);
+		layout = pdf_layout_text(typesetter, STYLE_DISC, marker->markup, -1);
+		if (!typesetter->measure) {
+			cairo_new_path(typesetter->cairo);
+			cairo_arc(typesetter->cairo, centre_x, centre_y, radius, 0, 2 * G_PI);
+			pdf_set_color(typesetter, typesetter->brand->primary);
+			cairo_fill(typesetter->cairo);
 		}
-		pdf_show(ts, layout, centre_x - pdf_width(layout) / 2,
-			 centre_y - pdf_height(layout) / 2, pdf_text_on(ts, ts->brand->primary));
+		pdf_show(typesetter, layout, centre_x - pdf_width(layout) / 2,
+			 centre_y - pdf_height(layout) / 2,
+			 pdf_text_on(typesetter, typesetter->brand->primary));
 		g_object_unref(layout);
 	}
 	marker->kind = MARKER_NONE;
@@ -678,7 +722,7 @@ pdf_draw_marker(struct pdf_typesetter *ts, double top, double bottom, double bas
  * a paragraph's first two lines start together and its last line never
  * stands alone at the top of a page. */
 static void
-pdf_flow(struct pdf_typesetter *ts, PangoLayout *layout, double x, struct brand_color color)
+pdf_flow(struct pdf_typesetter *typesetter, PangoLayout *layout, double x, struct brand_color color)
 {
 	size_t count = (size_t)pango_layout_get_line_count(layout);
 	double *tops = xcalloc(count, sizeof *tops);
@@ -704,48 +748,50 @@ pdf_flow(struct pdf_typesetter *ts, PangoLayout *layout, double x, struct brand_
 	count = index;
 
 	/* Where the pages break. */
-	pdf_apply_gap(ts);
-	if (ts->y > ts->top && ts->y + bottoms[count >= 2 ? 1 : 0] > ts->bottom)
+	pdf_apply_gap(typesetter);
+	if (typesetter->y > typesetter->top &&
+	    typesetter->y + bottoms[count >= 2 ? 1 : 0] > typesetter->bottom)
 		breaks[0] = 1;
-	origin = breaks[0] ? ts->top - tops[0] : ts->y;
+	origin = breaks[0] ? typesetter->top - tops[0] : typesetter->y;
 	for (index = 1; index < count; index++) {
 		size_t at = index;
 
-		if (origin + bottoms[index] <= ts->bottom)
+		if (origin + bottoms[index] <= typesetter->bottom)
 			continue;
-		if (index == count - 1 && count >= 3 && index - 1 > page_first)
+		if (index == count - 1 && index - 1 >= page_first + 2)
 			at = index - 1;
 		breaks[at] = 1;
 		page_first = at;
-		origin = ts->top - tops[at];
+		origin = typesetter->top - tops[at];
 		index = at;
 	}
 
 	/* The lines, each at its baseline. */
-	origin = ts->y;
+	origin = typesetter->y;
 	index = 0;
 	iterator = pango_layout_get_iter(layout);
 	do {
 		if (breaks[index]) {
-			pdf_page_break(ts);
-			origin = ts->top - tops[index];
+			pdf_page_break(typesetter);
+			origin = typesetter->top - tops[index];
 		}
-		if (!ts->measure) {
+		if (!typesetter->measure) {
 			PangoRectangle logical;
 
 			pango_layout_iter_get_line_extents(iterator, NULL, &logical);
-			pdf_set_color(ts, color);
-			cairo_move_to(ts->cairo, x + pdf_points(logical.x), origin + baselines[index]);
-			pango_cairo_show_layout_line(ts->cairo,
+			pdf_set_color(typesetter, color);
+			cairo_move_to(typesetter->cairo, x + pdf_points(logical.x),
+				      origin + baselines[index]);
+			pango_cairo_show_layout_line(typesetter->cairo,
 						     pango_layout_iter_get_line_readonly(iterator));
 		}
-		if (index == 0 && ts->marker.kind != MARKER_NONE)
-			pdf_draw_marker(ts, origin + tops[0], origin + bottoms[0],
+		if (index == 0 && typesetter->marker.kind != MARKER_NONE)
+			pdf_draw_marker(typesetter, origin + tops[0], origin + bottoms[0],
 					origin + baselines[0]);
 		index++;
 	} while (index < count && pango_layout_iter_next_line(iterator));
 	pango_layout_iter_free(iterator);
-	ts->y = origin + bottoms[count - 1];
+	typesetter->y = origin + bottoms[count - 1];
 
 	free(tops);
 	free(bottoms);
@@ -756,74 +802,92 @@ pdf_flow(struct pdf_typesetter *ts, PangoLayout *layout, double x, struct brand_
 /* A paragraph of markup in style, indent points from the left edge,
  * followed by gap_after points. */
 static void
-pdf_paragraph(struct pdf_typesetter *ts, enum pdf_style_name style, const char *markup,
+pdf_paragraph(struct pdf_typesetter *typesetter, enum pdf_style_name style, const char *markup,
 	      double indent, double gap_after)
 {
-	PangoLayout *layout = pdf_layout(ts, style, markup, ts->right - ts->left - indent);
+	PangoLayout *layout =
+		pdf_layout(typesetter, style, markup, pdf_text_width(typesetter) - indent);
 
-	pdf_flow(ts, layout, ts->left + indent, pdf_ink_color(ts, pdf_styles[style].ink));
+	pdf_flow(typesetter, layout, typesetter->left + indent,
+		 pdf_ink_color(typesetter, pdf_styles[style].ink));
 	g_object_unref(layout);
-	pdf_gap(ts, gap_after);
+	pdf_gap(typesetter, gap_after);
 }
 
 static void
-pdf_paragraph_text(struct pdf_typesetter *ts, enum pdf_style_name style, const char *text,
+pdf_paragraph_text(struct pdf_typesetter *typesetter, enum pdf_style_name style, const char *text,
 		   double indent, double gap_after)
 {
 	char *escaped = g_markup_escape_text(text, -1);
 
-	pdf_paragraph(ts, style, escaped, indent, gap_after);
+	pdf_paragraph(typesetter, style, escaped, indent, gap_after);
 	g_free(escaped);
 }
 
 /* Sets the marker of the next line placed: markup in style, left of
  * the text that starts x points from the left edge. */
 static void
-pdf_set_marker(struct pdf_typesetter *ts, enum pdf_marker_kind kind, const char *markup,
+pdf_set_marker(struct pdf_typesetter *typesetter, enum pdf_marker_kind kind, const char *markup,
 	       enum pdf_style_name style, double indent)
 {
-	ts->marker.kind = kind;
-	snprintf(ts->marker.markup, sizeof ts->marker.markup, "%s", markup);
-	ts->marker.style = style;
-	ts->marker.x = ts->left + indent;
+	typesetter->marker.kind = kind;
+	snprintf(typesetter->marker.markup, sizeof typesetter->marker.markup, "%s", markup);
+	typesetter->marker.style = style;
+	typesetter->marker.x = typesetter->left + indent;
 }
 
-/* A subheading kept with what follows it; a level-2 heading (STYLE_H2)
- * is also a destination with an entry under the section's outline. */
+/* A subheading of markup, kept with what follows it; a level-2 heading
+ * (STYLE_H2) is also a destination with an entry under the section's
+ * outline. */
 static void
-pdf_heading(struct pdf_typesetter *ts, enum pdf_style_name style, const char *text,
-	    double indent)
+pdf_heading_markup(struct pdf_typesetter *typesetter, enum pdf_style_name style, const char *markup)
 {
-	PangoLayout *layout = pdf_layout_text(ts, style, text, ts->right - ts->left - indent);
+	PangoLayout *layout = pdf_layout(typesetter, style, markup, pdf_text_width(typesetter));
 	char attributes[64];
 
-	pdf_gap(ts, style == STYLE_H2 ? PDF_GAP_SECTION : PDF_GAP_HEADING);
-	pdf_need(ts, pdf_height(layout) + PDF_KEEP);
-	ts->heading_count++;
-	if (!ts->measure && style == STYLE_H2) {
-		snprintf(attributes, sizeof attributes, "name='heading-%d'", ts->heading_count);
-		cairo_tag_begin(ts->cairo, CAIRO_TAG_DEST, attributes);
+	pdf_gap(typesetter, style == STYLE_H2 ? PDF_GAP_SECTION : PDF_GAP_HEADING);
+	pdf_need(typesetter,
+		 pdf_height(layout) + (style == STYLE_H2 ? PDF_KEEP_SUBHEADED : PDF_KEEP));
+	if (style == STYLE_H2)
+		typesetter->heading_count++;
+	if (!typesetter->measure && style == STYLE_H2) {
+		snprintf(attributes, sizeof attributes, "name='heading-%d'",
+			 typesetter->heading_count);
+		cairo_tag_begin(typesetter->cairo, CAIRO_TAG_DEST, attributes);
 	}
-	pdf_flow(ts, layout, ts->left + indent, pdf_ink_color(ts, pdf_styles[style].ink));
-	if (!ts->measure && style == STYLE_H2) {
-		cairo_tag_end(ts->cairo, CAIRO_TAG_DEST);
-		snprintf(attributes, sizeof attributes, "dest='heading-%d'", ts->heading_count);
-		cairo_pdf_surface_add_outline(ts->surface, ts->outline_section, text, attributes, 0);
+	pdf_flow(typesetter, layout, typesetter->left,
+		 pdf_ink_color(typesetter, pdf_styles[style].ink));
+	if (!typesetter->measure && style == STYLE_H2) {
+		cairo_tag_end(typesetter->cairo, CAIRO_TAG_DEST);
+		snprintf(attributes, sizeof attributes, "dest='heading-%d'",
+			 typesetter->heading_count);
+		cairo_pdf_surface_add_outline(typesetter->surface, typesetter->outline_section,
+					      pango_layout_get_text(layout), attributes, 0);
 	}
 	g_object_unref(layout);
-	pdf_gap(ts, style == STYLE_H2 ? 8 : 4);
+	pdf_gap(typesetter, style == STYLE_H2 ? 8 : 4);
+}
+
+/* A subheading of plain text. */
+static void
+pdf_heading(struct pdf_typesetter *typesetter, enum pdf_style_name style, const char *text)
+{
+	char *escaped = g_markup_escape_text(text, -1);
+
+	pdf_heading_markup(typesetter, style, escaped);
+	g_free(escaped);
 }
 
 /* A list item: markup after a bullet, in the list's hanging indent. */
 static void
-pdf_bullet(struct pdf_typesetter *ts, const char *markup, double indent, double gap_after)
+pdf_bullet(struct pdf_typesetter *typesetter, const char *markup, double indent, double gap_after)
 {
 	char bullet[48];
 
 	snprintf(bullet, sizeof bullet, "<span foreground=\"%s\">\u2022</span>",
-		 ts->brand->accent.hex);
-	pdf_set_marker(ts, MARKER_TEXT, bullet, STYLE_BODY, indent + PDF_LIST_INDENT);
-	pdf_paragraph(ts, STYLE_BODY, markup, indent + PDF_LIST_INDENT, gap_after);
+		 typesetter->brand->accent.hex);
+	pdf_set_marker(typesetter, MARKER_TEXT, bullet, STYLE_BODY, indent + PDF_LIST_INDENT);
+	pdf_paragraph(typesetter, STYLE_BODY, markup, indent + PDF_LIST_INDENT, gap_after);
 }
 
 /* Markdown ------------------------------------------------------------------ */
@@ -866,12 +930,12 @@ pdf_markdown_inlines(GString *markup, cmark_node *parent)
 	}
 }
 
-static void pdf_markdown_blocks(struct pdf_typesetter *ts, cmark_node *parent, double indent,
-				int tight);
+static void pdf_markdown_blocks(struct pdf_typesetter *typesetter, cmark_node *parent,
+				double indent, int tight);
 
 /* A list's items, each with its bullet or number in the hanging indent. */
 static void
-pdf_markdown_list(struct pdf_typesetter *ts, cmark_node *list, double indent)
+pdf_markdown_list(struct pdf_typesetter *typesetter, cmark_node *list, double indent)
 {
 	int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
 	int tight = cmark_node_get_list_tight(list);
@@ -885,55 +949,63 @@ pdf_markdown_list(struct pdf_typesetter *ts, cmark_node *list, double indent)
 			snprintf(marker, sizeof marker, "%d.", number);
 		else
 			snprintf(marker, sizeof marker, "<span foreground=\"%s\">\u2022</span>",
-				 ts->brand->accent.hex);
-		pdf_set_marker(ts, MARKER_TEXT, marker, STYLE_BODY, indent + PDF_LIST_INDENT);
-		pdf_gap(ts, tight ? PDF_GAP_TIGHT + 2 : PDF_GAP_PARAGRAPH);
-		pdf_markdown_blocks(ts, item, indent + PDF_LIST_INDENT, tight);
-		ts->marker.kind = MARKER_NONE;
+				 typesetter->brand->accent.hex);
+		pdf_set_marker(typesetter, MARKER_TEXT, marker, STYLE_BODY,
+			       indent + PDF_LIST_INDENT);
+		pdf_gap(typesetter, tight ? PDF_GAP_TIGHT + 2 : PDF_GAP_PARAGRAPH);
+		pdf_markdown_blocks(typesetter, item, indent + PDF_LIST_INDENT, tight);
+		typesetter->marker.kind = MARKER_NONE;
 	}
-	pdf_gap(ts, PDF_GAP_PARAGRAPH);
+	pdf_gap(typesetter, PDF_GAP_PARAGRAPH);
 }
 
 /* The blocks under parent, indent points from the left edge. */
 static void
-pdf_markdown_blocks(struct pdf_typesetter *ts, cmark_node *parent, double indent, int tight)
+pdf_markdown_blocks(struct pdf_typesetter *typesetter, cmark_node *parent, double indent, int tight)
 {
 	for (cmark_node *node = cmark_node_first_child(parent); node != NULL;
 	     node = cmark_node_next(node)) {
+		const char *literal;
 		GString *markup;
+		size_t length;
+		char *code;
 
 		switch (cmark_node_get_type(node)) {
 		case CMARK_NODE_PARAGRAPH:
 			markup = g_string_new(NULL);
 			pdf_markdown_inlines(markup, node);
-			pdf_paragraph(ts, STYLE_BODY, markup->str, indent,
+			pdf_paragraph(typesetter, STYLE_BODY, markup->str, indent,
 				      tight ? PDF_GAP_TIGHT : PDF_GAP_PARAGRAPH);
 			g_string_free(markup, TRUE);
 			break;
 		case CMARK_NODE_HEADING:
 			markup = g_string_new(NULL);
 			pdf_markdown_inlines(markup, node);
-			pdf_gap(ts, PDF_GAP_BLOCK);
-			pdf_need(ts, PDF_KEEP);
-			pdf_paragraph(ts, STYLE_H3, markup->str, indent, 4);
+			pdf_heading_markup(typesetter, STYLE_H3, markup->str);
 			g_string_free(markup, TRUE);
 			break;
 		case CMARK_NODE_LIST:
-			pdf_markdown_list(ts, node, indent);
+			pdf_markdown_list(typesetter, node, indent);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
-			pdf_markdown_blocks(ts, node, indent + PDF_LIST_INDENT, 0);
+			pdf_markdown_blocks(typesetter, node, indent + PDF_LIST_INDENT, 0);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
-			pdf_paragraph_text(ts, STYLE_SMALL, cmark_node_get_literal(node), indent,
+			literal = cmark_node_get_literal(node);
+			length = strlen(literal);
+			while (length > 0 && literal[length - 1] == '\n')
+				length--;
+			code = xstrndup(literal, length);
+			pdf_paragraph_text(typesetter, STYLE_SMALL, code, indent,
 					   PDF_GAP_PARAGRAPH);
+			free(code);
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
-			pdf_need(ts, 12);
-			pdf_hairline(ts, ts->left + indent, ts->right, ts->y + 6, ts->rule,
-				     PDF_RULE_WIDTH);
-			ts->y += 12;
-			pdf_gap(ts, PDF_GAP_PARAGRAPH);
+			pdf_need(typesetter, 12);
+			pdf_hairline(typesetter, typesetter->left + indent, typesetter->right,
+				     typesetter->y + 6, typesetter->rule, PDF_RULE_WIDTH);
+			typesetter->y += 12;
+			pdf_gap(typesetter, PDF_GAP_PARAGRAPH);
 			break;
 		default:
 			break; /* raw HTML and anything else are not rendered */
@@ -943,16 +1015,16 @@ pdf_markdown_blocks(struct pdf_typesetter *ts, cmark_node *parent, double indent
 
 /* Typesets a Markdown text, indent points from the left edge. */
 static void
-pdf_markdown(struct pdf_typesetter *ts, const char *markdown, double indent)
+pdf_markdown(struct pdf_typesetter *typesetter, const char *markdown, double indent)
 {
-	cmark_node *document = cmark_parse_document(markdown, strlen(markdown),
-						    CMARK_OPT_VALIDATE_UTF8);
+	cmark_node *document =
+		cmark_parse_document(markdown, strlen(markdown), CMARK_OPT_VALIDATE_UTF8);
 
 	if (document == NULL) {
-		pdf_fail(ts, "cannot parse the content pack's Markdown");
+		pdf_fail(typesetter, "cannot parse the content pack's Markdown");
 		return;
 	}
-	pdf_markdown_blocks(ts, document, indent, 0);
+	pdf_markdown_blocks(typesetter, document, indent, 0);
 	cmark_node_free(document);
 }
 
@@ -961,40 +1033,38 @@ pdf_markdown(struct pdf_typesetter *ts, const char *markdown, double indent)
 /* Starts a numbered section: a new page when it asks for one, the
  * number, the title as a named destination, an outline entry. */
 static void
-pdf_section_begin(struct pdf_typesetter *ts, enum pdf_section section)
+pdf_section_begin(struct pdf_typesetter *typesetter, enum pdf_section section)
 {
 	PangoLayout *eyebrow, *title;
 	char number[32], attributes[64];
 
-	if (pdf_sections[section].new_page && ts->y > ts->top)
-		pdf_page_break(ts);
-	ts->section_number++;
-	ts->section_numbers[section] = ts->section_number;
-	snprintf(number, sizeof number, "Section %d", ts->section_number);
-	eyebrow = pdf_layout_text(ts, STYLE_EYEBROW, number, -1);
-	title = pdf_layout_text(ts, STYLE_H1, pdf_sections[section].title, ts->right - ts->left);
+	if (pdf_sections[section].new_page && typesetter->y > typesetter->top)
+		pdf_page_break(typesetter);
+	snprintf(number, sizeof number, "Section %d", typesetter->section_numbers[section]);
+	eyebrow = pdf_layout_text(typesetter, STYLE_EYEBROW, number, -1);
+	title = pdf_layout_text(typesetter, STYLE_H1, pdf_sections[section].title,
+				pdf_text_width(typesetter));
 
-	pdf_gap(ts, 44);
-	pdf_need(ts, pdf_height(eyebrow) + 4 + pdf_height(title) + 16 + PDF_KEEP);
-	if (ts->measure)
-		ts->section_pages[section] = ts->page;
-	ts->y += pdf_show_styled(ts, eyebrow, STYLE_EYEBROW, ts->left, ts->y) + 4;
-	if (!ts->measure) {
+	pdf_gap(typesetter, 44);
+	pdf_need(typesetter, pdf_height(eyebrow) + 4 + pdf_height(title) + 16 + PDF_KEEP_SECTION);
+	if (typesetter->measure)
+		typesetter->section_pages[section] = typesetter->page;
+	pdf_show_styled(typesetter, eyebrow, STYLE_EYEBROW, typesetter->left, typesetter->y);
+	typesetter->y += pdf_height(eyebrow) + 4;
+	if (!typesetter->measure) {
 		snprintf(attributes, sizeof attributes, "name='%s'", pdf_sections[section].dest);
-		cairo_tag_begin(ts->cairo, CAIRO_TAG_DEST, attributes);
+		cairo_tag_begin(typesetter->cairo, CAIRO_TAG_DEST, attributes);
 	}
-	pdf_flow(ts, title, ts->left, ts->brand->primary);
-	if (!ts->measure) {
-		cairo_tag_end(ts->cairo, CAIRO_TAG_DEST);
+	pdf_flow(typesetter, title, typesetter->left, typesetter->brand->primary);
+	if (!typesetter->measure) {
+		cairo_tag_end(typesetter->cairo, CAIRO_TAG_DEST);
 		snprintf(attributes, sizeof attributes, "dest='%s'", pdf_sections[section].dest);
-		ts->outline_section = cairo_pdf_surface_add_outline(
-			ts->surface, CAIRO_PDF_OUTLINE_ROOT, pdf_sections[section].title, attributes,
-			0);
+		typesetter->outline_section =
+			cairo_pdf_surface_add_outline(typesetter->surface, CAIRO_PDF_OUTLINE_ROOT,
+						      pdf_sections[section].title, attributes, 0);
 	}
-	ts->y += 8;
-	pdf_fill_rounded(ts, ts->left, ts->y, 28, 2.5, 1.25, ts->brand->accent);
-	ts->y += 2.5;
-	pdf_gap(ts, 18);
+	pdf_title_underline(typesetter);
+	pdf_gap(typesetter, 18);
 	g_object_unref(eyebrow);
 	g_object_unref(title);
 }
@@ -1002,24 +1072,29 @@ pdf_section_begin(struct pdf_typesetter *ts, enum pdf_section section)
 /* One labelled value of the cover or the summary: a small caption over a
  * value, in a column width points wide.  Returns the height. */
 static double
-pdf_stat(struct pdf_typesetter *ts, const char *caption, const char *value_markup,
+pdf_stat(struct pdf_typesetter *typesetter, const char *caption, const char *value_markup,
 	 const char *note, double x, double y, double width)
 {
-	PangoLayout *layout = pdf_layout_text(ts, STYLE_EYEBROW, caption, width);
+	PangoLayout *layout = pdf_layout_text(typesetter, STYLE_EYEBROW, caption, width);
 	double top = y;
 
 	pdf_limit_lines(layout, 2);
-	pdf_show(ts, layout, x, y, ts->muted);
+	pdf_show(typesetter, layout, x, y, typesetter->muted);
 	y += pdf_height(layout) + 4;
 	g_object_unref(layout);
-	layout = pdf_layout(ts, STYLE_STAT, value_markup, width);
+	/* A value too wide for the column steps down a size before it wraps. */
+	layout = pdf_layout(typesetter, STYLE_STAT, value_markup, width);
+	if (pango_layout_is_wrapped(layout)) {
+		g_object_unref(layout);
+		layout = pdf_layout(typesetter, STYLE_STAT_SMALL, value_markup, width);
+	}
 	pdf_limit_lines(layout, 3);
-	y += pdf_show_styled(ts, layout, STYLE_STAT, x, y);
+	y += pdf_show_styled(typesetter, layout, STYLE_STAT, x, y);
 	g_object_unref(layout);
 	if (note != NULL) {
-		layout = pdf_layout_text(ts, STYLE_SMALL, note, width);
+		layout = pdf_layout_text(typesetter, STYLE_SMALL, note, width);
 		pdf_limit_lines(layout, 3);
-		y += pdf_show_styled(ts, layout, STYLE_SMALL, x, y + 2) + 2;
+		y += pdf_show_styled(typesetter, layout, STYLE_SMALL, x, y + 2) + 2;
 		g_object_unref(layout);
 	}
 	return y - top;
@@ -1028,11 +1103,11 @@ pdf_stat(struct pdf_typesetter *ts, const char *caption, const char *value_marku
 /* The path through the stages as one bar: each stage's band in its
  * colour, a marker at the team's score and the stage names below. */
 static double
-pdf_stage_gauge(struct pdf_typesetter *ts, double y)
+pdf_stage_gauge(struct pdf_typesetter *typesetter, double y)
 {
-	const struct framework *framework = ts->framework;
-	double width = ts->right - ts->left;
-	double marker_x = ts->left + width * ts->model->overall_fraction;
+	const struct framework *framework = typesetter->framework;
+	double width = pdf_text_width(typesetter);
+	double marker_x = typesetter->left + width * typesetter->model->overall_fraction;
 	double label_height = 0;
 
 	for (size_t stage = 0; stage < framework->stage_count; stage++) {
@@ -1040,33 +1115,36 @@ pdf_stage_gauge(struct pdf_typesetter *ts, double y)
 		double to = stage + 1 < framework->stage_count
 				    ? (framework->stages[stage + 1].minimum - 1) / 3
 				    : 1.0;
-		struct brand_color color = pdf_stage_color(ts, stage);
+		struct brand_color color = pdf_stage_color(typesetter, stage);
 		PangoLayout *label;
 
-		if (!ts->measure) {
-			cairo_rectangle(ts->cairo, ts->left + width * from, y, width * (to - from), 8);
-			pdf_set_color(ts, stage == ts->model->stage ? color
-								     : pdf_mix(color, pdf_white(), 0.6));
-			cairo_fill(ts->cairo);
+		if (!typesetter->measure) {
+			cairo_rectangle(typesetter->cairo, typesetter->left + width * from, y,
+					width * (to - from), 8);
+			pdf_set_color(typesetter, stage == typesetter->model->stage
+							  ? color
+							  : pdf_mix(color, pdf_white(), 0.6));
+			cairo_fill(typesetter->cairo);
 		}
-		label = pdf_layout_text(ts, STYLE_SMALL, framework->stages[stage].label,
+		label = pdf_layout_text(typesetter, STYLE_SMALL, framework->stages[stage].label,
 					width * (to - from) - 4);
 		pdf_limit_lines(label, 2);
-		pdf_show(ts, label, ts->left + width * from, y + 14,
-			 stage == ts->model->stage ? ts->brand->text : ts->muted);
+		pdf_show(typesetter, label, typesetter->left + width * from, y + 14,
+			 stage == typesetter->model->stage ? typesetter->brand->text
+							   : typesetter->muted);
 		if (pdf_height(label) > label_height)
 			label_height = pdf_height(label);
 		g_object_unref(label);
 	}
-	if (!ts->measure) {
-		cairo_move_to(ts->cairo, marker_x, y - 1);
-		cairo_line_to(ts->cairo, marker_x - 5, y - 8);
-		cairo_line_to(ts->cairo, marker_x + 5, y - 8);
-		cairo_close_path(ts->cairo);
-		pdf_set_color(ts, ts->brand->text);
-		cairo_fill(ts->cairo);
-		cairo_rectangle(ts->cairo, marker_x - 1, y - 2, 2, 12);
-		cairo_fill(ts->cairo);
+	if (!typesetter->measure) {
+		cairo_move_to(typesetter->cairo, marker_x, y - 1);
+		cairo_line_to(typesetter->cairo, marker_x - 5, y - 8);
+		cairo_line_to(typesetter->cairo, marker_x + 5, y - 8);
+		cairo_close_path(typesetter->cairo);
+		pdf_set_color(typesetter, typesetter->brand->text);
+		cairo_fill(typesetter->cairo);
+		cairo_rectangle(typesetter->cairo, marker_x - 1, y - 2, 2, 12);
+		cairo_fill(typesetter->cairo);
 	}
 	return 14 + label_height;
 }
@@ -1074,97 +1152,1147 @@ pdf_stage_gauge(struct pdf_typesetter *ts, double y)
 /* Cover: the logo, the team, the stage and the score.  Every block has a
  * bounded number of lines, so the cover is always one page. */
 static void
-pdf_cover(struct pdf_typesetter *ts)
+pdf_cover(struct pdf_typesetter *typesetter)
 {
-	const struct model *model = ts->model;
+	const struct model *model = typesetter->model;
 	const struct answers *answers = model->answers;
-	const struct framework_stage *stage = &ts->framework->stages[model->stage];
-	double width = ts->right - ts->left;
+	const struct framework_stage *stage = &typesetter->framework->stages[model->stage];
+	double width = pdf_text_width(typesetter);
 	double column = (width - 2 * 24) / 3;
-	double y, height, badge_height;
+	double y, height, column_height, badge_height;
 	PangoLayout *layout;
 	GString *markup;
 	char text[128];
 
 	/* The brand: a band of its colour, the logo, its name. */
-	pdf_fill_rounded(ts, 0, 0, ts->page_width, 10, 0, ts->brand->primary);
-	pdf_draw_logo(ts, ts->left, 56, width * 0.4, 44);
-	layout = pdf_layout_text(ts, STYLE_SMALL, ts->brand->organization, width * 0.45);
+	pdf_fill_rounded(typesetter, 0, 0, typesetter->page_width, 10, 0,
+			 typesetter->brand->primary);
+	pdf_draw_logo(typesetter, typesetter->left, 56, width * 0.4, 44);
+	layout = pdf_layout_text(typesetter, STYLE_SMALL, typesetter->brand->organization,
+				 width * 0.45);
 	pdf_limit_lines(layout, 2);
 	pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
-	pdf_show_styled(ts, layout, STYLE_SMALL, ts->right - width * 0.45,
+	pdf_show_styled(typesetter, layout, STYLE_SMALL, typesetter->right - width * 0.45,
 			56 + 22 - pdf_height(layout) / 2);
 	g_object_unref(layout);
 
 	/* The report and the team. */
-	y = ts->page_height * 0.25;
-	layout = pdf_layout_text(ts, STYLE_EYEBROW, ts->brand->report_title, width);
+	y = typesetter->page_height * 0.25;
+	layout = pdf_layout_text(typesetter, STYLE_EYEBROW, typesetter->brand->report_title, width);
 	pdf_limit_lines(layout, 2);
-	y += pdf_show_styled(ts, layout, STYLE_EYEBROW, ts->left, y) + 12;
+	y += pdf_show_styled(typesetter, layout, STYLE_EYEBROW, typesetter->left, y) + 12;
 	g_object_unref(layout);
-	if (!ts->measure)
-		cairo_tag_begin(ts->cairo, CAIRO_TAG_DEST, "name='cover'");
-	layout = pdf_layout_text(ts, STYLE_COVER_NAME, answers->name, width);
+	if (!typesetter->measure)
+		cairo_tag_begin(typesetter->cairo, CAIRO_TAG_DEST, "name='cover'");
+	layout = pdf_layout_text(typesetter, STYLE_COVER_NAME, answers->name, width);
 	pdf_limit_lines(layout, 4);
-	y += pdf_show_styled(ts, layout, STYLE_COVER_NAME, ts->left, y) + 10;
+	y += pdf_show_styled(typesetter, layout, STYLE_COVER_NAME, typesetter->left, y) + 10;
 	g_object_unref(layout);
-	if (!ts->measure) {
-		cairo_tag_end(ts->cairo, CAIRO_TAG_DEST);
-		cairo_pdf_surface_add_outline(ts->surface, CAIRO_PDF_OUTLINE_ROOT, "Cover",
+	if (!typesetter->measure) {
+		cairo_tag_end(typesetter->cairo, CAIRO_TAG_DEST);
+		cairo_pdf_surface_add_outline(typesetter->surface, CAIRO_PDF_OUTLINE_ROOT, "Cover",
 					      "dest='cover'", 0);
 	}
 	if (answers->organization != NULL) {
-		layout = pdf_layout_text(ts, STYLE_COVER_SUBTITLE, answers->organization, width);
+		layout = pdf_layout_text(typesetter, STYLE_COVER_SUBTITLE, answers->organization,
+					 width);
 		pdf_limit_lines(layout, 2);
-		y += pdf_show_styled(ts, layout, STYLE_COVER_SUBTITLE, ts->left, y);
+		y += pdf_show_styled(typesetter, layout, STYLE_COVER_SUBTITLE, typesetter->left, y);
 		g_object_unref(layout);
 	}
 	snprintf(text, sizeof text, "Assessed %s", answers->date);
-	layout = pdf_layout_text(ts, STYLE_BODY, text, width);
-	pdf_show(ts, layout, ts->left, y + 6, ts->muted);
+	layout = pdf_layout_text(typesetter, STYLE_BODY, text, width);
+	pdf_show(typesetter, layout, typesetter->left, y + 6, typesetter->muted);
 	y += pdf_height(layout) + 6;
 	g_object_unref(layout);
 
 	/* The verdict: stage, score and respondents in three columns. */
-	if (y < ts->page_height * 0.56)
-		y = ts->page_height * 0.56;
-	pdf_hairline(ts, ts->left, ts->right, y, ts->rule, PDF_RULE_WIDTH);
+	if (y < typesetter->page_height * 0.56)
+		y = typesetter->page_height * 0.56;
+	pdf_hairline(typesetter, typesetter->left, typesetter->right, y, typesetter->rule,
+		     PDF_RULE_WIDTH);
 	y += 22;
-	layout = pdf_layout_text(ts, STYLE_EYEBROW, "Stage", column);
-	pdf_show(ts, layout, ts->left, y, ts->muted);
+	layout = pdf_layout_text(typesetter, STYLE_EYEBROW, "Stage", column);
+	pdf_show(typesetter, layout, typesetter->left, y, typesetter->muted);
 	height = pdf_height(layout) + 6;
 	g_object_unref(layout);
-	pdf_badge(ts, stage->label, pdf_stage_color(ts, model->stage), STYLE_BADGE, ts->left,
-		  y + height, column, &badge_height);
+	pdf_badge(typesetter, stage->label, pdf_stage_color(typesetter, model->stage), STYLE_BADGE,
+		  typesetter->left, y + height, column, &badge_height);
 	height += badge_height + 6;
-	layout = pdf_layout_text(ts, STYLE_SMALL, stage->tagline, column);
+	layout = pdf_layout_text(typesetter, STYLE_SMALL, stage->tagline, column);
 	pdf_limit_lines(layout, 3);
-	height += pdf_show_styled(ts, layout, STYLE_SMALL, ts->left, y + height);
+	height += pdf_show_styled(typesetter, layout, STYLE_SMALL, typesetter->left, y + height);
 	g_object_unref(layout);
 
 	markup = g_string_new(NULL);
-	pdf_append_format(markup, "%.1f<span size=\"%d\" weight=\"normal\" foreground=\"%s\"> / 10</span>",
-			  model->display, 14 * PANGO_SCALE, ts->muted.hex);
+	pdf_append_format(markup,
+			  "%.1f<span size=\"%d\" weight=\"normal\" foreground=\"%s\"> / 10</span>",
+			  model->display, 14 * PANGO_SCALE, typesetter->muted.hex);
 	snprintf(text, sizeof text, "%.2f out of 4", model->overall);
-	pdf_stat(ts, "Overall score", markup->str, text, ts->left + column + 24, y, column);
+	column_height = pdf_stat(typesetter, "Overall score", markup->str, text,
+				 typesetter->left + column + 24, y, column);
+	if (column_height > height)
+		height = column_height;
 	g_string_truncate(markup, 0);
 	pdf_append_format(markup, "%zu", answers->respondent_count);
-	pdf_stat(ts, "Respondents", markup->str,
-		 answers->respondent_count == 1 ? "person answered" : "people answered",
-		 ts->left + 2 * (column + 24), y, column);
+	column_height =
+		pdf_stat(typesetter, "Respondents", markup->str,
+			 answers->respondent_count == 1 ? "person answered" : "people answered",
+			 typesetter->left + 2 * (column + 24), y, column);
+	if (column_height > height)
+		height = column_height;
 	g_string_free(markup, TRUE);
-	y += height > 72 ? height : 72;
+	y += height;
 
 	/* Where the score sits on the path through the stages. */
 	y += 34;
-	y += pdf_stage_gauge(ts, y);
+	y += pdf_stage_gauge(typesetter, y) + 28;
+
+	/* What the report rests on. */
+	markup = g_string_new(NULL);
+	pdf_append_text(markup, typesetter->framework->title);
+	g_string_append(markup, " ");
+	pdf_append_text(markup, typesetter->framework->version);
+	g_string_append(markup, "  \u00b7  report of ");
+	pdf_append_text(markup, model->generated);
+	layout = pdf_layout(typesetter, STYLE_SMALL, markup->str, width);
+	pdf_limit_lines(layout, 2);
+	pdf_show_styled(typesetter, layout, STYLE_SMALL, typesetter->left, y);
+	g_object_unref(layout);
+	g_string_free(markup, TRUE);
 
 	/* Confidentiality at the foot of the cover. */
-	if (ts->brand->confidentiality != NULL) {
-		layout = pdf_layout_text(ts, STYLE_HEADER, ts->brand->confidentiality, width);
+	if (typesetter->brand->confidentiality != NULL) {
+		layout = pdf_layout_text(typesetter, STYLE_HEADER,
+					 typesetter->brand->confidentiality, width);
 		pdf_limit_lines(layout, 2);
-		pdf_show(ts, layout, ts->left, ts->page_height - 48 - pdf_height(layout),
-			 ts->muted);
+		pdf_show(typesetter, layout, typesetter->left,
+			 typesetter->page_height - 48 - pdf_height(layout), typesetter->muted);
 		g_object_unref(layout);
 	}
+}
+
+/* Contents: each section with its number, linked to its first page. */
+static void
+pdf_contents(struct pdf_typesetter *typesetter)
+{
+	const struct framework *framework = typesetter->framework;
+	double width = pdf_text_width(typesetter);
+	double number_width = 30, page_width = 50;
+	PangoLayout *layout;
+	GString *markup;
+
+	pdf_page_break(typesetter);
+	layout = pdf_layout_text(typesetter, STYLE_H1, "Contents", width);
+	if (!typesetter->measure)
+		cairo_tag_begin(typesetter->cairo, CAIRO_TAG_DEST, "name='contents'");
+	pdf_flow(typesetter, layout, typesetter->left, typesetter->brand->primary);
+	if (!typesetter->measure) {
+		cairo_tag_end(typesetter->cairo, CAIRO_TAG_DEST);
+		typesetter->outline_section =
+			cairo_pdf_surface_add_outline(typesetter->surface, CAIRO_PDF_OUTLINE_ROOT,
+						      "Contents", "dest='contents'", 0);
+	}
+	g_object_unref(layout);
+	pdf_title_underline(typesetter);
+	typesetter->y += 24;
+
+	/* One row per section; the first pass has no page numbers yet, and
+	 * none changes a row's height. */
+	pdf_rule(typesetter, typesetter->y);
+	for (int section = 0; section < PDF_SECTION_COUNT; section++) {
+		PangoLayout *number, *title, *page;
+		char text[32], attributes[160];
+		double row;
+
+		if (typesetter->section_numbers[section] == 0)
+			continue;
+		snprintf(text, sizeof text, "%d", typesetter->section_numbers[section]);
+		number = pdf_layout_text(typesetter, STYLE_TOC, text, number_width);
+		title = pdf_layout_text(typesetter, STYLE_TOC, pdf_sections[section].title,
+					width - number_width - page_width);
+		snprintf(text, sizeof text, "%d", typesetter->section_pages[section]);
+		page = pdf_layout_text(typesetter, STYLE_TOC, text, page_width);
+		pango_layout_set_alignment(page, PANGO_ALIGN_RIGHT);
+		row = pdf_height(title) + 20;
+		pdf_need(typesetter, row);
+		if (!typesetter->measure) {
+			snprintf(attributes, sizeof attributes,
+				 "dest='%s' rect=[%.2f %.2f %.2f %.2f]", pdf_sections[section].dest,
+				 typesetter->left, typesetter->y, width, row);
+			cairo_tag_begin(typesetter->cairo, CAIRO_TAG_LINK, attributes);
+		}
+		pdf_show(typesetter, number, typesetter->left, typesetter->y + 10,
+			 typesetter->brand->accent);
+		pdf_show(typesetter, title, typesetter->left + number_width, typesetter->y + 10,
+			 typesetter->brand->text);
+		pdf_show(typesetter, page, typesetter->right - page_width, typesetter->y + 10,
+			 typesetter->muted);
+		if (!typesetter->measure)
+			cairo_tag_end(typesetter->cairo, CAIRO_TAG_LINK);
+		typesetter->y += row;
+		pdf_rule(typesetter, typesetter->y);
+		g_object_unref(number);
+		g_object_unref(title);
+		g_object_unref(page);
+	}
+
+	/* What the assessment is. */
+	pdf_gap(typesetter, 40);
+	pdf_heading(typesetter, STYLE_H3, "About this assessment");
+	markup = g_string_new(NULL);
+	g_string_append(markup, "This report places the team on the ");
+	pdf_append_tagged(markup, "i", framework->title);
+	g_string_append(markup, " maturity model. ");
+	pdf_append_text(markup, framework->description);
+	pdf_paragraph(typesetter, STYLE_BODY, markup->str, 0, PDF_GAP_PARAGRAPH);
+	g_string_truncate(markup, 0);
+	pdf_append_format(
+		markup,
+		"Every question, domain and the overall result is scored from 1 to 4; the "
+		"overall score is also given out of 10. Section %d explains how the scores "
+		"are computed and lists every answer.",
+		typesetter->section_numbers[PDF_APPENDIX]);
+	pdf_paragraph(typesetter, STYLE_BODY, markup->str, 0, PDF_GAP_PARAGRAPH);
+	g_string_free(markup, TRUE);
+}
+
+/* Measures a badge without drawing it: returns its width and stores its
+ * height. */
+static double
+pdf_badge_measure(struct pdf_typesetter *typesetter, const char *label, enum pdf_style_name style,
+		  double max_width, double *height)
+{
+	int measure = typesetter->measure;
+	double width;
+
+	typesetter->measure = 1;
+	width = pdf_badge(typesetter, label, typesetter->brand->primary, style, 0, 0, max_width,
+			  height);
+	typesetter->measure = measure;
+	return width;
+}
+
+/* A scored row: the label and its score, a bar filled to fraction (none
+ * when fraction < 0), then an optional badge and a note.  Kept on one
+ * page; every part has a bounded number of lines. */
+static void
+pdf_score_row(struct pdf_typesetter *typesetter, const char *label, const char *description,
+	      const char *score_markup, double fraction, struct brand_color color,
+	      const char *badge, const char *note_markup)
+{
+	double width = pdf_text_width(typesetter);
+	PangoLayout *title =
+		pdf_layout_text(typesetter, STYLE_ROW, label, width - PDF_SCORE_COLUMN);
+	PangoLayout *score = pdf_layout(typesetter, STYLE_ROW, score_markup, PDF_SCORE_COLUMN);
+	PangoLayout *detail = NULL, *note = NULL;
+	double head, detail_height = 0, foot = 0, badge_width = 0, badge_height = 0, y;
+
+	/* Measure. */
+	pdf_limit_lines(title, 3);
+	pango_layout_set_alignment(score, PANGO_ALIGN_RIGHT);
+	head = pdf_height(title) > pdf_height(score) ? pdf_height(title) : pdf_height(score);
+	if (description != NULL) {
+		detail = pdf_layout_text(typesetter, STYLE_SMALL, description,
+					 width - PDF_SCORE_COLUMN);
+		pdf_limit_lines(detail, 3);
+		detail_height = pdf_height(detail) + 1;
+	}
+	if (badge != NULL)
+		pdf_badge_measure(typesetter, badge, STYLE_EYEBROW, width / 3, &badge_height);
+	if (note_markup != NULL && note_markup[0] != '\0') {
+		note = pdf_layout(typesetter, STYLE_SMALL, note_markup, width - width / 3 - 8);
+		pdf_limit_lines(note, 3);
+		foot = pdf_height(note);
+	}
+	if (badge_height > foot)
+		foot = badge_height;
+	pdf_need(typesetter, head + detail_height + 7 + PDF_BAR_HEIGHT + (foot > 0 ? 8 + foot : 0));
+
+	/* Draw. */
+	y = typesetter->y;
+	pdf_show_styled(typesetter, title, STYLE_ROW, typesetter->left, y);
+	pdf_show_styled(typesetter, score, STYLE_ROW, typesetter->right - PDF_SCORE_COLUMN, y);
+	y += head;
+	if (detail != NULL)
+		y += pdf_show_styled(typesetter, detail, STYLE_SMALL, typesetter->left, y) + 1;
+	y += 7;
+	pdf_bar(typesetter, typesetter->left, y, width, fraction < 0 ? 0 : fraction, color);
+	y += PDF_BAR_HEIGHT;
+	if (foot > 0) {
+		y += 8;
+		if (badge != NULL)
+			badge_width =
+				pdf_badge(typesetter, badge, color, STYLE_EYEBROW, typesetter->left,
+					  y + (foot - badge_height) / 2, width / 3, &badge_height);
+		if (note != NULL)
+			pdf_show_styled(typesetter, note, STYLE_SMALL,
+					typesetter->left + (badge_width > 0 ? badge_width + 8 : 0),
+					y + (foot - pdf_height(note)) / 2);
+		y += foot;
+	}
+	typesetter->y = y;
+	pdf_gap(typesetter, PDF_GAP_BLOCK + 4);
+	g_object_unref(title);
+	g_object_unref(score);
+	if (detail != NULL)
+		g_object_unref(detail);
+	if (note != NULL)
+		g_object_unref(note);
+}
+
+/* "3.10 / 4" as row markup. */
+static void
+pdf_score_markup(const struct pdf_typesetter *typesetter, GString *markup, double score)
+{
+	g_string_truncate(markup, 0);
+	pdf_append_format(markup,
+			  "%.2f<span foreground=\"%s\" weight=\"normal\" size=\"%d\"> / 4</span>",
+			  score, typesetter->muted.hex, 9 * PANGO_SCALE);
+}
+
+/* The stage badge and its tagline on one line. */
+static void
+pdf_stage_banner(struct pdf_typesetter *typesetter, size_t stage)
+{
+	const struct framework_stage *definition = &typesetter->framework->stages[stage];
+	double width = pdf_text_width(typesetter);
+	double badge_height;
+	double badge_width = pdf_badge_measure(typesetter, definition->label, STYLE_BADGE,
+					       width / 2, &badge_height);
+	GString *markup = g_string_new(NULL);
+	PangoLayout *tagline;
+	double height;
+
+	pdf_append_tagged(markup, "i", definition->tagline);
+	tagline = pdf_layout(typesetter, STYLE_LEAD, markup->str, width - badge_width - 14);
+	pdf_limit_lines(tagline, 3);
+	height = pdf_height(tagline) > badge_height ? pdf_height(tagline) : badge_height;
+	pdf_need(typesetter, height);
+	pdf_badge(typesetter, definition->label, pdf_stage_color(typesetter, stage), STYLE_BADGE,
+		  typesetter->left, typesetter->y + (height - badge_height) / 2, width / 2,
+		  &badge_height);
+	pdf_show(typesetter, tagline, typesetter->left + badge_width + 14,
+		 typesetter->y + (height - pdf_height(tagline)) / 2, typesetter->muted);
+	typesetter->y += height;
+	pdf_gap(typesetter, PDF_GAP_BLOCK + 4);
+	g_object_unref(tagline);
+	g_string_free(markup, TRUE);
+}
+
+/* A row of key figures on tinted cards. */
+static void
+pdf_summary_figures(struct pdf_typesetter *typesetter)
+{
+	const struct model *model = typesetter->model;
+	const struct framework *framework = typesetter->framework;
+	enum { FIGURES = 4 };
+	double spacing = 10, padding = 12;
+	double card = (pdf_text_width(typesetter) - (FIGURES - 1) * spacing) / FIGURES;
+	const char *captions[FIGURES] = { "Overall score", "Stage", "Next stage", "Respondents" };
+	GString *values[FIGURES];
+	char *notes[FIGURES];
+	double height = 0;
+	int measure = typesetter->measure;
+
+	/* What each card says. */
+	for (int index = 0; index < FIGURES; index++)
+		values[index] = g_string_new(NULL);
+	pdf_append_format(values[0],
+			  "%.1f<span size=\"%d\" weight=\"normal\" foreground=\"%s\"> / 10</span>",
+			  model->display, 10 * PANGO_SCALE, typesetter->muted.hex);
+	notes[0] = xasprintf("%.2f out of 4", model->overall);
+	pdf_append_colored(values[1], pdf_stage_color(typesetter, model->stage), "bold",
+			   framework->stages[model->stage].label);
+	notes[1] = xasprintf("from %.2f", framework->stages[model->stage].minimum);
+	if (model->has_next_stage) {
+		pdf_append_text(values[2], framework->stages[model->next_stage].label);
+		notes[2] = xasprintf("%.2f points to go", model->to_next_stage);
+	} else {
+		pdf_append_text(values[2], "\u2014");
+		notes[2] = xstrdup("the highest stage");
+	}
+	pdf_append_format(values[3], "%zu", model->answers->respondent_count);
+	notes[3] = xstrdup(model->answers->respondent_count == 1 ? "person answered"
+								 : "people answered");
+
+	/* Measure the tallest card, then draw all at that height. */
+	typesetter->measure = 1;
+	for (int index = 0; index < FIGURES; index++) {
+		double card_height = pdf_stat(typesetter, captions[index], values[index]->str,
+					      notes[index], 0, 0, card - 2 * padding);
+
+		if (card_height > height)
+			height = card_height;
+	}
+	typesetter->measure = measure;
+	height += 2 * padding;
+	pdf_need(typesetter, height);
+	for (int index = 0; index < FIGURES; index++) {
+		double x = typesetter->left + index * (card + spacing);
+
+		pdf_fill_rounded(typesetter, x, typesetter->y, card, height, 6, typesetter->track);
+		pdf_stat(typesetter, captions[index], values[index]->str, notes[index], x + padding,
+			 typesetter->y + padding, card - 2 * padding);
+		g_string_free(values[index], TRUE);
+		free(notes[index]);
+	}
+	typesetter->y += height;
+	pdf_gap(typesetter, PDF_GAP_HEADING);
+}
+
+/* Executive summary: the verdict, the profile, agreement, progress and
+ * the charters. */
+static void
+pdf_summary(struct pdf_typesetter *typesetter)
+{
+	const struct model *model = typesetter->model;
+	const struct framework *framework = typesetter->framework;
+	const struct answers *answers = model->answers;
+	GString *markup = g_string_new(NULL);
+	char score[32], other[32], change[32];
+
+	pdf_section_begin(typesetter, PDF_SUMMARY);
+	pdf_stage_banner(typesetter, model->stage);
+
+	/* The verdict. */
+	pdf_append_tagged(markup, "b", answers->name);
+	g_string_append(markup, " is at the ");
+	pdf_append_colored(markup, pdf_stage_color(typesetter, model->stage), "bold",
+			   framework->stages[model->stage].label);
+	g_string_append(markup, " stage of ");
+	pdf_append_text(markup, framework->title);
+	pdf_append_format(markup, ", with an overall score of %.2f out of 4, or %.1f out of 10.",
+			  model->overall, model->display);
+	if (model->has_next_stage) {
+		pdf_append_format(markup, " It is %.2f points short of ", model->to_next_stage);
+		pdf_append_text(markup, framework->stages[model->next_stage].label);
+		g_string_append(markup, ".");
+	}
+	pdf_paragraph(typesetter, STYLE_LEAD, markup->str, 0, PDF_GAP_BLOCK);
+	pdf_summary_figures(typesetter);
+
+	/* Strongest and weakest, named only when the profile is uneven. */
+	pdf_heading(typesetter, STYLE_H3, "Profile");
+	g_string_truncate(markup, 0);
+	if (model->assessed_count < model->domain_count)
+		pdf_append_format(markup,
+				  "%zu of the %zu domains were assessed; the rest had no answers. ",
+				  model->assessed_count, model->domain_count);
+	if (model->assessed_count > 0 && model->uneven) {
+		pdf_format_score(score, sizeof score, model->domains[model->strongest].score);
+		pdf_format_score(other, sizeof other, model->domains[model->weakest].score);
+		g_string_append(markup, "The strongest domain is ");
+		pdf_append_tagged(markup, "b", framework->domains[model->strongest].label);
+		pdf_append_format(markup, " at %s, and the weakest is ", score);
+		pdf_append_tagged(markup, "b", framework->domains[model->weakest].label);
+		pdf_append_format(markup,
+				  " at %s. The weakest domains hold the overall score "
+				  "back most; the roadmap starts there.",
+				  other);
+	} else {
+		pdf_append_format(markup,
+				  "The profile is even: the assessed domains all lie within "
+				  "%.1f points of one another, so no single domain holds the "
+				  "team back.",
+				  MODEL_UNEVEN);
+	}
+	pdf_paragraph(typesetter, STYLE_BODY, markup->str, 0, PDF_GAP_PARAGRAPH);
+
+	/* Where respondents disagree. */
+	if (answers->respondent_count > 1) {
+		pdf_heading(typesetter, STYLE_H3, "Agreement between respondents");
+		g_string_truncate(markup, 0);
+		if (model->disagreement_count == 0) {
+			pdf_append_format(
+				markup,
+				"The %zu respondents broadly agree: in no domain do their "
+				"own scores lie %.1f points or more apart.",
+				answers->respondent_count, MODEL_DISAGREEMENT);
+			pdf_paragraph(typesetter, STYLE_BODY, markup->str, 0, PDF_GAP_PARAGRAPH);
+		} else {
+			pdf_append_format(
+				markup,
+				"In these domains the respondents' own scores lie %.1f "
+				"points or more apart, so the team does not yet share one "
+				"picture of its practice:",
+				MODEL_DISAGREEMENT);
+			pdf_paragraph(typesetter, STYLE_BODY, markup->str, 0, PDF_GAP_TIGHT + 2);
+			for (size_t index = 0; index < model->disagreement_count; index++) {
+				size_t domain = model->disagreements[index];
+
+				g_string_truncate(markup, 0);
+				pdf_append_tagged(markup, "b", framework->domains[domain].label);
+				pdf_append_format(markup,
+						  ": %.2f points between the highest and "
+						  "the lowest respondent",
+						  model->domains[domain].spread);
+				pdf_bullet(typesetter, markup->str, 0, PDF_GAP_TIGHT + 2);
+			}
+			pdf_gap(typesetter, PDF_GAP_PARAGRAPH);
+		}
+	}
+
+	/* Progress since the previous assessment. */
+	if (model->has_previous) {
+		pdf_heading(typesetter, STYLE_H3, "Since the previous assessment");
+		pdf_format_score(score, sizeof score, model->previous_overall);
+		pdf_format_score(other, sizeof other, model->overall);
+		pdf_format_change(change, sizeof change, model->overall_change);
+		g_string_truncate(markup, 0);
+		g_string_append(markup, "On ");
+		pdf_append_text(markup, model->previous->date);
+		pdf_append_format(markup, " the overall score was %s, at the ", score);
+		pdf_append_tagged(markup, "b", framework->stages[model->previous_stage].label);
+		pdf_append_format(markup, " stage. It is now %s (%s), at the ", other, change);
+		pdf_append_tagged(markup, "b", framework->stages[model->stage].label);
+		g_string_append(markup, model->previous_stage == model->stage
+						? " stage: the stage is unchanged."
+						: " stage.");
+		pdf_paragraph(typesetter, STYLE_BODY, markup->str, 0, PDF_GAP_PARAGRAPH);
+	}
+
+	/* Charters: groups of questions scored together. */
+	if (model->charter_count > 0) {
+		pdf_gap(typesetter, PDF_GAP_HEADING);
+		pdf_need(typesetter, 120);
+		pdf_heading(typesetter, STYLE_H3, "Charters");
+		pdf_paragraph(
+			typesetter, STYLE_SMALL,
+			"Each charter scores a group of questions drawn from several domains.", 0,
+			PDF_GAP_BLOCK);
+		for (size_t index = 0; index < model->charter_count; index++) {
+			const struct model_charter *charter = &model->charters[index];
+			const struct framework_charter *definition =
+				&framework->charters[charter->charter];
+
+			g_string_truncate(markup, 0);
+			if (charter->assessed)
+				pdf_score_markup(typesetter, markup, charter->score);
+			else
+				pdf_append_colored(markup, typesetter->muted, "normal",
+						   "not assessed");
+			pdf_score_row(typesetter, definition->label, definition->description,
+				      markup->str, charter->assessed ? charter->fraction : -1,
+				      typesetter->brand->primary, NULL, NULL);
+		}
+	}
+	g_string_free(markup, TRUE);
+}
+
+/* Strengths: the best practice of each domain that reaches level 3 or 4. */
+static void
+pdf_strengths(struct pdf_typesetter *typesetter)
+{
+	const struct model *model = typesetter->model;
+	const struct framework *framework = typesetter->framework;
+	GString *markup = g_string_new(NULL);
+
+	pdf_section_begin(typesetter, PDF_STRENGTHS);
+	pdf_paragraph(typesetter, STYLE_BODY,
+		      "What the team already does well: in each of these domains, its best-rated "
+		      "practice is at level 3 or 4. These are the foundations to build on.",
+		      0, PDF_GAP_BLOCK);
+	for (size_t index = 0; index < model->strength_count; index++) {
+		const struct model_strength *strength = &model->strengths[index];
+		const struct framework_question *question =
+			&framework->questions[strength->question];
+
+		g_string_truncate(markup, 0);
+		pdf_append_colored(markup, typesetter->brand->primary, "semibold",
+				   framework->domains[strength->domain].label);
+		g_string_append_c(markup, '\n');
+		pdf_append_text(markup, question->options[strength->option - 1].text);
+		pdf_bullet(typesetter, markup->str, 0, PDF_GAP_PARAGRAPH + 2);
+	}
+	g_string_free(markup, TRUE);
+}
+
+/* The radar chart of the domains. */
+static void
+pdf_profile(struct pdf_typesetter *typesetter)
+{
+	const struct model *model = typesetter->model;
+	double width = pdf_text_width(typesetter);
+	double height = width * 0.78;
+	GString *markup = g_string_new(NULL);
+
+	pdf_section_begin(typesetter, PDF_PROFILE);
+	g_string_append(markup,
+			"Each axis is one domain, scored from 1 at the centre to 4 at the edge; "
+			"the rings mark the stage thresholds.");
+	if (model->has_previous) {
+		g_string_append(markup, " The dashed outline is the previous assessment, of ");
+		pdf_append_text(markup, model->previous->date);
+		g_string_append(markup, ".");
+	}
+	pdf_paragraph(typesetter, STYLE_BODY, markup->str, 0, PDF_GAP_BLOCK);
+	g_string_free(markup, TRUE);
+	if (height > typesetter->bottom - typesetter->top - 40)
+		height = typesetter->bottom - typesetter->top - 40;
+	pdf_need(typesetter, height);
+	if (!typesetter->measure) {
+		cairo_save(typesetter->cairo);
+		chart_draw(typesetter->cairo, model, typesetter->brand, typesetter->left,
+			   typesetter->y, width, height);
+		cairo_restore(typesetter->cairo);
+	}
+	typesetter->y += height;
+	pdf_gap(typesetter, PDF_GAP_SECTION);
+}
+
+/* Every domain from strongest to weakest: score, bar, band and change. */
+static void
+pdf_domains(struct pdf_typesetter *typesetter)
+{
+	const struct model *model = typesetter->model;
+	const struct framework *framework = typesetter->framework;
+	GString *score = g_string_new(NULL), *note = g_string_new(NULL);
+
+	pdf_section_begin(typesetter, PDF_DOMAINS);
+	pdf_paragraph(
+		typesetter, STYLE_BODY,
+		"The domains from strongest to weakest. Each bar runs from 1 to 4; its colour "
+		"and label give the stage whose band the score falls in.",
+		0, PDF_GAP_BLOCK + 4);
+	for (size_t rank = 0; rank < model->domain_count; rank++) {
+		const struct model_domain *domain = &model->domains[model->ranking[rank]];
+		const struct framework_domain *definition = &framework->domains[domain->domain];
+		char number[32];
+
+		g_string_truncate(note, 0);
+		if (!domain->assessed) {
+			g_string_truncate(score, 0);
+			pdf_append_colored(score, typesetter->muted, "normal", "not assessed");
+			g_string_append(note, "Nobody answered this domain's questions.");
+			pdf_score_row(typesetter, definition->label, definition->description,
+				      score->str, -1, typesetter->rule, NULL, note->str);
+			continue;
+		}
+		pdf_score_markup(typesetter, score, domain->score);
+		if (model->has_previous && domain->has_previous) {
+			pdf_format_change(number, sizeof number, domain->change);
+			pdf_append_format(note, "<b>%s</b> since ", number);
+			pdf_append_text(note, model->previous->date);
+		}
+		if (model->answers->respondent_count > 1) {
+			if (note->len > 0)
+				g_string_append(note, "  \u00b7  ");
+			pdf_append_format(note, "spread %.2f across respondents", domain->spread);
+			if (domain->disagreement)
+				g_string_append(note, ", <b>not aligned</b>");
+		}
+		if (domain->percentile >= 0) {
+			if (note->len > 0)
+				g_string_append(note, "  \u00b7  ");
+			pdf_append_format(note, "percentile %.0f in the portfolio",
+					  domain->percentile);
+		}
+		pdf_score_row(typesetter, definition->label, definition->description, score->str,
+			      domain->fraction, pdf_stage_color(typesetter, domain->band),
+			      framework->stages[domain->band].label, note->str);
+	}
+	g_string_free(score, TRUE);
+	g_string_free(note, TRUE);
+}
+
+/* The current stage: its prose, the metrics to track and what the next
+ * stage unlocks.  Its priority actions become the roadmap. */
+static void
+pdf_stage(struct pdf_typesetter *typesetter)
+{
+	const struct model *model = typesetter->model;
+	const struct framework_stage *stage = &typesetter->framework->stages[model->stage];
+	static const char *const tiers[] = { "Must track", "Worth tracking", "Not yet" };
+	static const char *const tier_notes[] = {
+		"The numbers a team at this stage should already report.",
+		"Useful now, and the next to put in place.",
+		"Premature at this stage: the practice or the data behind them is not there yet.",
+	};
+	const struct framework_section *unlocks = framework_stage_section(stage, "unlocks");
+	GString *markup = g_string_new(NULL);
+
+	pdf_section_begin(typesetter, PDF_STAGE);
+	pdf_stage_banner(typesetter, model->stage);
+	for (size_t index = 0; index < stage->section_count; index++) {
+		const struct framework_section *section = &stage->sections[index];
+
+		if (section->id != NULL &&
+		    (strcmp(section->id, "actions") == 0 || strcmp(section->id, "unlocks") == 0))
+			continue;
+		pdf_heading(typesetter, STYLE_H2, section->heading);
+		pdf_markdown(typesetter, section->markdown, 0);
+	}
+
+	/* Metrics, by tier. */
+	if (stage->metric_count > 0) {
+		pdf_heading(typesetter, STYLE_H2, "Metrics to track");
+		for (int tier = METRIC_MUST; tier <= METRIC_NOT_YET; tier++) {
+			int any = 0;
+
+			for (size_t index = 0; index < stage->metric_count; index++)
+				any |= stage->metrics[index].tier ==
+				       (enum framework_metric_tier)tier;
+			if (!any)
+				continue;
+			pdf_heading(typesetter, STYLE_H3, tiers[tier]);
+			pdf_paragraph(typesetter, STYLE_SMALL, tier_notes[tier], 0,
+				      PDF_GAP_PARAGRAPH);
+			for (size_t index = 0; index < stage->metric_count; index++) {
+				const struct framework_metric *metric = &stage->metrics[index];
+
+				if (metric->tier != (enum framework_metric_tier)tier)
+					continue;
+				g_string_truncate(markup, 0);
+				pdf_append_tagged(markup, "b", metric->name);
+				g_string_append(markup, "\n");
+				pdf_append_text(markup, metric->definition);
+				pdf_bullet(typesetter, markup->str, 0, PDF_GAP_PARAGRAPH);
+			}
+		}
+	}
+
+	/* What the next stage unlocks. */
+	if (unlocks != NULL) {
+		pdf_heading(typesetter, STYLE_H2, unlocks->heading);
+		pdf_markdown(typesetter, unlocks->markdown, 0);
+	}
+	g_string_free(markup, TRUE);
+}
+
+/* One roadmap action: its number in a disc, the title, where it comes
+ * from, the insight behind it and the advice. */
+static void
+pdf_action(struct pdf_typesetter *typesetter, const struct roadmap_action *action)
+{
+	const struct model *model = typesetter->model;
+	const struct framework *framework = typesetter->framework;
+	double width = pdf_text_width(typesetter) - PDF_ACTION_INDENT;
+	GString *markup = g_string_new(NULL);
+	PangoLayout *title = pdf_layout_text(typesetter, STYLE_ROW, action->title, width);
+	char number[32];
+
+	/* The title, kept with the lines under it. */
+	pdf_gap(typesetter, PDF_GAP_HEADING);
+	pdf_need(typesetter, pdf_height(title) + PDF_KEEP);
+	snprintf(number, sizeof number, "%zu", action->order);
+	pdf_set_marker(typesetter, MARKER_DISC, number, STYLE_DISC, PDF_ACTION_INDENT);
+	pdf_flow(typesetter, title, typesetter->left + PDF_ACTION_INDENT, typesetter->brand->text);
+	g_object_unref(title);
+	pdf_gap(typesetter, 2);
+
+	/* Its domain and where it comes from. */
+	pdf_append_colored(markup, typesetter->brand->primary, "semibold",
+			   framework->domains[action->domain].label);
+	if (model->domains[action->domain].assessed)
+		pdf_append_format(markup, "  \u00b7  current score %.2f", action->domain_score);
+	if (action->foundation)
+		g_string_append(markup, "  \u00b7  foundation: below the current stage");
+	if (action->source == ROADMAP_FROM_ALIGNMENT)
+		g_string_append(markup, "  \u00b7  respondents disagree");
+	pdf_paragraph(typesetter, STYLE_SMALL, markup->str, PDF_ACTION_INDENT, PDF_GAP_PARAGRAPH);
+	if (action->source == ROADMAP_FROM_ANSWER) {
+		g_string_truncate(markup, 0);
+		g_string_append(markup, "<b>Your answer:</b> \u201c");
+		pdf_append_text(
+			markup,
+			framework->questions[action->question].options[action->option - 1].text);
+		g_string_append(markup, "\u201d");
+		pdf_paragraph(typesetter, STYLE_SMALL, markup->str, PDF_ACTION_INDENT,
+			      PDF_GAP_PARAGRAPH);
+	}
+
+	/* The insight, then the advice. */
+	if (action->lead != NULL) {
+		g_string_truncate(markup, 0);
+		pdf_append_tagged(markup, "i", action->lead);
+		pdf_paragraph(typesetter, STYLE_BODY, markup->str, PDF_ACTION_INDENT,
+			      PDF_GAP_TIGHT + 2);
+	}
+	if (action->markdown != NULL)
+		pdf_markdown(typesetter, action->markdown, PDF_ACTION_INDENT);
+	else
+		pdf_paragraph_text(typesetter, STYLE_BODY, action->text, PDF_ACTION_INDENT,
+				   PDF_GAP_PARAGRAPH);
+	g_string_free(markup, TRUE);
+}
+
+/* The roadmap: time to the next stage, then the actions by phase. */
+static void
+pdf_roadmap(struct pdf_typesetter *typesetter)
+{
+	const struct model *model = typesetter->model;
+	const struct framework *framework = typesetter->framework;
+	const struct roadmap *roadmap = &model->roadmap;
+	GString *markup = g_string_new(NULL);
+
+	pdf_section_begin(typesetter, PDF_ROADMAP);
+
+	/* Time to the next stage. */
+	if (model->has_next_stage && roadmap->months_estimate > 0) {
+		g_string_append(markup, "Teams typically take ");
+		pdf_append_format(markup, "<b>%d to %d months</b> to move from ",
+				  roadmap->months_low, roadmap->months_high);
+		pdf_append_text(markup, framework->stages[model->stage].label);
+		g_string_append(markup, " to ");
+		pdf_append_text(markup, framework->stages[model->next_stage].label);
+		pdf_append_format(markup, ". For this team the estimate is <b>about %d months</b>.",
+				  roadmap->months_estimate);
+	} else {
+		pdf_append_text(markup, framework->stages[model->stage].label);
+		g_string_append(markup,
+				" is the highest stage: the work now is to sustain it and to keep "
+				"every domain at its level.");
+	}
+	g_string_append(markup, " The actions below are in the order to take them, "
+				"spread over the phases of the plan.");
+	pdf_paragraph(typesetter, STYLE_LEAD, markup->str, 0, PDF_GAP_BLOCK);
+
+	for (size_t phase = 0; phase < framework->phase_count; phase++) {
+		int any = 0;
+
+		for (size_t index = 0; index < roadmap->action_count; index++)
+			any |= roadmap->actions[index].phase == phase;
+		if (!any)
+			continue;
+		pdf_heading(typesetter, STYLE_H2, framework->phases[phase].label);
+		for (size_t index = 0; index < roadmap->action_count; index++)
+			if (roadmap->actions[index].phase == phase)
+				pdf_action(typesetter, &roadmap->actions[index]);
+	}
+	g_string_free(markup, TRUE);
+}
+
+/* One appendix question: the text, the answer, each respondent's score
+ * and comment. */
+static void
+pdf_appendix_question(struct pdf_typesetter *typesetter, const struct model_answer *row,
+		      size_t number)
+{
+	const struct framework *framework = typesetter->framework;
+	const struct answers *answers = typesetter->model->answers;
+	const struct framework_question *question = &framework->questions[row->question];
+	GString *markup = g_string_new(NULL);
+	PangoLayout *layout;
+	char marker[32];
+
+	/* The question, numbered in its domain, kept with its answer. */
+	snprintf(marker, sizeof marker, "%zu.", number);
+	pdf_append_tagged(markup, "b", question->text);
+	layout = pdf_layout(typesetter, STYLE_BODY, markup->str,
+			    pdf_text_width(typesetter) - PDF_LIST_INDENT);
+	pdf_gap(typesetter, PDF_GAP_BLOCK);
+	pdf_need(typesetter, pdf_height(layout) + PDF_KEEP);
+	pdf_set_marker(typesetter, MARKER_TEXT, marker, STYLE_BODY, PDF_LIST_INDENT);
+	pdf_flow(typesetter, layout, typesetter->left + PDF_LIST_INDENT, typesetter->brand->text);
+	pdf_gap(typesetter, PDF_GAP_TIGHT);
+	g_object_unref(layout);
+
+	/* The answer nearest the mean. */
+	g_string_truncate(markup, 0);
+	if (row->answered) {
+		pdf_append_format(markup, "<b>Answer, level %d</b> (mean %.2f): ", row->option,
+				  row->value);
+		pdf_append_text(markup, question->options[row->option - 1].text);
+	} else {
+		g_string_append(markup, "<b>Not answered.</b>");
+	}
+	pdf_paragraph(typesetter, STYLE_BODY, markup->str, PDF_LIST_INDENT, PDF_GAP_TIGHT);
+
+	/* Several respondents: each one's level. */
+	if (answers->respondent_count > 1) {
+		g_string_truncate(markup, 0);
+		for (size_t index = 0; index < answers->respondent_count; index++) {
+			if (index > 0)
+				g_string_append(markup, "  \u00b7  ");
+			pdf_append_text(markup, answers->respondents[index].id);
+			if (row->respondents[index].score > 0)
+				pdf_append_format(markup, " <b>%d</b>",
+						  row->respondents[index].score);
+			else
+				g_string_append(markup, " <i>skipped</i>");
+		}
+		pdf_paragraph(typesetter, STYLE_SMALL, markup->str, PDF_LIST_INDENT, PDF_GAP_TIGHT);
+	}
+
+	/* Comments, attributed. */
+	for (size_t index = 0; index < answers->respondent_count; index++) {
+		if (row->respondents[index].comment == NULL)
+			continue;
+		g_string_truncate(markup, 0);
+		g_string_append(markup, "<i>\u201c");
+		pdf_append_text(markup, row->respondents[index].comment);
+		g_string_append(markup, "\u201d</i>  \u2014 ");
+		pdf_append_text(markup, answers->respondents[index].id);
+		pdf_paragraph(typesetter, STYLE_SMALL, markup->str, PDF_LIST_INDENT + 10,
+			      PDF_GAP_TIGHT);
+	}
+	g_string_free(markup, TRUE);
+}
+
+/* Appendix: respondents, every answer, the scoring method, the pack. */
+static void
+pdf_appendix(struct pdf_typesetter *typesetter)
+{
+	const struct model *model = typesetter->model;
+	const struct framework *framework = typesetter->framework;
+	const struct answers *answers = model->answers;
+	GString *markup = g_string_new(NULL);
+
+	pdf_section_begin(typesetter, PDF_APPENDIX);
+
+	/* Who answered. */
+	pdf_heading(typesetter, STYLE_H2, "Respondents");
+	for (size_t index = 0; index < answers->respondent_count; index++) {
+		g_string_truncate(markup, 0);
+		pdf_append_tagged(markup, "b", answers->respondents[index].id);
+		if (answers->respondents[index].role != NULL) {
+			g_string_append(markup, ", ");
+			pdf_append_text(markup, answers->respondents[index].role);
+		}
+		pdf_bullet(typesetter, markup->str, 0, PDF_GAP_TIGHT + 2);
+	}
+
+	/* Every question, by domain. */
+	pdf_heading(typesetter, STYLE_H2, "Answers");
+	for (size_t domain = 0; domain < framework->domain_count; domain++) {
+		const struct framework_domain *definition = &framework->domains[domain];
+
+		pdf_heading(typesetter, STYLE_H3, definition->label);
+		for (size_t offset = 0; offset < definition->question_count; offset++)
+			pdf_appendix_question(
+				typesetter,
+				&model->answer_rows[definition->first_question + offset],
+				offset + 1);
+	}
+
+	/* How the scores are computed. */
+	pdf_heading(typesetter, STYLE_H2, "Scoring method");
+	g_string_truncate(markup, 0);
+	g_string_append(markup,
+			"Each question's value is the mean of the levels its respondents chose, "
+			"from 1 to 4. A domain's score is the mean of its answered questions, "
+			"rounded to 0.01; a domain nobody answered is not assessed. The overall "
+			"score is the mean of the assessed domains, weighted by each domain's "
+			"weight in the content pack, and it places the team at the highest stage "
+			"whose threshold it reaches: ");
+	for (size_t stage = 0; stage < framework->stage_count; stage++) {
+		if (stage > 0)
+			g_string_append(markup,
+					stage + 1 == framework->stage_count ? " and " : ", ");
+		pdf_append_text(markup, framework->stages[stage].label);
+		pdf_append_format(markup, " from %.2f", framework->stages[stage].minimum);
+	}
+	g_string_append(markup, ". The score out of 10 is the overall score multiplied by 2.5, "
+				"rounded to 0.1.");
+	pdf_paragraph(typesetter, STYLE_BODY, markup->str, 0, PDF_GAP_PARAGRAPH);
+
+	/* Which content. */
+	pdf_heading(typesetter, STYLE_H2, "Content pack");
+	g_string_truncate(markup, 0);
+	g_string_append(markup, "Content pack ");
+	pdf_append_tagged(markup, "b", framework->id);
+	g_string_append(markup, " version ");
+	pdf_append_tagged(markup, "b", framework->version);
+	g_string_append(markup, " (");
+	pdf_append_text(markup, framework->title);
+	g_string_append(markup, "). Report generated on ");
+	pdf_append_text(markup, model->generated);
+	g_string_append(markup, " by maturity " MATURITY_VERSION ".");
+	pdf_paragraph(typesetter, STYLE_BODY, markup->str, 0, PDF_GAP_PARAGRAPH);
+	g_string_free(markup, TRUE);
+}
+
+/* The whole document, from the cover; in the first pass only measured. */
+static void
+pdf_document(struct pdf_typesetter *typesetter)
+{
+	typesetter->page = 1;
+	typesetter->y = typesetter->top;
+	typesetter->gap = 0;
+	typesetter->heading_count = 0;
+	typesetter->marker.kind = MARKER_NONE;
+	/* One structure element around everything: cairo 1.16 writes the
+	 * structure tree its link annotations refer to only in a tagged
+	 * document, and the file is damaged without it. */
+	if (!typesetter->measure)
+		cairo_tag_begin(typesetter->cairo, "Document", "");
+	pdf_cover(typesetter);
+	pdf_contents(typesetter);
+	pdf_summary(typesetter);
+	if (typesetter->model->strength_count > 0)
+		pdf_strengths(typesetter);
+	pdf_profile(typesetter);
+	pdf_domains(typesetter);
+	pdf_stage(typesetter);
+	pdf_roadmap(typesetter);
+	pdf_appendix(typesetter);
+	if (!typesetter->measure) {
+		cairo_tag_end(typesetter->cairo, "Document");
+		cairo_show_page(typesetter->cairo);
+	}
+}
+
+/* Setup --------------------------------------------------------------------- */
+
+static cairo_status_t
+pdf_read_png(void *closure, unsigned char *data, unsigned int length)
+{
+	struct pdf_png_reader *reader = closure;
+
+	if (reader->size - reader->offset < length)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, reader->bytes + reader->offset, length);
+	reader->offset += length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+pdf_write(void *closure, const unsigned char *data, unsigned int length)
+{
+	FILE *stream = closure;
+
+	return fwrite(data, 1, length, stream) == length ? CAIRO_STATUS_SUCCESS
+							 : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Fonts, pango context, colours and logo for one report.  Returns 0, or
+ * -1 after reporting. */
+static int
+pdf_typesetter_init(struct pdf_typesetter *typesetter)
+{
+	const struct brand *brand = typesetter->brand;
+	cairo_font_options_t *options = cairo_font_options_create();
+	struct brand_color white = pdf_white();
+	int number = 0;
+
+	/* Text: points as user units, outlines unhinted, as print wants. */
+	typesetter->pango = pango_cairo_create_context(typesetter->cairo);
+	pango_cairo_context_set_resolution(typesetter->pango, 72.0);
+	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(typesetter->pango, options);
+	cairo_font_options_destroy(options);
+	typesetter->body_font = pango_font_description_new();
+	pango_font_description_set_family(typesetter->body_font, brand->body_font);
+	typesetter->heading_font = pango_font_description_new();
+	pango_font_description_set_family(typesetter->heading_font, brand->heading_font);
+
+	/* The page and its text block. */
+	typesetter->page_width = brand->page_width;
+	typesetter->page_height = brand->page_height;
+	typesetter->left = PDF_MARGIN_SIDE;
+	typesetter->right = brand->page_width - PDF_MARGIN_SIDE;
+	typesetter->top = PDF_MARGIN_TOP;
+	typesetter->bottom = brand->page_height - PDF_MARGIN_BOTTOM;
+	typesetter->muted = pdf_mix(brand->text, white, 0.38);
+	typesetter->rule = pdf_mix(brand->text, white, 0.82);
+	typesetter->track = pdf_mix(brand->text, white, 0.94);
+
+	/* Which sections this report has, and their numbers. */
+	for (int section = 0; section < PDF_SECTION_COUNT; section++)
+		if (section != PDF_STRENGTHS || typesetter->model->strength_count > 0)
+			typesetter->section_numbers[section] = ++number;
+
+	/* The logo, decoded once for every page. */
+	if (brand->logo_png != NULL) {
+		struct pdf_png_reader reader = { brand->logo_png, brand->logo_png_size, 0 };
+
+		typesetter->logo =
+			cairo_image_surface_create_from_png_stream(pdf_read_png, &reader);
+		if (cairo_surface_status(typesetter->logo) != CAIRO_STATUS_SUCCESS) {
+			pdf_fail(typesetter, "cannot read the logo of %s: %s", brand->path,
+				 cairo_status_to_string(cairo_surface_status(typesetter->logo)));
+			cairo_surface_destroy(typesetter->logo);
+			typesetter->logo = NULL;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+pdf_typesetter_free(struct pdf_typesetter *typesetter)
+{
+	if (typesetter->logo != NULL)
+		cairo_surface_destroy(typesetter->logo);
+	if (typesetter->body_font != NULL)
+		pango_font_description_free(typesetter->body_font);
+	if (typesetter->heading_font != NULL)
+		pango_font_description_free(typesetter->heading_font);
+	if (typesetter->pango != NULL)
+		g_object_unref(typesetter->pango);
+}
+
+/* The document's metadata; the dates are the report date, so the same
+ * inputs give the same bytes. */
+static void
+pdf_metadata(cairo_surface_t *surface, const struct model *model, const struct brand *brand)
+{
+	char *title = xasprintf("%s: %s", brand->report_title, model->answers->name);
+	char *subject = xasprintf("%s assessment of %s, %s", model->framework->title,
+				  model->answers->name, model->answers->date);
+	char *date = xasprintf("%sT00:00:00Z", model->generated);
+
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, brand->organization);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
+				       "maturity " MATURITY_VERSION);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+	free(title);
+	free(subject);
+	free(date);
+}
+
+int
+pdf_render(const char *path, const struct model *model, const struct brand *brand,
+	   struct diag *diag)
+{
+	struct pdf_typesetter typesetter = { 0 };
+	struct outfile file;
+	cairo_status_t status;
+	int page_count;
+
+	if (outfile_open(&file, path, diag) != 0)
+		return -1;
+	typesetter.model = model;
+	typesetter.framework = model->framework;
+	typesetter.brand = brand;
+	typesetter.diag = diag;
+	typesetter.path = path;
+	typesetter.surface = cairo_pdf_surface_create_for_stream(
+		pdf_write, file.stream, brand->page_width, brand->page_height);
+	typesetter.cairo = cairo_create(typesetter.surface);
+	pdf_metadata(typesetter.surface, model, brand);
+
+	/* Two passes of the same layout: measure, then draw. */
+	if (pdf_typesetter_init(&typesetter) == 0) {
+		typesetter.measure = 1;
+		pdf_document(&typesetter);
+		page_count = typesetter.page;
+		typesetter.page_count = page_count;
+		typesetter.measure = 0;
+		pdf_document(&typesetter);
+		if (typesetter.page != page_count)
+			pdf_fail(&typesetter, "the layout changed between passes (%d and %d pages)",
+				 page_count, typesetter.page);
+	}
+
+	/* Finish the PDF and check what cairo reports. */
+	status = cairo_status(typesetter.cairo);
+	pdf_typesetter_free(&typesetter);
+	cairo_destroy(typesetter.cairo);
+	cairo_surface_finish(typesetter.surface);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_status(typesetter.surface);
+	cairo_surface_destroy(typesetter.surface);
+	if (status != CAIRO_STATUS_SUCCESS)
+		pdf_fail(&typesetter, "cannot write the PDF: %s", cairo_status_to_string(status));
+	if (typesetter.failed) {
+		outfile_abort(&file);
+		return -1;
+	}
+	return outfile_commit(&file, diag);
 }

@@ -1,0 +1,18 @@
+/* Synthetic answer sets for trying the tool and for benchmarks: realistic
+ * teams (several respondents, every stage, some assessed twice), the same
+ * for the same seed. */
+#ifndef MATURITY_SAMPLE_H
+#define MATURITY_SAMPLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct diag;
+struct framework;
+
+/* Writes teams answer sets into folder (created), named TEAM-DATE.xml.
+ * Returns 0, or -1 after reporting. */
+int sample_write(const char *folder, size_t teams, uint64_t seed,
+		 const struct framework *framework, struct diag *diag);
+
+#endif
