@@ -140,10 +140,20 @@ struct pdf_marker {
 
 /* The state the section functions share: where the next block goes, on
  * which page, and whether this pass draws or only measures. */
+/* Layouts worth keeping from one report to the next.  The table is
+ * emptied when full, so memory stays bounded however many teams pass. */
+enum { PDF_CACHE_LIMIT = 6000 };
+
+struct pdf_cache {
+	PangoContext *pango;      /* points as units, unhinted: as print wants */
+	GHashTable *layouts;      /* "style width markup" -> PangoLayout */
+};
+
 struct pdf_typesetter {
 	cairo_t *cairo;
 	cairo_surface_t *surface;
-	PangoContext *pango;
+	struct pdf_cache *cache;
+	PangoContext *pango;      /* the cache's */
 	PangoFontDescription *body_font;
 	PangoFontDescription *heading_font;
 	cairo_surface_t *logo; /* the brand's logo, NULL when none */
@@ -385,6 +395,26 @@ pdf_layout_text(struct pdf_typesetter *typesetter, enum pdf_style_name name, con
 	PangoLayout *layout = pdf_layout(typesetter, name, escaped, width);
 
 	g_free(escaped);
+	return layout;
+}
+
+/* A layout like pdf_layout's, shared through the cache: the caller unrefs
+ * it and must not change it (use pdf_layout for a layout to adjust). */
+static PangoLayout *
+pdf_layout_shared(struct pdf_typesetter *typesetter, enum pdf_style_name name,
+		  const char *markup, double width)
+{
+	char *key = g_strdup_printf("%d %d %s", (int)name, (int)(width * PANGO_SCALE), markup);
+	PangoLayout *layout = g_hash_table_lookup(typesetter->cache->layouts, key);
+
+	if (layout != NULL) {
+		g_free(key);
+		return g_object_ref(layout);
+	}
+	if (g_hash_table_size(typesetter->cache->layouts) >= PDF_CACHE_LIMIT)
+		g_hash_table_remove_all(typesetter->cache->layouts);
+	layout = pdf_layout(typesetter, name, markup, width);
+	g_hash_table_insert(typesetter->cache->layouts, key, g_object_ref(layout));
 	return layout;
 }
 
@@ -806,7 +836,7 @@ pdf_paragraph(struct pdf_typesetter *typesetter, enum pdf_style_name style, cons
 	      double indent, double gap_after)
 {
 	PangoLayout *layout =
-		pdf_layout(typesetter, style, markup, pdf_text_width(typesetter) - indent);
+		pdf_layout_shared(typesetter, style, markup, pdf_text_width(typesetter) - indent);
 
 	pdf_flow(typesetter, layout, typesetter->left + indent,
 		 pdf_ink_color(typesetter, pdf_styles[style].ink));
@@ -842,7 +872,8 @@ pdf_set_marker(struct pdf_typesetter *typesetter, enum pdf_marker_kind kind, con
 static void
 pdf_heading_markup(struct pdf_typesetter *typesetter, enum pdf_style_name style, const char *markup)
 {
-	PangoLayout *layout = pdf_layout(typesetter, style, markup, pdf_text_width(typesetter));
+	PangoLayout *layout =
+		pdf_layout_shared(typesetter, style, markup, pdf_text_width(typesetter));
 	char attributes[64];
 
 	pdf_gap(typesetter, style == STYLE_H2 ? PDF_GAP_SECTION : PDF_GAP_HEADING);
@@ -2162,17 +2193,10 @@ static int
 pdf_typesetter_init(struct pdf_typesetter *typesetter)
 {
 	const struct brand *brand = typesetter->brand;
-	cairo_font_options_t *options = cairo_font_options_create();
 	struct brand_color white = pdf_white();
 	int number = 0;
 
-	/* Text: points as user units, outlines unhinted, as print wants. */
-	typesetter->pango = pango_cairo_create_context(typesetter->cairo);
-	pango_cairo_context_set_resolution(typesetter->pango, 72.0);
-	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-	pango_cairo_context_set_font_options(typesetter->pango, options);
-	cairo_font_options_destroy(options);
+	typesetter->pango = typesetter->cache->pango;
 	typesetter->body_font = pango_font_description_new();
 	pango_font_description_set_family(typesetter->body_font, brand->body_font);
 	typesetter->heading_font = pango_font_description_new();
@@ -2220,8 +2244,33 @@ pdf_typesetter_free(struct pdf_typesetter *typesetter)
 		pango_font_description_free(typesetter->body_font);
 	if (typesetter->heading_font != NULL)
 		pango_font_description_free(typesetter->heading_font);
-	if (typesetter->pango != NULL)
-		g_object_unref(typesetter->pango);
+}
+
+struct pdf_cache *
+pdf_cache_new(void)
+{
+	struct pdf_cache *cache = xcalloc(1, sizeof *cache);
+	cairo_font_options_t *options = cairo_font_options_create();
+
+	/* Text: points as user units, outlines unhinted, as print wants. */
+	cache->pango = pango_font_map_create_context(pango_cairo_font_map_get_default());
+	pango_cairo_context_set_resolution(cache->pango, 72.0);
+	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(cache->pango, options);
+	cairo_font_options_destroy(options);
+	cache->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+	return cache;
+}
+
+void
+pdf_cache_free(struct pdf_cache *cache)
+{
+	if (cache == NULL)
+		return;
+	g_hash_table_destroy(cache->layouts);
+	g_object_unref(cache->pango);
+	free(cache);
 }
 
 /* The document's metadata; the dates are the report date, so the same
@@ -2248,7 +2297,7 @@ pdf_metadata(cairo_surface_t *surface, const struct model *model, const struct b
 
 int
 pdf_render(const char *path, const struct model *model, const struct brand *brand,
-	   struct diag *diag)
+	   struct pdf_cache *cache, struct diag *diag)
 {
 	struct pdf_typesetter typesetter = { 0 };
 	struct outfile file;
@@ -2257,6 +2306,7 @@ pdf_render(const char *path, const struct model *model, const struct brand *bran
 
 	if (outfile_open(&file, path, diag) != 0)
 		return -1;
+	typesetter.cache = cache;
 	typesetter.model = model;
 	typesetter.framework = model->framework;
 	typesetter.brand = brand;

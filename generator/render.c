@@ -23,6 +23,7 @@ struct render_resources {
 	struct brand *brand;
 	struct html_template *html;   /* NULL unless HTML is wanted */
 	struct html_template *index;  /* the portfolio page; NULL unless HTML is wanted */
+	struct pdf_cache *pdf;        /* NULL unless PDF is wanted */
 };
 
 const struct brand *
@@ -66,6 +67,8 @@ render_resources_load(const struct options *options, struct diag *diag)
 		resources->index = html_template_load(templates_folder, "index", diag);
 		failed |= resources->html == NULL || resources->index == NULL;
 	}
+	if (!failed && (options->formats & FORMAT_PDF))
+		resources->pdf = pdf_cache_new();
 	free(schema_folder);
 	free(fonts_folder);
 	free(templates_folder);
@@ -84,6 +87,7 @@ render_resources_free(struct render_resources *resources)
 	brand_free(resources->brand);
 	html_template_free(resources->html);
 	html_template_free(resources->index);
+	pdf_cache_free(resources->pdf);
 	free(resources);
 }
 
@@ -151,7 +155,7 @@ render_team(const struct render_resources *resources, const struct options *opti
 	if (options->formats & FORMAT_PDF) {
 		char *path = xasprintf("%s/report.pdf", folder);
 
-		failed |= pdf_render(path, model, resources->brand, diag) != 0;
+		failed |= pdf_render(path, model, resources->brand, resources->pdf, diag) != 0;
 		free(path);
 	}
 	if (options->chart_png)
