@@ -332,6 +332,9 @@ batch_render(const struct options *options, struct batch_resources *resources,
 	int interrupted, previous_used = 0;
 	double started = g_get_monotonic_time() / 1e6;
 
+	/* An output folder that cannot be made is said once, not per team. */
+	if (outfile_make_folders(options->out_folder, diag) != 0)
+		return BATCH_FAILED;
 	if (options->previous_path != NULL) {
 		explicit_previous = batch_read(options, resources, options->previous_path, diag);
 		if (explicit_previous == NULL)
@@ -561,7 +564,7 @@ batch_run(const struct options *options, struct diag *diag)
 		else
 			fprintf(stderr, "maturity: %zu valid, %zu rejected\n", accepted, rejected);
 	}
-	if (options->command == COMMAND_RENDER) {
+	if (options->command == COMMAND_RENDER && accepted > 0) {
 		enum batch_result rendered = batch_render(options, &resources, assessments, accepted,
 							  rejected, diag);
 

@@ -171,7 +171,15 @@ brand_load(const char *path, const char *schema_folder, struct diag *diag)
 		} else if (xmlinput_is(node, "paper")) {
 			char *paper = xmlinput_text(node);
 
-			brand->paper = paper && strcmp(paper, "letter") == 0 ? PAPER_LETTER : PAPER_A4;
+			if (paper != NULL && strcmp(paper, "letter") == 0) {
+				brand->paper = PAPER_LETTER;
+			} else if (paper != NULL && strcmp(paper, "a4") == 0) {
+				brand->paper = PAPER_A4;
+			} else {
+				diag_error(diag, path, xmlGetLineNo(node),
+					   "paper \"%s\" must be a4 or letter", paper ? paper : "");
+				failed = 1;
+			}
 			free(paper);
 		}
 	}

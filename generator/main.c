@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <libxml/parser.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -412,6 +413,9 @@ main(int argc, char **argv)
 	if (options.brand_path == NULL)
 		options.brand_path = brand_path = xasprintf("%s/templates/brand.xml", data_folder);
 
+	/* Past a file-size limit, writes fail with EFBIG and are reported like
+	 * a full disk, rather than the signal ending the process. */
+	signal(SIGXFSZ, SIG_IGN);
 	xmlInitParser();
 	diag_init(&diag, stderr);
 	result = batch_run(&options, &diag);

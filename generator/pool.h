@@ -26,7 +26,9 @@ struct pool_tasks {
 	void *context;
 };
 
-/* Runs every task.  Returns 0 when all ran (whatever their outcome), or
+/* Runs every task.  The parent must not have started a thread before this
+ * (a Pango font map does): a child of a threaded process can deadlock on
+ * a lock or condition that thread held.  Returns 0 when all ran (whatever their outcome), or
  * the signal number when the run was interrupted by SIGINT or SIGTERM
  * (workers stopped, in-flight tasks cancelled). */
 int pool_run(const struct pool_tasks *tasks);

@@ -23,7 +23,9 @@ struct render_resources {
 	struct brand *brand;
 	struct html_template *html;   /* NULL unless HTML is wanted */
 	struct html_template *index;  /* the portfolio page; NULL unless HTML is wanted */
-	struct pdf_cache *pdf;        /* NULL unless PDF is wanted */
+	/* Made on first use, in the worker: a Pango font map starts a thread,
+	 * and a thread in the parent at fork time can deadlock the children. */
+	struct pdf_cache *pdf;
 };
 
 const struct brand *
@@ -67,8 +69,6 @@ render_resources_load(const struct options *options, struct diag *diag)
 		resources->index = html_template_load(templates_folder, "index", diag);
 		failed |= resources->html == NULL || resources->index == NULL;
 	}
-	if (!failed && (options->formats & FORMAT_PDF))
-		resources->pdf = pdf_cache_new();
 	free(schema_folder);
 	free(fonts_folder);
 	free(templates_folder);
@@ -126,7 +126,7 @@ render_chart_png(const char *folder, const struct model *model, const struct bra
 }
 
 int
-render_team(const struct render_resources *resources, const struct options *options,
+render_team(struct render_resources *resources, const struct options *options,
 	    const struct model *model, struct diag *diag)
 {
 	char *folder = xasprintf("%s/%s", options->out_folder, model->answers->team);
@@ -155,6 +155,8 @@ render_team(const struct render_resources *resources, const struct options *opti
 	if (options->formats & FORMAT_PDF) {
 		char *path = xasprintf("%s/report.pdf", folder);
 
+		if (resources->pdf == NULL)
+			resources->pdf = pdf_cache_new();
 		failed |= pdf_render(path, model, resources->brand, resources->pdf, diag) != 0;
 		free(path);
 	}

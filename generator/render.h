@@ -26,8 +26,9 @@ const struct html_template *render_resources_index(const struct render_resources
 
 /* Writes the outputs options asks for of model into its team folder.
  * Returns 0, or -1 after reporting (files already written stay whole;
- * none is ever partial). */
-int render_team(const struct render_resources *resources, const struct options *options,
+ * none is ever partial).  Call in a worker: it builds per-process caches
+ * in resources on first use. */
+int render_team(struct render_resources *resources, const struct options *options,
 		const struct model *model, struct diag *diag);
 
 #endif

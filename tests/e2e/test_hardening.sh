@@ -1,0 +1,72 @@
+#!/bin/sh
+# Hostile input and hostile conditions: output that cannot be written, a
+# full disk, markup in names and content, entities that point elsewhere.
+# Usage: tests/e2e/test_hardening.sh BINARY
+binary=$1
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+failures=0
+export SOURCE_DATE_EPOCH=1795000000
+
+check() { # check DESCRIPTION COMMAND...
+	description=$1
+	shift
+	if "$@"; then
+		echo "ok   $description"
+	else
+		echo "FAIL $description"
+		failures=$((failures + 1))
+	fi
+}
+no_temporary_files() { test -z "$(find "$1" -name '.*.??????' 2>/dev/null)"; }
+
+# An output folder that cannot be created: its parent is a file.
+touch "$scratch/file"
+"$binary" render -q -f roadmap -o "$scratch/file/out" examples/answers 2>"$scratch/unwritable.err"
+check "an unwritable output folder gives status 3" test $? -eq 3
+check "and says which folder, once" test "$(grep -c "file/out: error: cannot create folder: Not a directory" "$scratch/unwritable.err")" -eq 1
+
+# A full disk, simulated by a file-size limit smaller than a report.
+(
+	ulimit -f 40
+	"$binary" render -q -f pdf,html -j 1 -o "$scratch/full" examples/answers/brackenridge-cs-2026-10-14.xml
+) 2>"$scratch/full.err"
+check "a full disk gives status 3" test $? -eq 3
+check "and reports the write that failed" grep -q "cannot write: File too large" "$scratch/full.err"
+check "no partial report is left" test ! -e "$scratch/full/brackenridge-cs/report.pdf"
+check "no temporary file is left" no_temporary_files "$scratch/full"
+
+# Names and comments are data: escaped in HTML, literal in the PDF.
+"$binary" render -q -f html,pdf -o "$scratch/hostile" tests/fixtures/answers/hostile-markup.xml
+check "a name with markup renders" test -s "$scratch/hostile/hostile/report.html"
+check "no script element comes from a name or comment" \
+	test -z "$(grep -o '<script[^>]*>alert' "$scratch/hostile/hostile/report.html")"
+check "no img element comes from an organisation" \
+	test -z "$(grep -o '<img src="x"' "$scratch/hostile/hostile/report.html")"
+check "the name is shown escaped in HTML" \
+	grep -q '&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co' "$scratch/hostile/hostile/report.html"
+pdftotext "$scratch/hostile/hostile/report.pdf" "$scratch/hostile.txt"
+check "the name is literal text in the PDF" grep -q '<script>alert(1)</script> & Co' "$scratch/hostile.txt"
+
+# Raw HTML and javascript: links in a content pack are never rendered.
+"$binary" render -q -f html,pdf --content tests/fixtures/packs/raw-html -o "$scratch/pack" \
+	tests/fixtures/answers/tiny-pack.xml 2>/dev/null
+check "a pack with raw HTML renders" test -s "$scratch/pack/tiny/report.html"
+check "raw HTML from content is dropped" \
+	test -z "$(grep -o '<script>alert(1)' "$scratch/pack/tiny/report.html")"
+check "javascript: links from content are dropped" \
+	test -z "$(grep -io 'href="javascript:' "$scratch/pack/tiny/report.html")"
+
+# Entities pointing at files or hosts are never followed.
+strace -f -e trace=openat,connect -o "$scratch/trace" \
+	"$binary" validate tests/fixtures/answers/external-entity.xml tests/fixtures/answers/network-dtd.xml \
+	2>/dev/null
+check "an external entity is refused" test $? -eq 1
+check "/etc/passwd is never opened" test -z "$(grep '/etc/passwd' "$scratch/trace")"
+check "no connection is attempted" test -z "$(grep 'connect(' "$scratch/trace")"
+
+# An entity bomb is refused at its DOCTYPE, in bounded memory.
+/usr/bin/time -f '%M' -o "$scratch/bomb.kb" "$binary" validate -q tests/fixtures/answers/entity-bomb.xml 2>/dev/null
+check "an entity bomb uses under 64 MB" test "$(tail -n 1 "$scratch/bomb.kb")" -lt 65536
+
+[ $failures -eq 0 ]
