@@ -25,6 +25,7 @@ SOURCES := \
 	generator/framework.c \
 	generator/html.c \
 	generator/inputs.c \
+	generator/link.c \
 	generator/markdown.c \
 	generator/model.c \
 	generator/outfile.c \
@@ -40,6 +41,7 @@ SOURCES := \
 	generator/score.c \
 	generator/stamp.c \
 	generator/summary.c \
+	generator/survey.c \
 	generator/validate.c \
 	generator/xalloc.c \
 	generator/xmlinput.c
@@ -57,7 +59,7 @@ WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissin
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -DMATURITY_VERSION='"$(VERSION)"' -DMATURITY_DATADIR='"$(DATADIR)"'
 
-.PHONY: all deps demo test unit e2e asan golden install clean bench format
+.PHONY: all deps demo test unit e2e asan golden install clean bench format fuzz
 
 all: $(BUILD)/.deps-build
 	@$(SUBMAKE) $(BUILD)/maturity
@@ -140,6 +142,29 @@ $(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_OBJECTS)
 test: $(BUILD)/.deps-test
 	@$(SUBMAKE) $(BUILD)/maturity $(BUILD)/asan/maturity $(UNIT_BINARIES) $(UNIT_ASAN_BINARIES)
 	@sh tests/run.sh $(BUILD)
+
+# Fuzzing with libFuzzer (clang): each target runs FUZZ_SECONDS from its
+# seed corpus in tests/fuzz/; crashes land in build/fuzz/ as crash-* files.
+FUZZ_TARGETS := answers content pdf
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_SOURCES := $(filter-out generator/main.c,$(SOURCES))
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SOURCES)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $@"
+	@clang $(WARNINGS) $(DEFINES) $(PKG_CFLAGS) $(FUZZ_FLAGS) -Igenerator -o $@ $< $(FUZZ_SOURCES) $(PKG_LIBS)
+
+fuzz: $(BUILD)/.deps-test
+	@$(SUBMAKE) $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p $(BUILD)/fuzz/corpus-$$target; \
+		echo "== fuzz_$$target for $(FUZZ_SECONDS) s"; \
+		LSAN_OPTIONS=suppressions=$$(pwd)/tests/lsan.supp \
+		$(BUILD)/fuzz/fuzz_$$target -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=1024 \
+			-artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus-$$target tests/fuzz/$$target \
+			2>&1 | grep -E '^(#[0-9]+ +(DONE|INITED)|==[0-9]+==|SUMMARY|artifact)' ; \
+	done
 
 # Regenerate the golden files of the end-to-end tests and show the diff.
 golden: all

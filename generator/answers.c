@@ -91,7 +91,22 @@ answers_check_required(const char *path, xmlNodePtr root, struct diag *diag)
 struct answers *
 answers_load(const char *path, size_t max_bytes, xmlRelaxNGPtr schema, struct diag *diag)
 {
-	xmlDocPtr document = xmlinput_read(path, max_bytes, NULL, diag);
+	size_t length;
+	char *data = xmlinput_slurp(path, max_bytes, &length, diag);
+	struct answers *answers;
+
+	if (data == NULL)
+		return NULL;
+	answers = answers_parse(path, data, length, schema, diag);
+	free(data);
+	return answers;
+}
+
+struct answers *
+answers_parse(const char *path, const char *data, size_t length, xmlRelaxNGPtr schema,
+	      struct diag *diag)
+{
+	xmlDocPtr document = xmlinput_parse(path, data, length, NULL, diag);
 	struct answers *answers;
 	xmlNodePtr root;
 
@@ -176,4 +191,92 @@ answers_free(struct answers *answers)
 	free(answers->arr);
 	free(answers->team_size);
 	free(answers);
+}
+
+struct answers_respondent *
+answers_add_respondent(struct answers *answers, const char *id, const char *role)
+{
+	struct answers_respondent *respondent;
+
+	answers->respondents = xreallocarray(answers->respondents, answers->respondent_count + 1,
+					     sizeof *answers->respondents);
+	respondent = &answers->respondents[answers->respondent_count++];
+	memset(respondent, 0, sizeof *respondent);
+	respondent->id = xstrdup(id);
+	respondent->role = role != NULL && role[0] != '\0' ? xstrdup(role) : NULL;
+	return respondent;
+}
+
+void
+answers_add_answer(struct answers_respondent *respondent, const char *question_id,
+		   const char *score_text, long line)
+{
+	struct answers_answer *answer;
+
+	respondent->answers = xreallocarray(respondent->answers, respondent->answer_count + 1,
+					    sizeof *respondent->answers);
+	answer = &respondent->answers[respondent->answer_count++];
+	memset(answer, 0, sizeof *answer);
+	answer->question_id = xstrdup(question_id);
+	answer->score_text = xstrdup(score_text);
+	answer->line = line;
+}
+
+static void
+answers_set(xmlNodePtr node, const char *name, const char *value)
+{
+	if (value != NULL)
+		xmlNewProp(node, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+char *
+answers_to_xml(const struct answers *answers, size_t *length)
+{
+	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = xmlNewDocNode(document, NULL, (const xmlChar *)"assessment", NULL);
+	xmlChar *data = NULL;
+	int size = 0;
+	char *text;
+
+	xmlDocSetRootElement(document, root);
+	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)answers_namespace, NULL));
+	answers_set(root, "team", answers->team);
+	answers_set(root, "date", answers->date);
+	if (answers->name != NULL && (answers->team == NULL || strcmp(answers->name, answers->team) != 0))
+		xmlNewTextChild(root, root->ns, (const xmlChar *)"name", (const xmlChar *)answers->name);
+	if (answers->organization != NULL)
+		xmlNewTextChild(root, root->ns, (const xmlChar *)"organization",
+				(const xmlChar *)answers->organization);
+	if (answers->segment != NULL || answers->arr != NULL || answers->team_size != NULL) {
+		xmlNodePtr profile = xmlNewChild(root, root->ns, (const xmlChar *)"profile", NULL);
+
+		answers_set(profile, "segment", answers->segment);
+		answers_set(profile, "arr", answers->arr);
+		answers_set(profile, "team-size", answers->team_size);
+	}
+	for (size_t index = 0; index < answers->respondent_count; index++) {
+		const struct answers_respondent *respondent = &answers->respondents[index];
+		xmlNodePtr node = xmlNewChild(root, root->ns, (const xmlChar *)"respondent", NULL);
+
+		answers_set(node, "id", respondent->id);
+		answers_set(node, "role", respondent->role);
+		for (size_t number = 0; number < respondent->answer_count; number++) {
+			xmlNodePtr answer = xmlNewChild(node, root->ns, (const xmlChar *)"answer", NULL);
+
+			answers_set(answer, "question", respondent->answers[number].question_id);
+			answers_set(answer, "score", respondent->answers[number].score_text);
+		}
+		for (size_t number = 0; number < respondent->comment_count; number++) {
+			xmlNodePtr comment = xmlNewTextChild(node, root->ns, (const xmlChar *)"comment",
+							     (const xmlChar *)respondent->comments[number].text);
+
+			answers_set(comment, "question", respondent->comments[number].question_id);
+		}
+	}
+	xmlDocDumpFormatMemoryEnc(document, &data, &size, "UTF-8", 1);
+	xmlFreeDoc(document);
+	text = xstrndup(data != NULL ? (const char *)data : "", data != NULL ? (size_t)size : 0);
+	xmlFree(data);
+	*length = strlen(text);
+	return text;
 }

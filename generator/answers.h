@@ -44,7 +44,8 @@ struct answers {
 	char *segment;            /* profile ids, NULL when not given */
 	char *arr;
 	char *team_size;
-	long line;                /* of the root element */
+	long line;                /* of the root element (the first row, from CSV) */
+	size_t problems;          /* cells an importer could not map; rejected when > 0 */
 	long profile_line;
 	struct answers_respondent *respondents;
 	size_t respondent_count;
@@ -58,6 +59,22 @@ enum { ANSWERS_MAX_BYTES = 1024 * 1024 };
 struct answers *answers_load(const char *path, size_t max_bytes, xmlRelaxNGPtr schema,
 			     struct diag *diag);
 
+/* The same from memory: name is the file name used in messages. */
+struct answers *answers_parse(const char *name, const char *data, size_t length,
+			      xmlRelaxNGPtr schema, struct diag *diag);
+
 void answers_free(struct answers *answers);
+
+/* The answer set as XML text in the answers namespace (free with free),
+ * built with libxml2's tree API so every value is escaped.  Answers are
+ * written from question_id and score_text. */
+char *answers_to_xml(const struct answers *answers, size_t *length);
+
+/* Adds a respondent, an answer or a comment to an answer set being built
+ * (by an importer); strings are copied.  Return the new element. */
+struct answers_respondent *answers_add_respondent(struct answers *answers, const char *id,
+						  const char *role);
+void answers_add_answer(struct answers_respondent *respondent, const char *question_id,
+			const char *score_text, long line);
 
 #endif

@@ -10,6 +10,7 @@
 #include "framework.h"
 #include "html.h"
 #include "inputs.h"
+#include "link.h"
 #include "model.h"
 #include "options.h"
 #include "outfile.h"
@@ -21,6 +22,7 @@
 #include "score.h"
 #include "stamp.h"
 #include "summary.h"
+#include "survey.h"
 #include "validate.h"
 #include "xalloc.h"
 #include "xmlinput.h"
@@ -496,12 +498,192 @@ batch_sample(const struct options *options, struct diag *diag)
 	return result;
 }
 
+/* What the first pass over the answer sets gathers. */
+struct batch_pass {
+	struct batch_assessment *assessments;  /* render */
+	size_t accepted, rejected;
+	enum batch_result result;
+};
+
+/* One accepted, validated answer set: listed (score), counted (validate)
+ * or kept for rendering; path is where render's workers will read it. */
+static void
+batch_accept(const struct options *options, const struct batch_resources *resources,
+	     const struct answers *answers, const char *path, struct batch_pass *pass)
+{
+	struct scores *scores;
+
+	pass->accepted++;
+	if (options->command == COMMAND_SCORE) {
+		scores = score_compute(resources->framework, answers);
+		if (summary_write(stdout, options->summary, resources->framework, answers, scores) != 0)
+			pass->result = BATCH_FAILED;
+		score_free(scores);
+	} else if (options->command == COMMAND_RENDER) {
+		struct batch_assessment *assessment;
+
+		pass->assessments = xreallocarray(pass->assessments, pass->accepted,
+						  sizeof *pass->assessments);
+		assessment = &pass->assessments[pass->accepted - 1];
+		*assessment = (struct batch_assessment){ xstrdup(path), xstrdup(answers->team),
+							 xstrdup(answers->date), NULL };
+		if (options->benchmark) {
+			size_t domains = resources->framework->domain_count;
+
+			scores = score_compute(resources->framework, answers);
+			assessment->domains = xcalloc(domains ? domains : 1, sizeof(double));
+			memcpy(assessment->domains, scores->domains, domains * sizeof(double));
+			score_free(scores);
+		}
+	}
+}
+
+static int
+batch_is_csv(const char *path)
+{
+	size_t length = strlen(path);
+
+	return length > 4 && strcmp(path + length - 4, ".csv") == 0;
+}
+
+/* A survey CSV among the inputs: each team's answer set is checked like
+ * an XML one; for render it is written under OUT/.maturity-csv/ first,
+ * since workers read answer sets from files. */
+static void
+batch_read_csv(const struct options *options, const struct batch_resources *resources,
+	       const struct survey_mapping *mapping, const char *path, struct batch_pass *pass,
+	       struct diag *diag)
+{
+	struct answers **sets;
+	size_t problems;
+	long count = survey_read(path, resources->framework, mapping, &sets, &problems, diag);
+
+	if (count < 0) {
+		pass->rejected++;
+		return;
+	}
+	for (long index = 0; index < count; index++) {
+		struct answers *answers = sets[index];
+
+		if (answers->problems > 0 || validate_answers(answers, resources->framework, diag) != 0) {
+			pass->rejected++;
+		} else if (options->command == COMMAND_RENDER) {
+			char *folder = xasprintf("%s/.maturity-csv", options->out_folder);
+			char *file = xasprintf("%s/%s-%s.xml", folder, answers->team, answers->date);
+			size_t length;
+			char *xml = answers_to_xml(answers, &length);
+
+			if (outfile_make_folders(folder, diag) == 0 &&
+			    outfile_write(file, xml, length, diag) == 0)
+				batch_accept(options, resources, answers, file, pass);
+			else
+				pass->result = BATCH_FAILED;
+			free(xml);
+			free(file);
+			free(folder);
+		} else {
+			batch_accept(options, resources, answers, path, pass);
+		}
+		answers_free(answers);
+	}
+	free(sets);
+}
+
+/* import csv / import link: answer sets written into -o DIR. */
+static enum batch_result
+batch_import(const struct options *options, const struct batch_resources *resources,
+	     const struct survey_mapping *mapping, struct diag *diag)
+{
+	enum batch_result result = BATCH_OK;
+	size_t written = 0;
+
+	if (outfile_make_folders(options->out_folder, diag) != 0)
+		return BATCH_FAILED;
+	for (size_t index = 1; index < options->input_count; index++) {
+		struct answers **sets = NULL;
+		long count = 0;
+		size_t problems = 0;
+
+		if (strcmp(options->inputs[0], "csv") == 0) {
+			count = survey_read(options->inputs[index], resources->framework, mapping, &sets,
+					    &problems, diag);
+		} else {
+			struct answers *answers = link_decode(options->inputs[index], options->team,
+							      resources->framework, "link", diag);
+
+			if (answers != NULL) {
+				sets = xcalloc(1, sizeof *sets);
+				sets[0] = answers;
+				count = 1;
+			} else {
+				count = -1;
+			}
+		}
+		if (count < 0) {
+			result = BATCH_REJECTED;
+			continue;
+		}
+		for (long set = 0; set < count; set++) {
+			struct answers *answers = sets[set];
+
+			if (answers->problems > 0 ||
+			    validate_answers(answers, resources->framework, diag) != 0) {
+				result = BATCH_REJECTED;
+			} else {
+				char *file = xasprintf("%s/%s-%s.xml", options->out_folder, answers->team,
+						       answers->date);
+				size_t length;
+				char *xml = answers_to_xml(answers, &length);
+
+				if (outfile_write(file, xml, length, diag) == 0)
+					written++;
+				else
+					result = BATCH_FAILED;
+				free(xml);
+				free(file);
+			}
+			answers_free(answers);
+		}
+		free(sets);
+	}
+	if (!options->quiet && (written > 0 || result == BATCH_OK))
+		fprintf(stderr, "maturity: wrote %zu answer set%s into %s\n", written,
+			written == 1 ? "" : "s", options->out_folder);
+	return result;
+}
+
+/* export link: each answer set's share link, one per line. */
+static enum batch_result
+batch_export(const struct options *options, const struct batch_resources *resources,
+	     struct diag *diag)
+{
+	enum batch_result result = BATCH_OK;
+
+	for (size_t index = 1; index < options->input_count; index++) {
+		struct answers *answers = batch_read(options, resources, options->inputs[index], diag);
+		char *link;
+
+		if (answers == NULL) {
+			result = BATCH_REJECTED;
+			continue;
+		}
+		link = link_encode(answers, resources->framework, options->link_base, diag);
+		if (puts(link) == EOF)
+			result = BATCH_FAILED;
+		free(link);
+		answers_free(answers);
+	}
+	return result;
+}
+
 enum batch_result
 batch_run(const struct options *options, struct diag *diag)
 {
 	struct batch_resources resources = { 0 };
 	struct inputs inputs = { 0 };
 	struct batch_assessment *assessments = NULL;
+	struct survey_mapping *mapping = NULL;
+	struct batch_pass pass = { .result = BATCH_OK };
 	enum batch_result result = BATCH_OK;
 	size_t accepted = 0, rejected = 0;
 
@@ -513,46 +695,47 @@ batch_run(const struct options *options, struct diag *diag)
 		batch_free_resources(&resources);
 		return BATCH_CONFIGURATION;
 	}
-	rejected = inputs_collect(&inputs, options->inputs, options->input_count, diag);
+	if (options->mapping_path != NULL) {
+		mapping = survey_mapping_load(options->mapping_path, diag);
+		if (mapping == NULL) {
+			batch_free_resources(&resources);
+			return BATCH_CONFIGURATION;
+		}
+	}
+	if (options->command == COMMAND_IMPORT || options->command == COMMAND_EXPORT) {
+		result = options->command == COMMAND_IMPORT
+				 ? batch_import(options, &resources, mapping, diag)
+				 : batch_export(options, &resources, diag);
+		survey_mapping_free(mapping);
+		batch_free_resources(&resources);
+		return result;
+	}
+	pass.rejected = inputs_collect(&inputs, options->inputs, options->input_count, diag);
 
 	if (options->command == COMMAND_SCORE &&
 	    summary_begin(stdout, options->summary, resources.framework) != 0)
-		result = BATCH_FAILED;
+		pass.result = BATCH_FAILED;
 
 	/* Read, validate and score every answer set; keep what render needs. */
 	for (size_t index = 0; index < inputs.count; index++) {
-		struct answers *answers = batch_read(options, &resources, inputs.paths[index], diag);
-		struct scores *scores;
+		struct answers *answers;
 
-		if (answers == NULL) {
-			rejected++;
+		if (batch_is_csv(inputs.paths[index])) {
+			batch_read_csv(options, &resources, mapping, inputs.paths[index], &pass, diag);
 			continue;
 		}
-		accepted++;
-		if (options->command == COMMAND_SCORE) {
-			scores = score_compute(resources.framework, answers);
-			if (summary_write(stdout, options->summary, resources.framework, answers,
-					  scores) != 0)
-				result = BATCH_FAILED;
-			score_free(scores);
-		} else if (options->command == COMMAND_RENDER) {
-			assessments = xreallocarray(assessments, accepted, sizeof *assessments);
-			assessments[accepted - 1] = (struct batch_assessment){
-				xstrdup(answers->path), xstrdup(answers->team), xstrdup(answers->date), NULL
-			};
-			if (options->benchmark) {
-				size_t domains = resources.framework->domain_count;
-
-				scores = score_compute(resources.framework, answers);
-				assessments[accepted - 1].domains = xcalloc(domains ? domains : 1,
-									    sizeof(double));
-				memcpy(assessments[accepted - 1].domains, scores->domains,
-				       domains * sizeof(double));
-				score_free(scores);
-			}
+		answers = batch_read(options, &resources, inputs.paths[index], diag);
+		if (answers == NULL) {
+			pass.rejected++;
+			continue;
 		}
+		batch_accept(options, &resources, answers, answers->path, &pass);
 		answers_free(answers);
 	}
+	result = pass.result;
+	accepted = pass.accepted;
+	rejected = pass.rejected;
+	assessments = pass.assessments;
 
 	if (options->command == COMMAND_SCORE &&
 	    summary_end(stdout, options->summary, resources.framework) != 0)
@@ -580,6 +763,7 @@ batch_run(const struct options *options, struct diag *diag)
 		free(assessments[index].domains);
 	}
 	free(assessments);
+	survey_mapping_free(mapping);
 	inputs_free(&inputs);
 	batch_free_resources(&resources);
 	return result;

@@ -122,24 +122,36 @@ content_load_page(const char *path, const char *title, const char *const *headin
 		  const char *const *ids, size_t heading_count,
 		  struct framework_section **sections, size_t *section_count, struct diag *diag)
 {
-	size_t length, found = 0;
+	size_t length;
 	char *source = xmlinput_slurp(path, CONTENT_MAX_BYTES, &length, diag);
+	int result;
+
+	if (source == NULL)
+		return -1;
+	result = content_parse_page(path, source, length, title, headings, ids, heading_count,
+				    sections, section_count, diag);
+	free(source);
+	return result;
+}
+
+int
+content_parse_page(const char *path, const char *source, size_t length, const char *title,
+		   const char *const *headings, const char *const *ids, size_t heading_count,
+		   struct framework_section **sections, size_t *section_count, struct diag *diag)
+{
+	size_t found = 0;
 	cmark_node *document, *node;
 	int failed = 0;
 	int previous_line = 0;
 	struct framework_section *list;
 
-	if (source == NULL)
-		return -1;
 	if (memchr(source, '\0', length) != NULL) {
 		diag_error(diag, path, 0, "contains a NUL byte; Markdown must be UTF-8 text");
-		free(source);
 		return -1;
 	}
 	document = cmark_parse_document(source, length, CMARK_OPT_VALIDATE_UTF8);
 	if (document == NULL) {
 		diag_error(diag, path, 0, "cannot parse Markdown");
-		free(source);
 		return -1;
 	}
 	content_check_safety(path, document, diag);
@@ -222,7 +234,6 @@ content_load_page(const char *path, const char *title, const char *const *headin
 		}
 	}
 	cmark_node_free(document);
-	free(source);
 	if (failed) {
 		for (size_t index = 0; index < heading_count; index++) {
 			free(list[index].id);
@@ -320,15 +331,30 @@ int
 content_load_stage(const struct framework *framework, struct framework_stage *stage,
 		   struct diag *diag)
 {
+	size_t length;
+	char *source = xmlinput_slurp(stage->path, CONTENT_MAX_BYTES, &length, diag);
+	int result;
+
+	if (source == NULL)
+		return -1;
+	result = content_parse_stage(framework, stage, source, length, diag);
+	free(source);
+	return result;
+}
+
+int
+content_parse_stage(const struct framework *framework, struct framework_stage *stage,
+		    const char *source, size_t length, struct diag *diag)
+{
 	const struct framework_section *actions;
 	cmark_node *document, *list;
 	int failed = 0;
 
-	if (content_load_page(stage->path, stage->label,
-			      (const char *const *)framework->stage_section_headings,
-			      (const char *const *)framework->stage_section_ids,
-			      framework->stage_section_count, &stage->sections,
-			      &stage->section_count, diag) != 0)
+	if (content_parse_page(stage->path, source, length, stage->label,
+			       (const char *const *)framework->stage_section_headings,
+			       (const char *const *)framework->stage_section_ids,
+			       framework->stage_section_count, &stage->sections,
+			       &stage->section_count, diag) != 0)
 		return -1;
 	actions = framework_stage_section(stage, "actions");
 	if (actions == NULL)
@@ -363,4 +389,25 @@ content_load_stage(const struct framework *framework, struct framework_stage *st
 	}
 	cmark_node_free(document);
 	return failed ? -1 : 0;
+}
+
+void
+content_free_stage(struct framework_stage *stage)
+{
+	for (size_t index = 0; index < stage->section_count; index++) {
+		free(stage->sections[index].id);
+		free(stage->sections[index].heading);
+		free(stage->sections[index].markdown);
+	}
+	free(stage->sections);
+	for (size_t index = 0; index < stage->action_count; index++) {
+		free(stage->actions[index].title);
+		free(stage->actions[index].markdown);
+		free(stage->actions[index].text);
+	}
+	free(stage->actions);
+	stage->sections = NULL;
+	stage->section_count = 0;
+	stage->actions = NULL;
+	stage->action_count = 0;
 }

@@ -19,6 +19,20 @@ int content_load_page(const char *path, const char *title, const char *const *he
 		      struct framework_section **sections, size_t *section_count,
 		      struct diag *diag);
 
+/* The same from memory: path names the page in messages. */
+int content_parse_page(const char *path, const char *source, size_t length, const char *title,
+		       const char *const *headings, const char *const *ids, size_t heading_count,
+		       struct framework_section **sections, size_t *section_count,
+		       struct diag *diag);
+
+/* Parses source as the Markdown of stage (its path names it in messages),
+ * replacing the stage's sections and actions.  Returns 0 or -1. */
+int content_parse_stage(const struct framework *framework, struct framework_stage *stage,
+			const char *source, size_t length, struct diag *diag);
+
+/* Frees what content_parse_stage stored in stage: its sections and actions. */
+void content_free_stage(struct framework_stage *stage);
+
 /* Reads stage->path with the pack's stage sections and parses the actions
  * section's ordered list, whose items name a domain of framework.  Returns
  * 0, or -1 after reporting. */

@@ -20,7 +20,7 @@ diag_init(struct diag *diag, FILE *stream)
 
 static void
 diag_vreport(struct diag *diag, enum diag_severity severity, const char *file,
-	     long line, const char *format, va_list arguments)
+	     long line, long column, const char *format, va_list arguments)
 {
 	char message[2048];
 	int length;
@@ -33,7 +33,10 @@ diag_vreport(struct diag *diag, enum diag_severity severity, const char *file,
 		return;
 
 	/* One line, one write: several worker processes share stderr. */
-	if (file != NULL && line > 0)
+	if (file != NULL && line > 0 && column > 0)
+		length = snprintf(message, sizeof message, "maturity: %s:%ld:%ld: %s: ", file, line,
+				  column, severity_names[severity]);
+	else if (file != NULL && line > 0)
 		length = snprintf(message, sizeof message, "maturity: %s:%ld: %s: ", file, line,
 				  severity_names[severity]);
 	else if (file != NULL)
@@ -57,7 +60,7 @@ diag_report(struct diag *diag, enum diag_severity severity, const char *file,
 	va_list arguments;
 
 	va_start(arguments, format);
-	diag_vreport(diag, severity, file, line, format, arguments);
+	diag_vreport(diag, severity, file, line, 0, format, arguments);
 	va_end(arguments);
 }
 
@@ -67,7 +70,7 @@ diag_error(struct diag *diag, const char *file, long line, const char *format, .
 	va_list arguments;
 
 	va_start(arguments, format);
-	diag_vreport(diag, DIAG_ERROR, file, line, format, arguments);
+	diag_vreport(diag, DIAG_ERROR, file, line, 0, format, arguments);
 	va_end(arguments);
 }
 
@@ -77,6 +80,17 @@ diag_warning(struct diag *diag, const char *file, long line, const char *format,
 	va_list arguments;
 
 	va_start(arguments, format);
-	diag_vreport(diag, DIAG_WARNING, file, line, format, arguments);
+	diag_vreport(diag, DIAG_WARNING, file, line, 0, format, arguments);
+	va_end(arguments);
+}
+
+void
+diag_report_at(struct diag *diag, enum diag_severity severity, const char *file, long line,
+	       long column, const char *format, ...)
+{
+	va_list arguments;
+
+	va_start(arguments, format);
+	diag_vreport(diag, severity, file, line, column, format, arguments);
 	va_end(arguments);
 }

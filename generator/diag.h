@@ -35,4 +35,9 @@ void diag_warning(struct diag *diag, const char *file, long line,
 		  const char *format, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Reports a problem at a line and column (1-based): FILE:LINE:COLUMN. */
+void diag_report_at(struct diag *diag, enum diag_severity severity, const char *file,
+		    long line, long column, const char *format, ...)
+	__attribute__((format(printf, 6, 7)));
+
 #endif

@@ -585,13 +585,7 @@ framework_free(struct framework *framework)
 			free(stage->metrics[metric].definition);
 		}
 		free(stage->metrics);
-		framework_free_sections(stage->sections, stage->section_count);
-		for (size_t action = 0; action < stage->action_count; action++) {
-			free(stage->actions[action].title);
-			free(stage->actions[action].markdown);
-			free(stage->actions[action].text);
-		}
-		free(stage->actions);
+		content_free_stage(stage);
 	}
 	free(framework->stages);
 	for (size_t index = 0; index < framework->profile_count; index++) {

@@ -2,6 +2,7 @@
  * does the work, its result becomes the exit status. */
 #include "batch.h"
 #include "diag.h"
+#include "link.h"
 #include "options.h"
 #include "xalloc.h"
 
@@ -38,7 +39,10 @@ enum {
 	FOR_VALIDATE = 1 << COMMAND_VALIDATE,
 	FOR_INDEX = 1 << COMMAND_INDEX,
 	FOR_SAMPLE = 1 << COMMAND_SAMPLE,
-	FOR_ALL = FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_INDEX | FOR_SAMPLE,
+	FOR_IMPORT = 1 << COMMAND_IMPORT,
+	FOR_EXPORT = 1 << COMMAND_EXPORT,
+	FOR_ALL = FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_INDEX | FOR_SAMPLE | FOR_IMPORT |
+		  FOR_EXPORT,
 };
 
 enum {
@@ -52,6 +56,9 @@ enum {
 	OPTION_BENCHMARK,
 	OPTION_TEAMS,
 	OPTION_SEED,
+	OPTION_MAPPING,
+	OPTION_TEAM,
+	OPTION_BASE,
 };
 
 /* The one table behind both getopt_long and --help. */
@@ -63,9 +70,15 @@ static const struct option_help {
 	unsigned commands;
 	const char *help;
 } option_table[] = {
-	{ "out", 1, 'o', "DIR", FOR_RENDER | FOR_INDEX | FOR_SAMPLE,
-	  "where to write (render: default out; index: default the first OUT; sample: "
-	  "required)" },
+	{ "out", 1, 'o', "DIR", FOR_RENDER | FOR_INDEX | FOR_SAMPLE | FOR_IMPORT,
+	  "where to write (render: default out; index: default the first OUT; sample and "
+	  "import: required)" },
+	{ "mapping", 1, OPTION_MAPPING, "FILE", FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_IMPORT,
+	  "CSV input: source,target rows mapping column headers to question ids or fields, "
+	  "and answer texts to scores 1-4" },
+	{ "team", 1, OPTION_TEAM, "ID", FOR_IMPORT, "import link: the team id of the answer set" },
+	{ "base", 1, OPTION_BASE, "URL", FOR_EXPORT,
+	  "export link: the page the link opens (default: " LINK_DEFAULT_BASE ")" },
 	{ "teams", 1, OPTION_TEAMS, "N", FOR_SAMPLE, "how many teams to make (1 to 1000000)" },
 	{ "seed", 1, OPTION_SEED, "S", FOR_SAMPLE, "random seed; the same seed gives the same files" },
 	{ "format", 1, 'f', "LIST", FOR_RENDER,
@@ -110,6 +123,10 @@ static const struct command_help {
 			    "write the portfolio page over rendered output folders" },
 	[COMMAND_SAMPLE] = { "sample", "--teams N [--seed S] -o DIR",
 			     "write synthetic answer sets, for trying the tool and benchmarks" },
+	[COMMAND_IMPORT] = { "import", "csv FILE.csv... -o DIR | link URL --team ID -o DIR",
+			     "convert a survey CSV or a share link into answer sets" },
+	[COMMAND_EXPORT] = { "export", "link FILE.xml [--base URL]",
+			     "print the share link of an answer set" },
 };
 enum { COMMAND_COUNT = sizeof command_table / sizeof command_table[0] };
 
@@ -344,6 +361,15 @@ main(int argc, char **argv)
 		case OPTION_PREVIOUS:
 			options.previous_path = optarg;
 			break;
+		case OPTION_MAPPING:
+			options.mapping_path = optarg;
+			break;
+		case OPTION_TEAM:
+			options.team = optarg;
+			break;
+		case OPTION_BASE:
+			options.link_base = optarg;
+			break;
 		case OPTION_TEAMS:
 			if (!parse_count(optarg, 1, 1000000, &options.sample_teams))
 				return usage_error(command, "--teams takes 1 to 1000000, not \"%s\"", optarg);
@@ -394,6 +420,24 @@ main(int argc, char **argv)
 	}
 	options.inputs = argv + optind;
 	options.input_count = (size_t)(argc - optind);
+	/* import and export name what they convert first: csv or link. */
+	if (options.command == COMMAND_IMPORT || options.command == COMMAND_EXPORT) {
+		const char *kind = options.input_count > 0 ? options.inputs[0] : "";
+
+		if (!(strcmp(kind, "link") == 0 ||
+		      (options.command == COMMAND_IMPORT && strcmp(kind, "csv") == 0)))
+			return usage_error(command, "say what to convert: %s",
+					   options.command == COMMAND_IMPORT ? "csv or link" : "link");
+		if (options.input_count < 2)
+			return usage_error(command, "%s", "nothing to convert named");
+		if (options.command == COMMAND_IMPORT && !options.out_given)
+			return usage_error(command, "%s", "import needs -o DIR");
+		if (options.command == COMMAND_IMPORT && strcmp(kind, "link") == 0 &&
+		    options.team == NULL)
+			return usage_error(command, "%s", "import link needs --team ID");
+	}
+	if (options.link_base == NULL)
+		options.link_base = LINK_DEFAULT_BASE;
 	if (options.command == COMMAND_SAMPLE && (options.sample_teams == 0 || !options.out_given))
 		return usage_error(command, "%s", "sample needs --teams N and -o DIR");
 	if (options.command == COMMAND_SAMPLE && options.input_count > 0)

@@ -13,6 +13,8 @@ enum options_command {
 	COMMAND_VALIDATE,
 	COMMAND_INDEX,
 	COMMAND_SAMPLE,
+	COMMAND_IMPORT,
+	COMMAND_EXPORT,
 };
 
 /* Output formats of `render`, as bits. */
@@ -42,6 +44,9 @@ struct options {
 	size_t max_input_bytes;       /* --max-input-size */
 	unsigned shard_index;         /* --shard K/N: K, 1 to N */
 	unsigned shard_count;         /* N, 0 when not sharding */
+	const char *mapping_path;     /* import csv, render, score, validate: --mapping */
+	const char *team;             /* import link: --team */
+	const char *link_base;        /* export link: --base */
 	long sample_teams;            /* sample: --teams N */
 	unsigned long long seed;      /* sample: --seed S */
 	char *const *inputs;          /* ANSWERS: files and folders */

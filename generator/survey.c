@@ -1,0 +1,384 @@
+/* Survey CSV to answer sets; see survey.h. */
+#include "survey.h"
+
+#include "answers.h"
+#include "diag.h"
+#include "framework.h"
+#include "xalloc.h"
+#include "xmlinput.h"
+
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { SURVEY_MAX_BYTES = 64 * 1024 * 1024 };
+
+/* The columns a survey may have besides the questions. */
+enum survey_field {
+	FIELD_NONE = -1,
+	FIELD_TEAM,
+	FIELD_DATE,
+	FIELD_RESPONDENT,
+	FIELD_ROLE,
+	FIELD_NAME,
+	FIELD_ORGANIZATION,
+	FIELD_SEGMENT,
+	FIELD_ARR,
+	FIELD_TEAM_SIZE,
+	FIELD_IGNORE,
+	FIELD_COUNT,
+};
+
+static const char *const survey_fields[FIELD_COUNT] = {
+	"team", "date", "respondent", "role", "name", "organization",
+	"segment", "arr", "team_size", "ignore",
+};
+
+/* A CSV file as rows of fields, as libcsv hands them over. */
+struct survey_table {
+	char ***rows;
+	size_t *widths;
+	size_t count;
+	char **current;
+	size_t current_width;
+};
+
+static void
+survey_on_field(void *field, size_t length, void *data)
+{
+	struct survey_table *table = data;
+
+	table->current = xreallocarray(table->current, table->current_width + 1,
+				       sizeof *table->current);
+	table->current[table->current_width++] = xstrndup(field ? field : "", field ? length : 0);
+}
+
+static void
+survey_on_row(int terminator, void *data)
+{
+	struct survey_table *table = data;
+
+	(void)terminator;
+	table->rows = xreallocarray(table->rows, table->count + 1, sizeof *table->rows);
+	table->widths = xreallocarray(table->widths, table->count + 1, sizeof *table->widths);
+	table->rows[table->count] = table->current;
+	table->widths[table->count] = table->current_width;
+	table->count++;
+	table->current = NULL;
+	table->current_width = 0;
+}
+
+static void
+survey_table_free(struct survey_table *table)
+{
+	for (size_t row = 0; row < table->count; row++) {
+		for (size_t column = 0; column < table->widths[row]; column++)
+			free(table->rows[row][column]);
+		free(table->rows[row]);
+	}
+	for (size_t column = 0; column < table->current_width; column++)
+		free(table->current[column]);
+	free(table->current);
+	free(table->rows);
+	free(table->widths);
+}
+
+/* Reads a CSV file into table; a UTF-8 byte-order mark is dropped. */
+static int
+survey_table_read(const char *path, struct survey_table *table, struct diag *diag)
+{
+	struct csv_parser parser;
+	size_t length, offset = 0;
+	char *data = xmlinput_slurp(path, SURVEY_MAX_BYTES, &length, diag);
+	int failed = 0;
+
+	memset(table, 0, sizeof *table);
+	if (data == NULL)
+		return -1;
+	if (length >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		offset = 3;
+	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		diag_error(diag, path, 0, "cannot start the CSV reader");
+		free(data);
+		return -1;
+	}
+	if (csv_parse(&parser, data + offset, length - offset, survey_on_field, survey_on_row,
+		      table) != length - offset ||
+	    csv_fini(&parser, survey_on_field, survey_on_row, table) != 0) {
+		diag_error(diag, path, (long)table->count + 1, "malformed CSV: %s",
+			   csv_strerror(csv_error(&parser)));
+		failed = 1;
+	}
+	csv_free(&parser);
+	free(data);
+	return failed ? -1 : 0;
+}
+
+struct survey_mapping {
+	char **columns;         /* header text */
+	char **column_targets;  /* a field name or a question id */
+	size_t column_count;
+	char **answers;         /* answer text */
+	int *answer_scores;     /* 1-4 */
+	size_t answer_count;
+};
+
+struct survey_mapping *
+survey_mapping_load(const char *path, struct diag *diag)
+{
+	struct survey_table table;
+	struct survey_mapping *mapping;
+	int failed = 0;
+
+	if (survey_table_read(path, &table, diag) != 0) {
+		survey_table_free(&table);
+		return NULL;
+	}
+	mapping = xcalloc(1, sizeof *mapping);
+	for (size_t row = 0; row < table.count; row++) {
+		const char *source, *target;
+
+		if (table.widths[row] != 2) {
+			diag_error(diag, path, (long)row + 1, "a mapping row has two fields: source,target");
+			failed = 1;
+			continue;
+		}
+		source = table.rows[row][0];
+		target = table.rows[row][1];
+		if (row == 0 && strcmp(source, "source") == 0 && strcmp(target, "target") == 0)
+			continue;
+		if (target[0] >= '1' && target[0] <= '4' && target[1] == '\0') {
+			mapping->answers = xreallocarray(mapping->answers, mapping->answer_count + 1,
+							 sizeof *mapping->answers);
+			mapping->answer_scores = xreallocarray(mapping->answer_scores,
+							       mapping->answer_count + 1,
+							       sizeof *mapping->answer_scores);
+			mapping->answers[mapping->answer_count] = xstrdup(source);
+			mapping->answer_scores[mapping->answer_count++] = target[0] - '0';
+		} else {
+			mapping->columns = xreallocarray(mapping->columns, mapping->column_count + 1,
+							 sizeof *mapping->columns);
+			mapping->column_targets = xreallocarray(mapping->column_targets,
+								mapping->column_count + 1,
+								sizeof *mapping->column_targets);
+			mapping->columns[mapping->column_count] = xstrdup(source);
+			mapping->column_targets[mapping->column_count++] = xstrdup(target);
+		}
+	}
+	survey_table_free(&table);
+	if (failed) {
+		survey_mapping_free(mapping);
+		return NULL;
+	}
+	return mapping;
+}
+
+void
+survey_mapping_free(struct survey_mapping *mapping)
+{
+	if (mapping == NULL)
+		return;
+	for (size_t index = 0; index < mapping->column_count; index++) {
+		free(mapping->columns[index]);
+		free(mapping->column_targets[index]);
+	}
+	for (size_t index = 0; index < mapping->answer_count; index++)
+		free(mapping->answers[index]);
+	free(mapping->columns);
+	free(mapping->column_targets);
+	free(mapping->answers);
+	free(mapping->answer_scores);
+	free(mapping);
+}
+
+/* What one column holds: a field, a question, or nothing we know. */
+struct survey_column {
+	enum survey_field field;
+	long question;          /* index into framework.questions, or -1 */
+};
+
+static enum survey_field
+survey_field_named(const char *name)
+{
+	for (int field = 0; field < FIELD_COUNT; field++)
+		if (strcmp(survey_fields[field], name) == 0)
+			return (enum survey_field)field;
+	return FIELD_NONE;
+}
+
+static struct survey_column
+survey_classify(const char *header, const struct framework *framework,
+		const struct survey_mapping *mapping)
+{
+	struct survey_column column = { FIELD_NONE, -1 };
+	const char *name = header;
+
+	/* A mapping file says first; then ids, fields and question texts. */
+	for (size_t index = 0; mapping != NULL && index < mapping->column_count; index++)
+		if (strcmp(mapping->columns[index], header) == 0)
+			name = mapping->column_targets[index];
+	column.field = survey_field_named(name);
+	if (column.field != FIELD_NONE)
+		return column;
+	column.question = framework_find_question(framework, name);
+	for (size_t index = 0; column.question < 0 && index < framework->question_count; index++)
+		if (strcmp(framework->questions[index].text, name) == 0)
+			column.question = (long)index;
+	return column;
+}
+
+/* A cell's score: a digit 1-4, the text of one of the question's options,
+ * or an answer label of the mapping; 0 when none of these. */
+static int
+survey_score(const char *cell, const struct framework_question *question,
+	     const struct survey_mapping *mapping)
+{
+	if (cell[0] >= '1' && cell[0] <= '4' && cell[1] == '\0')
+		return cell[0] - '0';
+	for (int option = 0; option < FRAMEWORK_OPTIONS; option++)
+		if (strcmp(question->options[option].text, cell) == 0)
+			return option + 1;
+	for (size_t index = 0; mapping != NULL && index < mapping->answer_count; index++)
+		if (strcmp(mapping->answers[index], cell) == 0)
+			return mapping->answer_scores[index];
+	return 0;
+}
+
+/* The answer set for team and date, made on first sight. */
+static struct answers *
+survey_set_for(struct answers ***sets, size_t *count, const char *path, const char *team,
+	       const char *date, long row)
+{
+	struct answers *answers;
+
+	for (size_t index = 0; index < *count; index++)
+		if (strcmp((*sets)[index]->team, team) == 0 && strcmp((*sets)[index]->date, date) == 0)
+			return (*sets)[index];
+	answers = xcalloc(1, sizeof *answers);
+	answers->path = xstrdup(path);
+	answers->team = xstrdup(team);
+	answers->date = xstrdup(date);
+	answers->line = row;
+	answers->profile_line = row;
+	*sets = xreallocarray(*sets, *count + 1, sizeof **sets);
+	(*sets)[(*count)++] = answers;
+	return answers;
+}
+
+/* Keeps the first non-empty value of a team-level field. */
+static void
+survey_keep(char **slot, const char *value)
+{
+	if (*slot == NULL && value[0] != '\0')
+		*slot = xstrdup(value);
+}
+
+long
+survey_read(const char *path, const struct framework *framework,
+	    const struct survey_mapping *mapping, struct answers ***sets, size_t *problems,
+	    struct diag *diag)
+{
+	struct survey_table table;
+	struct survey_column *columns;
+	size_t count = 0, width;
+	long field_columns[FIELD_COUNT];
+
+	*sets = NULL;
+	*problems = 0;
+	if (survey_table_read(path, &table, diag) != 0 || table.count == 0) {
+		if (table.count == 0 && diag->errors == 0)
+			diag_error(diag, path, 0, "the CSV file is empty");
+		survey_table_free(&table);
+		return -1;
+	}
+
+	/* The header: which column holds what. */
+	width = table.widths[0];
+	columns = xcalloc(width ? width : 1, sizeof *columns);
+	for (int field = 0; field < FIELD_COUNT; field++)
+		field_columns[field] = -1;
+	for (size_t column = 0; column < width; column++) {
+		columns[column] = survey_classify(table.rows[0][column], framework, mapping);
+		if (columns[column].field != FIELD_NONE && columns[column].field != FIELD_IGNORE)
+			field_columns[columns[column].field] = (long)column;
+		if (columns[column].field == FIELD_NONE && columns[column].question < 0)
+			diag_report_at(diag, DIAG_WARNING, path, 1, (long)column + 1,
+				       "\"%.80s\" is not a question or a known field; the column is left "
+				       "out (map it in a mapping file)",
+				       table.rows[0][column]);
+	}
+	for (int field = FIELD_TEAM; field <= FIELD_RESPONDENT; field++) {
+		if (field_columns[field] < 0) {
+			diag_error(diag, path, 1, "no \"%s\" column", survey_fields[field]);
+			(*problems)++;
+		}
+	}
+	if (*problems > 0) {
+		free(columns);
+		survey_table_free(&table);
+		return -1;
+	}
+
+	/* Each row: one respondent of one team's assessment. */
+	for (size_t row = 1; row < table.count; row++) {
+		char **cells = table.rows[row];
+		long number = (long)row + 1;
+		const char *team, *date, *respondent_id;
+		struct answers *answers;
+		struct answers_respondent *respondent;
+
+		if (table.widths[row] == 1 && cells[0][0] == '\0')
+			continue; /* a blank line */
+		if (table.widths[row] != width) {
+			diag_error(diag, path, number, "row has %zu fields; the header has %zu",
+				   table.widths[row], width);
+			(*problems)++;
+			continue;
+		}
+		team = cells[field_columns[FIELD_TEAM]];
+		date = cells[field_columns[FIELD_DATE]];
+		respondent_id = cells[field_columns[FIELD_RESPONDENT]];
+		answers = survey_set_for(sets, &count, path, team, date, number);
+		respondent = answers_add_respondent(
+			answers, respondent_id,
+			field_columns[FIELD_ROLE] >= 0 ? cells[field_columns[FIELD_ROLE]] : NULL);
+		respondent->line = number;
+		if (field_columns[FIELD_NAME] >= 0)
+			survey_keep(&answers->name, cells[field_columns[FIELD_NAME]]);
+		if (field_columns[FIELD_ORGANIZATION] >= 0)
+			survey_keep(&answers->organization, cells[field_columns[FIELD_ORGANIZATION]]);
+		if (field_columns[FIELD_SEGMENT] >= 0)
+			survey_keep(&answers->segment, cells[field_columns[FIELD_SEGMENT]]);
+		if (field_columns[FIELD_ARR] >= 0)
+			survey_keep(&answers->arr, cells[field_columns[FIELD_ARR]]);
+		if (field_columns[FIELD_TEAM_SIZE] >= 0)
+			survey_keep(&answers->team_size, cells[field_columns[FIELD_TEAM_SIZE]]);
+
+		for (size_t column = 0; column < width; column++) {
+			const struct framework_question *question;
+			char score[2] = "0";
+
+			if (columns[column].question < 0 || cells[column][0] == '\0')
+				continue;
+			question = &framework->questions[columns[column].question];
+			score[0] = (char)('0' + survey_score(cells[column], question, mapping));
+			if (score[0] == '0') {
+				diag_report_at(diag, DIAG_ERROR, path, number, (long)column + 1,
+					       "answer \"%.60s\" to %s is not 1 to 4, one of its options, "
+					       "or a mapped answer",
+					       cells[column], question->id);
+				(*problems)++;
+				answers->problems++;
+				continue;
+			}
+			answers_add_answer(respondent, question->id, score, number);
+		}
+	}
+	for (size_t index = 0; index < count; index++)
+		if ((*sets)[index]->name == NULL)
+			(*sets)[index]->name = xstrdup((*sets)[index]->team);
+	free(columns);
+	survey_table_free(&table);
+	return (long)count;
+}

@@ -1,0 +1,35 @@
+/* Survey exports: answer sets from CSV, one row per respondent, with
+ * columns named by question id or question text and answers given as a
+ * score or as the option's text.  Split by libcsv (RFC 4180). */
+#ifndef MATURITY_SURVEY_H
+#define MATURITY_SURVEY_H
+
+#include <stddef.h>
+
+struct answers;
+struct diag;
+struct framework;
+
+/* A mapping file: source,target rows.  A target that is a question id or
+ * a field (team, date, respondent, role, name, organization, segment, arr,
+ * team_size, ignore) maps a column header; a target 1 to 4 maps an answer
+ * text to a score. */
+struct survey_mapping;
+
+/* Reads a mapping file.  Returns it (free with survey_mapping_free) or
+ * NULL after reporting FILE:ROW:COLUMN problems. */
+struct survey_mapping *survey_mapping_load(const char *path, struct diag *diag);
+
+void survey_mapping_free(struct survey_mapping *mapping);
+
+/* Reads path (CSV) into answer sets, one per team and date, in the order
+ * they first appear; mapping may be NULL.  Every cell that cannot be
+ * mapped is reported as FILE:ROW:COLUMN.  Returns the number of answer
+ * sets stored in *sets (free each with answers_free, then the array), or
+ * -1 when the file as a whole is unusable.  *problems counts the cells
+ * and rows reported. */
+long survey_read(const char *path, const struct framework *framework,
+		 const struct survey_mapping *mapping, struct answers ***sets, size_t *problems,
+		 struct diag *diag);
+
+#endif

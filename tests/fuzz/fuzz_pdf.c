@@ -1,0 +1,75 @@
+/* libFuzzer target: Markdown from bytes laid out into the PDF report, as
+ * the current stage's prose of an example team's report. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "answers.h"
+#include "brand.h"
+#include "diag.h"
+#include "fonts.h"
+#include "framework.h"
+#include "model.h"
+#include "pdf.h"
+#include "score.h"
+#include "validate.h"
+#include "xalloc.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct framework *framework;
+static struct answers *answers;
+static struct scores *scores;
+static struct brand *brand;
+static struct pdf_cache *cache;
+static char path[64];
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct diag diag;
+
+	(void)argc;
+	(void)argv;
+	diag_init(&diag, stderr);
+	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
+	answers = answers_load("examples/answers/fernwick-2026-11-03.xml", 1 << 20, NULL, &diag);
+	fonts_register_folder("fonts", &diag);
+	brand = brand_load("templates/brand.xml", "content/schema", &diag);
+	if (framework == NULL || answers == NULL || brand == NULL ||
+	    validate_answers(answers, framework, &diag) != 0)
+		abort();
+	scores = score_compute(framework, answers);
+	cache = pdf_cache_new();
+	snprintf(path, sizeof path, "/tmp/maturity-fuzz-%ld.pdf", (long)getpid());
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct framework_stage *stage = &framework->stages[scores->stage];
+	char *markdown = xstrndup((const char *)data, size);
+	char *saved = stage->sections[0].markdown;
+	struct diag diag;
+	struct model *model;
+
+	/* Keep inputs small: layout cost grows with length, not coverage. */
+	if (size > 4096 || memchr(data, '\0', size) != NULL) {
+		free(markdown);
+		return 0;
+	}
+	diag_init(&diag, NULL);
+	stage->sections[0].markdown = markdown;
+	model = model_build(framework, answers, scores, NULL, NULL, "2026-01-01");
+	pdf_render(path, model, brand, cache, &diag);
+	model_free(model);
+	stage->sections[0].markdown = saved;
+	free(markdown);
+	unlink(path);
+	return 0;
+}
