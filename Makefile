@@ -59,7 +59,7 @@ WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissin
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -DMATURITY_VERSION='"$(VERSION)"' -DMATURITY_DATADIR='"$(DATADIR)"'
 
-.PHONY: all deps demo test unit e2e asan golden install clean bench format fuzz
+.PHONY: all deps demo test unit e2e asan golden install clean bench format fuzz valgrind
 
 all: $(BUILD)/.deps-build
 	@$(SUBMAKE) $(BUILD)/maturity
@@ -166,6 +166,11 @@ fuzz: $(BUILD)/.deps-test
 			2>&1 | grep -E '^(#[0-9]+ +(DONE|INITED)|==[0-9]+==|SUMMARY|artifact)' ; \
 	done
 
+# valgrind memcheck over a render of every output (also part of `make test`).
+valgrind: $(BUILD)/.deps-test
+	@$(SUBMAKE) $(BUILD)/maturity
+	@sh tests/e2e/test_valgrind.sh $(BUILD)/maturity
+
 # Regenerate the golden files of the end-to-end tests and show the diff.
 golden: all
 	@sh tests/e2e/run.sh $(BUILD)/maturity --update
@@ -177,10 +182,16 @@ bench: $(BUILD)/.deps-test
 	@$(SUBMAKE) $(BUILD)/maturity
 	@sh tests/bench.sh $(BUILD)/maturity $(TEAMS)
 
+# The examples rendered into out/: every team's PDF, HTML and roadmap, the
+# radar chart as PNG, the portfolio page, and the scores in both packs.
 demo: all
-	$(BUILD)/maturity score examples/answers
+	@$(BUILD)/maturity render --chart-png examples/answers -o out
 	@echo
-	$(BUILD)/maturity score --content content/four-phase examples/answers
+	@$(BUILD)/maturity score examples/answers
+	@echo
+	@$(BUILD)/maturity score --content content/four-phase examples/answers
+	@echo
+	@echo "Open out/index.html for the portfolio, out/<team>/report.pdf and report.html for a team."
 
 # Install --------------------------------------------------------------------
 install: $(BUILD)/.deps-build

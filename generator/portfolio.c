@@ -146,6 +146,14 @@ portfolio_text(const json_t *object, const char *key)
 }
 
 static int
+portfolio_compare_teams(const void *left, const void *right)
+{
+	const struct portfolio_team *a = left, *b = right;
+
+	return strcmp(portfolio_text(a->summary, "team"), portfolio_text(b->summary, "team"));
+}
+
+static int
 portfolio_compare_names(const void *left, const void *right)
 {
 	return strcmp(*(char *const *)left, *(char *const *)right);
@@ -438,6 +446,9 @@ portfolio_build(char *const *folders, size_t folder_count, const char *index_fol
 		failed = 1;
 	for (size_t index = 0; index < folder_count && !failed; index++)
 		portfolio_read_folder(folders[index], index_folder, framework, &teams, &count, diag);
+
+	/* One list in team order, however many folders (shards) it came from. */
+	qsort(teams, count, sizeof *teams, portfolio_compare_teams);
 
 	/* Stage counts, each domain's median, and the weakest domains. */
 	column = xcalloc(count ? count : 1, sizeof *column);

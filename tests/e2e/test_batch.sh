@@ -63,6 +63,8 @@ check "each shard has work" test -n "$(teams "$scratch/shard1")" -a -n "$(teams 
 "$binary" index -q -o "$scratch/site" "$scratch/shard1" "$scratch/shard2" "$scratch/shard3"
 check "index merges the shards" test "$(($(wc -l <"$scratch/site/summary.csv") - 1))" -eq "$(wc -l <"$scratch/all")"
 check "index links into the shard folders" grep -q '"../shard2/' "$scratch/site/summary.csv"
+cut -d, -f1 "$scratch/site/summary.csv" | sed 1d | tr -d '"' >"$scratch/merged-order"
+check "the merged portfolio is in team order" sh -c "sort -c '$scratch/merged-order'"
 check "index writes the portfolio page" grep -q 'Stage distribution' "$scratch/site/index.html"
 "$binary" index -q "$scratch/whole"
 check "index without -o writes into the folder" test -s "$scratch/whole/summary.json"
