@@ -131,11 +131,13 @@ UNIT_ASAN_BINARIES := $(UNIT_TESTS:tests/unit/%.c=$(BUILD)/asan/tests/%)
 $(BUILD)/tests/%: tests/unit/%.c $(OBJECTS)
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
-	@$(CC) $(ALL_CFLAGS) -Igenerator -o $@ $< $(OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -Igenerator -o $@ $< $(OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
 $(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_OBJECTS)
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
-	@$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Igenerator -o $@ $< $(ASAN_OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
+	@$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -MMD -MP -Igenerator -o $@ $< $(ASAN_OBJECTS) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+-include $(UNIT_BINARIES:=.d) $(UNIT_ASAN_BINARIES:=.d)
 
 # `make test`: unit and end-to-end tests, plain and under ASan+UBSan.  The
 # runner keeps going after a failure and ends on "N passed, N failed".

@@ -3,26 +3,12 @@
 # partition the teams, an interrupted run leaves only whole files, and an
 # unchanged re-run does no work.  Usage: tests/e2e/test_batch.sh BINARY
 binary=$1
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-failures=0
-export SOURCE_DATE_EPOCH=1795000000
+. tests/e2e/lib.sh
 
 teams() { # teams FOLDER...: the team folders below each, by name
 	for folder in "$@"; do
 		find "$folder" -mindepth 1 -maxdepth 1 -type d -printf '%f\n'
 	done | sort
-}
-
-check() { # check DESCRIPTION COMMAND...
-	description=$1
-	shift
-	if "$@"; then
-		echo "ok   $description"
-	else
-		echo "FAIL $description"
-		failures=$((failures + 1))
-	fi
 }
 
 # Many teams: the examples copied under new team ids.

@@ -3,21 +3,7 @@
 # full disk, markup in names and content, entities that point elsewhere.
 # Usage: tests/e2e/test_hardening.sh BINARY
 binary=$1
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-failures=0
-export SOURCE_DATE_EPOCH=1795000000
-
-check() { # check DESCRIPTION COMMAND...
-	description=$1
-	shift
-	if "$@"; then
-		echo "ok   $description"
-	else
-		echo "FAIL $description"
-		failures=$((failures + 1))
-	fi
-}
+. tests/e2e/lib.sh
 no_temporary_files() { test -z "$(find "$1" -name '.*.??????' 2>/dev/null)"; }
 
 # An output folder that cannot be created: its parent is a file.

@@ -2,21 +2,7 @@
 # Answers from where they live: survey CSV and share links, and back.
 # Usage: tests/e2e/test_import.sh BINARY
 binary=$1
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-failures=0
-export SOURCE_DATE_EPOCH=1795000000
-
-check() { # check DESCRIPTION COMMAND...
-	description=$1
-	shift
-	if "$@"; then
-		echo "ok   $description"
-	else
-		echo "FAIL $description"
-		failures=$((failures + 1))
-	fi
-}
+. tests/e2e/lib.sh
 payload() { # the d= parameter of a link
 	printf '%s\n' "${1#*d=}"
 }

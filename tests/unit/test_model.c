@@ -10,66 +10,18 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "answers.h"
-#include "diag.h"
-#include "framework.h"
+#include "fixture.h"
 #include "model.h"
-#include "score.h"
-
-static struct framework *framework;
-
-static int
-setup(void **state)
-{
-	struct diag diag;
-
-	(void)state;
-	diag_init(&diag, stderr);
-	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
-	return framework == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	framework_free(framework);
-	return 0;
-}
-
-struct assessment {
-	struct answers answers;
-	struct answers_respondent respondents[2];
-	struct answers_answer storage[2][24];
-	struct scores *scores;
-};
 
 static void
-assessment_build(struct assessment *assessment, const char *const *sets, size_t count,
+assessment_build(struct fixture_answers *assessment, const char *const *sets, size_t count,
 		 const char *date)
 {
-	memset(assessment, 0, sizeof *assessment);
-	assessment->answers.team = "team";
-	assessment->answers.date = (char *)date;
-	assessment->answers.respondents = assessment->respondents;
-	assessment->answers.respondent_count = count;
-	for (size_t index = 0; index < count; index++) {
-		struct answers_respondent *respondent = &assessment->respondents[index];
-
-		respondent->answers = assessment->storage[index];
-		for (size_t question = 0; question < 24; question++) {
-			if (sets[index][question] == '0')
-				continue;
-			respondent->answers[respondent->answer_count].question = question;
-			respondent->answers[respondent->answer_count].score = sets[index][question] - '0';
-			respondent->answer_count++;
-		}
-	}
-	assessment->scores = score_compute(framework, &assessment->answers);
+	fixture_answers_build(assessment, sets, count, date, NULL);
 }
 
 static struct model *
-model_of(struct assessment *assessment, struct assessment *previous)
+model_of(struct fixture_answers *assessment, struct fixture_answers *previous)
 {
 	return model_build(framework, &assessment->answers, assessment->scores,
 			   previous ? &previous->answers : NULL, previous ? previous->scores : NULL,
@@ -80,7 +32,7 @@ static void
 test_uneven_names_strongest_and_weakest(void **state)
 {
 	const char *sets[] = { "333" "444" "222" "333" "333" "333" "333" "222" };
-	struct assessment assessment;
+	struct fixture_answers assessment;
 	struct model *model;
 
 	(void)state;
@@ -102,7 +54,7 @@ test_even_profile_names_neither(void **state)
 {
 	/* Domains 2.33 and 2.67 at the extremes: 0.34 apart, under 0.5. */
 	const char *sets[] = { "223" "232" "322" "233" "223" "233" "223" "322" };
-	struct assessment assessment;
+	struct fixture_answers assessment;
 	struct model *model;
 
 	(void)state;
@@ -126,7 +78,7 @@ static void
 test_unassessed_ranks_last(void **state)
 {
 	const char *sets[] = { "000" "111" "222" "333" "444" "111" "222" "333" };
-	struct assessment assessment;
+	struct fixture_answers assessment;
 	struct model *model;
 
 	(void)state;
@@ -145,7 +97,7 @@ test_previous_comparison(void **state)
 {
 	const char *now[] = { "333" "333" "333" "333" "333" "333" "333" "000" };
 	const char *before[] = { "222" "222" "222" "222" "111" "222" "222" "222" };
-	struct assessment current, previous;
+	struct fixture_answers current, previous;
 	struct model *model;
 
 	(void)state;
@@ -178,7 +130,7 @@ test_disagreements_widest_first(void **state)
 {
 	const char *sets[] = { "111" "111" "222" "444" "333" "333" "333" "333",
 			       "444" "333" "222" "444" "333" "333" "333" "333" };
-	struct assessment assessment;
+	struct fixture_answers assessment;
 	struct model *model;
 
 	(void)state;
@@ -198,7 +150,7 @@ test_strengths_need_two(void **state)
 {
 	const char *one[] = { "411" "111" "111" "111" "111" "111" "111" "111" };
 	const char *two[] = { "411" "131" "111" "111" "111" "111" "111" "114" };
-	struct assessment assessment;
+	struct fixture_answers assessment;
 	struct model *model;
 
 	(void)state;
@@ -222,7 +174,7 @@ test_next_stage(void **state)
 {
 	const char *walk[] = { "222" "222" "222" "222" "222" "222" "222" "333" };
 	const char *run[] = { "444" "444" "444" "444" "444" "444" "444" "444" };
-	struct assessment assessment;
+	struct fixture_answers assessment;
 	struct model *model;
 
 	(void)state;
@@ -255,5 +207,5 @@ main(void)
 		cmocka_unit_test(test_next_stage),
 	};
 
-	return cmocka_run_group_tests_name("model", tests, setup, teardown);
+	return cmocka_run_group_tests_name("model", tests, fixture_setup, fixture_teardown);
 }

@@ -10,71 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
-#include "diag.h"
-#include "framework.h"
+#include "fixture.h"
 #include "roadmap.h"
-#include "score.h"
 
-static struct framework *framework;
-
-static int
-setup(void **state)
-{
-	struct diag diag;
-
-	(void)state;
-	diag_init(&diag, stderr);
-	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
-	return framework == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	framework_free(framework);
-	return 0;
-}
-
-/* Respondents from strings of 24 digits (framework question order), '0'
- * meaning skipped; the result holds what score_compute needs. */
+/* An answer set and its roadmap. */
 struct fixture {
-	struct answers answers;
-	struct answers_respondent respondents[3];
-	struct answers_answer answer_storage[3][24];
-	struct scores *scores;
+	struct fixture_answers base;
 	struct roadmap roadmap;
 };
 
 static void
 fixture_build(struct fixture *fixture, const char *const *sets, size_t count, const char *segment)
 {
-	memset(fixture, 0, sizeof *fixture);
-	fixture->answers.respondents = fixture->respondents;
-	fixture->answers.respondent_count = count;
-	fixture->answers.segment = (char *)segment;
-	for (size_t index = 0; index < count; index++) {
-		struct answers_respondent *respondent = &fixture->respondents[index];
-
-		respondent->answers = fixture->answer_storage[index];
-		for (size_t question = 0; question < 24; question++) {
-			if (sets[index][question] == '0')
-				continue;
-			respondent->answers[respondent->answer_count].question = question;
-			respondent->answers[respondent->answer_count].score = sets[index][question] - '0';
-			respondent->answer_count++;
-		}
-	}
-	fixture->scores = score_compute(framework, &fixture->answers);
-	roadmap_build(&fixture->roadmap, framework, &fixture->answers, fixture->scores);
+	fixture_answers_build(&fixture->base, sets, count, "2026-11-01", segment);
+	roadmap_build(&fixture->roadmap, framework, &fixture->base.answers, fixture->base.scores);
 }
 
 static void
 fixture_free(struct fixture *fixture)
 {
 	roadmap_free(&fixture->roadmap);
-	score_free(fixture->scores);
+	score_free(fixture->base.scores);
 }
 
 static size_t
@@ -98,7 +54,7 @@ test_foundations_first(void **state)
 
 	(void)state;
 	fixture_build(&fixture, sets, 1, NULL);
-	assert_string_equal(framework->stages[fixture.scores->stage].id, "walk");
+	assert_string_equal(framework->stages[fixture.base.scores->stage].id, "walk");
 	assert_int_equal(fixture.roadmap.actions[0].source, ROADMAP_FROM_ANSWER);
 	assert_string_equal(framework->domains[fixture.roadmap.actions[0].domain].id, "health_risk");
 	assert_true(fixture.roadmap.actions[0].foundation);
@@ -389,5 +345,5 @@ main(void)
 		cmocka_unit_test(test_months),
 	};
 
-	return cmocka_run_group_tests_name("roadmap", tests, setup, teardown);
+	return cmocka_run_group_tests_name("roadmap", tests, fixture_setup, fixture_teardown);
 }
