@@ -93,15 +93,21 @@ portfolio_write_team(const char *folder, const struct model *model, struct diag 
 	return result;
 }
 
-/* One team as read back from its summary.json. */
+enum { PORTFOLIO_OUTPUTS = sizeof portfolio_outputs / sizeof *portfolio_outputs };
+
+/* One team as read back from its summary.json: only what the portfolio
+ * shows, so that memory stays small however many teams there are. */
 struct portfolio_team {
-	json_t *summary;
-	char *folder;           /* where its reports are */
-	char *link;             /* the folder relative to the index */
+	char *id;
+	char *name;
+	char *date;
+	char *link;             /* the team's folder relative to the index */
 	double overall;
+	double score10;
 	double change;          /* valid when has_change */
 	int has_change;
 	size_t stage;
+	unsigned files;         /* bit i: portfolio_outputs[i] was written */
 	double *domains;        /* per framework domain, < 0 when not assessed */
 };
 
@@ -150,7 +156,7 @@ portfolio_compare_teams(const void *left, const void *right)
 {
 	const struct portfolio_team *a = left, *b = right;
 
-	return strcmp(portfolio_text(a->summary, "team"), portfolio_text(b->summary, "team"));
+	return strcmp(a->id, b->id);
 }
 
 static int
@@ -219,10 +225,22 @@ portfolio_read_folder(const char *folder, const char *index_folder,
 		*teams = xreallocarray(*teams, *count + 1, sizeof **teams);
 		team = &(*teams)[(*count)++];
 		memset(team, 0, sizeof *team);
-		team->summary = summary;
-		team->folder = team_folder;
+		team->id = xstrdup(portfolio_text(summary, "team"));
+		team->name = xstrdup(portfolio_text(summary, "name"));
+		team->date = xstrdup(portfolio_text(summary, "date"));
 		team->link = portfolio_relative(index_folder, team_folder);
 		team->overall = json_number_value(json_object_get(summary, "overall"));
+		team->score10 = json_number_value(json_object_get(summary, "score10"));
+		{
+			json_t *files = json_object_get(summary, "files"), *file;
+			size_t file_index;
+
+			json_array_foreach(files, file_index, file)
+				for (size_t output = 0; output < PORTFOLIO_OUTPUTS; output++)
+					if (strcmp(json_string_value(file) ? json_string_value(file) : "",
+						   portfolio_outputs[output]) == 0)
+						team->files |= 1u << output;
+		}
 		if (json_is_object(previous)) {
 			team->has_change = 1;
 			team->change = json_number_value(json_object_get(previous, "change"));
@@ -237,6 +255,8 @@ portfolio_read_folder(const char *folder, const char *index_folder,
 
 			team->domains[domain] = json_is_number(value) ? json_number_value(value) : -1;
 		}
+		json_decref(summary);
+		free(team_folder);
 		free(path);
 	}
 	free(names);
@@ -303,28 +323,26 @@ portfolio_xml(const struct portfolio_team *teams, size_t count, const double *me
 	for (size_t index = 0; index < count; index++) {
 		const struct portfolio_team *team = &teams[index];
 		xmlNodePtr node = xmlNewChild(root, root->ns, (const xmlChar *)"team", NULL);
-		json_t *files = json_object_get(team->summary, "files");
-		size_t file_index;
-		json_t *file;
 
-		xmlNewProp(node, (const xmlChar *)"id", (const xmlChar *)portfolio_text(team->summary, "team"));
-		xmlNewProp(node, (const xmlChar *)"date",
-			   (const xmlChar *)portfolio_text(team->summary, "date"));
+		xmlNewProp(node, (const xmlChar *)"id", (const xmlChar *)team->id);
+		xmlNewProp(node, (const xmlChar *)"date", (const xmlChar *)team->date);
 		xmlNewProp(node, (const xmlChar *)"stage",
 			   (const xmlChar *)framework->stages[team->stage].id);
 		portfolio_attribute(node, "overall", "%.2f", team->overall);
-		portfolio_attribute(node, "score10", "%.1f",
-				    json_number_value(json_object_get(team->summary, "score10")));
+		portfolio_attribute(node, "score10", "%.1f", team->score10);
 		if (team->has_change)
 			portfolio_attribute(node, "change", "%+.2f", team->change);
 		xmlNewProp(node, (const xmlChar *)"folder", (const xmlChar *)team->link);
-		xmlNewTextChild(node, root->ns, (const xmlChar *)"name",
-				(const xmlChar *)portfolio_text(team->summary, "name"));
-		json_array_foreach(files, file_index, file) {
-			xmlNodePtr link = xmlNewTextChild(node, root->ns, (const xmlChar *)"file",
-							  (const xmlChar *)json_string_value(file));
-			char *href = xasprintf("%s/%s", team->link, json_string_value(file));
+		xmlNewTextChild(node, root->ns, (const xmlChar *)"name", (const xmlChar *)team->name);
+		for (size_t output = 0; output < PORTFOLIO_OUTPUTS; output++) {
+			xmlNodePtr link;
+			char *href;
 
+			if (!(team->files & (1u << output)))
+				continue;
+			link = xmlNewTextChild(node, root->ns, (const xmlChar *)"file",
+					       (const xmlChar *)portfolio_outputs[output]);
+			href = xasprintf("%s/%s", team->link, portfolio_outputs[output]);
 			xmlNewProp(link, (const xmlChar *)"href", (const xmlChar *)href);
 			free(href);
 		}
@@ -360,15 +378,12 @@ portfolio_write_csv(const char *path, const struct portfolio_team *teams, size_t
 	fputs(",folder\r\n", file.stream);
 	for (size_t index = 0; index < count; index++) {
 		const struct portfolio_team *team = &teams[index];
-		const char *id = portfolio_text(team->summary, "team");
-		const char *name = portfolio_text(team->summary, "name");
 
-		csv_fwrite(file.stream, id, strlen(id));
+		csv_fwrite(file.stream, team->id, strlen(team->id));
 		fputc(',', file.stream);
-		csv_fwrite(file.stream, name, strlen(name));
-		fprintf(file.stream, ",%s,%s,%.2f,%.1f,", portfolio_text(team->summary, "date"),
-			framework->stages[team->stage].id, team->overall,
-			json_number_value(json_object_get(team->summary, "score10")));
+		csv_fwrite(file.stream, team->name, strlen(team->name));
+		fprintf(file.stream, ",%s,%s,%.2f,%.1f,", team->date, framework->stages[team->stage].id,
+			team->overall, team->score10);
 		if (team->has_change)
 			fprintf(file.stream, "%.2f", team->change);
 		for (size_t domain = 0; domain < framework->domain_count; domain++) {
@@ -384,47 +399,82 @@ portfolio_write_csv(const char *path, const struct portfolio_team *teams, size_t
 	return outfile_commit(&file, diag);
 }
 
+/* summary.json, written team by team so that it never sits whole in
+ * memory: the portfolio's figures, then one object per team. */
 static int
 portfolio_write_json(const char *path, const struct portfolio_team *teams, size_t count,
 		     const double *medians, const size_t *assessed, const size_t *weakest,
 		     const size_t *stage_counts, const struct framework *framework,
 		     struct diag *diag)
 {
-	json_t *root = json_object(), *stages = json_object(), *median = json_object();
-	json_t *weak = json_array(), *list = json_array();
+	json_t *head = json_object(), *stages = json_object(), *median = json_object();
+	json_t *weak = json_array();
+	struct outfile file;
 	char *text;
-	int result;
+	size_t length;
 
-	json_object_set_new(root, "content", json_string(framework->id));
-	json_object_set_new(root, "teams", json_integer((json_int_t)count));
+	if (outfile_open(&file, path, diag) != 0) {
+		json_decref(head);
+		json_decref(stages);
+		json_decref(median);
+		json_decref(weak);
+		return -1;
+	}
+	json_object_set_new(head, "content", json_string(framework->id));
+	json_object_set_new(head, "teams", json_integer((json_int_t)count));
 	for (size_t index = 0; index < framework->stage_count; index++)
 		json_object_set_new(stages, framework->stages[index].id,
 				    json_integer((json_int_t)stage_counts[index]));
-	json_object_set_new(root, "stages", stages);
+	json_object_set_new(head, "stages", stages);
 	for (size_t index = 0; index < framework->domain_count; index++) {
 		json_object_set_new(median, framework->domains[index].id,
 				    assessed[index] ? json_real(medians[index]) : json_null());
 		if (assessed[weakest[index]] && json_array_size(weak) < 3)
 			json_array_append_new(weak, json_string(framework->domains[weakest[index]].id));
 	}
-	json_object_set_new(root, "median", median);
-	json_object_set_new(root, "weakest", weak);
-	for (size_t index = 0; index < count; index++) {
-		json_t *entry = json_deep_copy(teams[index].summary);
+	json_object_set_new(head, "median", median);
+	json_object_set_new(head, "weakest", weak);
 
-		json_object_set_new(entry, "folder", json_string(teams[index].link));
-		json_array_append_new(list, entry);
-	}
-	json_object_set_new(root, "team_list", list);
-	text = json_dumps(root, PORTFOLIO_JSON_FLAGS | JSON_INDENT(2));
-	json_decref(root);
-	if (text == NULL) {
-		diag_error(diag, path, 0, "cannot serialize the portfolio");
-		return -1;
-	}
-	result = outfile_write(path, text, strlen(text), diag);
+	/* The head without its closing brace, then the list, then the brace. */
+	text = json_dumps(head, PORTFOLIO_JSON_FLAGS | JSON_INDENT(2));
+	json_decref(head);
+	length = text ? strlen(text) : 0;
+	while (length > 0 && text[length - 1] != '}')
+		length--;
+	if (length > 0)
+		length--;
+	while (length > 0 && (text[length - 1] == '\n' || text[length - 1] == ' '))
+		length--;
+	fwrite(text ? text : "{", 1, text ? length : 1, file.stream);
+	fputs(",\n  \"team_list\": [", file.stream);
 	free(text);
-	return result;
+	for (size_t index = 0; index < count; index++) {
+		const struct portfolio_team *team = &teams[index];
+		json_t *entry = json_object(), *domains = json_object(), *files = json_array();
+
+		json_object_set_new(entry, "team", json_string(team->id));
+		json_object_set_new(entry, "name", json_string(team->name));
+		json_object_set_new(entry, "date", json_string(team->date));
+		json_object_set_new(entry, "stage", json_string(framework->stages[team->stage].id));
+		json_object_set_new(entry, "overall", json_real(team->overall));
+		json_object_set_new(entry, "score10", json_real(team->score10));
+		if (team->has_change)
+			json_object_set_new(entry, "change", json_real(team->change));
+		for (size_t domain = 0; domain < framework->domain_count; domain++)
+			json_object_set_new(domains, framework->domains[domain].id,
+					    portfolio_score(team->domains[domain]));
+		json_object_set_new(entry, "domains", domains);
+		for (size_t output = 0; output < PORTFOLIO_OUTPUTS; output++)
+			if (team->files & (1u << output))
+				json_array_append_new(files, json_string(portfolio_outputs[output]));
+		json_object_set_new(entry, "files", files);
+		json_object_set_new(entry, "folder", json_string(team->link));
+		fputs(index ? ",\n    " : "\n    ", file.stream);
+		json_dumpf(entry, file.stream, PORTFOLIO_JSON_FLAGS);
+		json_decref(entry);
+	}
+	fputs(count ? "\n  ]\n}\n" : "]\n}\n", file.stream);
+	return outfile_commit(&file, diag);
 }
 
 int
@@ -499,8 +549,9 @@ portfolio_build(char *const *folders, size_t folder_count, const char *index_fol
 		free(path);
 	}
 	for (size_t index = 0; index < count; index++) {
-		json_decref(teams[index].summary);
-		free(teams[index].folder);
+		free(teams[index].id);
+		free(teams[index].name);
+		free(teams[index].date);
 		free(teams[index].link);
 		free(teams[index].domains);
 	}
