@@ -53,7 +53,8 @@ UNIT_TESTS := \
 	tests/unit/test_framework.c \
 	tests/unit/test_outfile.c \
 	tests/unit/test_roadmap.c \
-	tests/unit/test_model.c
+	tests/unit/test_model.c \
+	tests/unit/test_content.c
 
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

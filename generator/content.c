@@ -59,19 +59,20 @@ content_node_text(cmark_node *node)
 }
 
 /* The source lines first..last (1-based, inclusive) as one string, without
- * blank lines at either end; *start_line is where the result begins. */
+ * blank lines at either end; *start_line is where the result begins.
+ * source holds length bytes and need not end in a NUL. */
 static char *
-content_lines(const char *source, int first, int last, long *start_line)
+content_lines(const char *source, size_t length, int first, int last, long *start_line)
 {
-	const char *start = source, *end;
+	const char *limit = source + length, *start = source, *end;
 	int line = 1;
 
-	while (line < first && *start != '\0') {
+	while (line < first && start < limit) {
 		if (*start++ == '\n')
 			line++;
 	}
 	end = start;
-	while (*end != '\0' && line <= last) {
+	while (end < limit && line <= last) {
 		if (*end++ == '\n')
 			line++;
 	}
@@ -209,7 +210,7 @@ content_parse_page(const char *path, const char *source, size_t length, const ch
 			}
 			if (found > 0 && list[found - 1].heading != NULL)
 				list[found - 1].markdown = content_lines(
-					source, previous_line + 1, cmark_node_get_start_line(node) - 1,
+					source, length, previous_line + 1, cmark_node_get_start_line(node) - 1,
 					&list[found - 1].body_line);
 			list[found].heading = xstrdup(text);
 			list[found].id = ids && ids[found] ? xstrdup(ids[found]) : NULL;
@@ -220,7 +221,7 @@ content_parse_page(const char *path, const char *source, size_t length, const ch
 		free(text);
 	}
 	if (found > 0)
-		list[found - 1].markdown = content_lines(source, previous_line + 1, 1 << 30,
+		list[found - 1].markdown = content_lines(source, length, previous_line + 1, 1 << 30,
 							 &list[found - 1].body_line);
 	for (size_t index = found; index < heading_count; index++) {
 		diag_error(diag, path, 0, "missing section \"## %s\"", headings[index]);

@@ -16,7 +16,7 @@ enum { FIXTURE_QUESTIONS = 24, FIXTURE_RESPONDENTS = 3 };
 
 static struct framework *framework;
 
-static int
+static inline int
 fixture_setup(void **state)
 {
 	struct diag diag;
@@ -27,7 +27,7 @@ fixture_setup(void **state)
 	return framework == NULL ? -1 : 0;
 }
 
-static int
+static inline int
 fixture_teardown(void **state)
 {
 	(void)state;
@@ -43,7 +43,7 @@ struct fixture_answers {
 	struct scores *scores;
 };
 
-static void
+static inline void
 fixture_answers_build(struct fixture_answers *fixture, const char *const *sets, size_t count,
 		      const char *date, const char *segment)
 {
