@@ -50,39 +50,160 @@ chart_point(const struct chart_geometry *geometry, size_t axis, size_t count, do
 	*y = geometry->centre_y + distance * sin(chart_angle(axis, count));
 }
 
-static PangoLayout *
-chart_layout(cairo_t *cairo, const struct brand *brand, double size, int bold, const char *text)
-{
-	PangoLayout *layout = pango_cairo_create_layout(cairo);
-	PangoFontDescription *font = pango_font_description_from_string(brand->body_font);
+/* Text laid out for charts, kept from one chart to the next: a Pango
+ * context made for the surface drawn on, and the layouts of the labels
+ * most charts share (domains, legend, scores).  Emptied when the text
+ * settings of the surface change, and when it holds CHART_CACHE_LIMIT
+ * layouts, so its size is bounded. */
+enum { CHART_CACHE_LIMIT = 512 };
 
+struct chart_cache {
+	PangoContext *pango;                 /* NULL until the first chart */
+	cairo_font_options_t *target_options; /* of the surface it was made for */
+	cairo_font_options_t *own_options;    /* of the cairo context */
+	cairo_matrix_t matrix;                /* the transformation it was made for */
+	GHashTable *layouts;                  /* "family size bold width alignment text" -> PangoLayout */
+};
+
+/* What one chart lays out its text with: the cache's context, or one of
+ * its own when there is no cache. */
+struct chart_text {
+	PangoContext *pango;
+	struct chart_cache *cache; /* NULL when none */
+	const struct brand *brand;
+};
+
+struct chart_cache *
+chart_cache_new(void)
+{
+	struct chart_cache *cache = xcalloc(1, sizeof *cache);
+
+	cache->target_options = cairo_font_options_create();
+	cache->own_options = cairo_font_options_create();
+	cache->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, free, g_object_unref);
+	return cache;
+}
+
+void
+chart_cache_free(struct chart_cache *cache)
+{
+	if (cache == NULL)
+		return;
+	g_hash_table_destroy(cache->layouts);
+	if (cache->pango != NULL)
+		g_object_unref(cache->pango);
+	cairo_font_options_destroy(cache->target_options);
+	cairo_font_options_destroy(cache->own_options);
+	free(cache);
+}
+
+/* Starts laying out text for a chart drawn on cairo: with the cache's
+ * context when it was made for the same text settings (the surface's and
+ * cairo's font options, the transformation), else with a new one, which
+ * the cache then keeps.  End with chart_text_end. */
+static void
+chart_text_begin(struct chart_text *text, cairo_t *cairo, struct chart_cache *cache,
+		 const struct brand *brand)
+{
+	cairo_font_options_t *target_options, *own_options;
+	cairo_matrix_t matrix;
+
+	text->cache = cache;
+	text->brand = brand;
+	if (cache == NULL) {
+		text->pango = pango_cairo_create_context(cairo);
+		return;
+	}
+	target_options = cairo_font_options_create();
+	own_options = cairo_font_options_create();
+	cairo_surface_get_font_options(cairo_get_target(cairo), target_options);
+	cairo_get_font_options(cairo, own_options);
+	cairo_get_matrix(cairo, &matrix);
+	if (cache->pango == NULL || !cairo_font_options_equal(target_options, cache->target_options) ||
+	    !cairo_font_options_equal(own_options, cache->own_options) ||
+	    memcmp(&matrix, &cache->matrix, sizeof matrix) != 0) {
+		if (cache->pango != NULL)
+			g_object_unref(cache->pango);
+		g_hash_table_remove_all(cache->layouts);
+		cache->pango = pango_cairo_create_context(cairo);
+		cairo_font_options_destroy(cache->target_options);
+		cairo_font_options_destroy(cache->own_options);
+		cache->target_options = target_options;
+		cache->own_options = own_options;
+		cache->matrix = matrix;
+	} else {
+		cairo_font_options_destroy(target_options);
+		cairo_font_options_destroy(own_options);
+	}
+	text->pango = cache->pango;
+}
+
+static void
+chart_text_end(struct chart_text *text)
+{
+	if (text->cache == NULL)
+		g_object_unref(text->pango);
+}
+
+/* A layout of text in the brand's body font at size points, semibold when
+ * bold, wrapped to width points (none when width <= 0) and aligned so.
+ * Shared through the cache: the caller unrefs it and must not change it. */
+static PangoLayout *
+chart_layout(struct chart_text *text, double size, int bold, double width,
+	     PangoAlignment alignment, const char *string)
+{
+	PangoFontDescription *font;
+	PangoLayout *layout;
+	char *key = NULL;
+
+	if (text->cache != NULL) {
+		key = xasprintf("%s %a %d %a %d %s", text->brand->body_font, size, bold,
+				width > 0 ? width : 0, (int)alignment, string);
+		layout = g_hash_table_lookup(text->cache->layouts, key);
+		if (layout != NULL) {
+			free(key);
+			return g_object_ref(layout);
+		}
+	}
+	layout = pango_layout_new(text->pango);
+	font = pango_font_description_from_string(text->brand->body_font);
 	pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
 	if (bold)
 		pango_font_description_set_weight(font, PANGO_WEIGHT_SEMIBOLD);
 	pango_layout_set_font_description(layout, font);
 	pango_font_description_free(font);
-	pango_layout_set_text(layout, text, -1);
+	pango_layout_set_text(layout, string, -1);
+	if (width > 0) {
+		pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+	}
+	pango_layout_set_alignment(layout, alignment);
+	if (key != NULL) {
+		if (g_hash_table_size(text->cache->layouts) >= CHART_CACHE_LIMIT)
+			g_hash_table_remove_all(text->cache->layouts);
+		g_hash_table_insert(text->cache->layouts, key, g_object_ref(layout));
+	}
 	return layout;
 }
 
 /* An axis label, wrapped to the label width and placed outside the rim so
  * that it grows away from the chart on every side. */
 static void
-chart_label(cairo_t *cairo, const struct chart_geometry *geometry, const struct brand *brand,
-	    size_t axis, size_t count, const char *text)
+chart_label(cairo_t *cairo, struct chart_text *text, const struct chart_geometry *geometry,
+	    size_t axis, size_t count, const char *label)
 {
+	const struct brand *brand = text->brand;
 	double angle = chart_angle(axis, count);
 	double cosine = cos(angle), sine = sin(angle);
 	double anchor_x = geometry->centre_x + (geometry->radius + 10 * geometry->unit) * cosine;
 	double anchor_y = geometry->centre_y + (geometry->radius + 10 * geometry->unit) * sine;
-	PangoLayout *layout = chart_layout(cairo, brand, geometry->font_size, 1, text);
+	PangoLayout *layout = chart_layout(text, geometry->font_size, 1, geometry->label_width,
+					   fabs(cosine) < 0.3 ? PANGO_ALIGN_CENTER
+					   : cosine > 0       ? PANGO_ALIGN_LEFT
+							      : PANGO_ALIGN_RIGHT,
+					   label);
 	int width, height;
 
-	pango_layout_set_width(layout, (int)(geometry->label_width * PANGO_SCALE));
-	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_alignment(layout, fabs(cosine) < 0.3 ? PANGO_ALIGN_CENTER
-					   : cosine > 0        ? PANGO_ALIGN_LEFT
-							       : PANGO_ALIGN_RIGHT);
 	pango_layout_get_pixel_size(layout, &width, &height);
 	/* The layout box is label_width wide; alignment places the text in it. */
 	double left = fabs(cosine) < 0.3 ? anchor_x - geometry->label_width / 2
@@ -185,10 +306,10 @@ struct chart_entry {
 /* The legend, centred under the chart: this assessment, the previous one
  * when there is one, and each stage threshold, measured by pango. */
 static void
-chart_legend(cairo_t *cairo, const struct chart_geometry *geometry,
-	     const struct chart_input *input, const struct brand *brand, double x, double y,
-	     double width)
+chart_legend(cairo_t *cairo, struct chart_text *text, const struct chart_geometry *geometry,
+	     const struct chart_input *input, double x, double y, double width)
 {
+	const struct brand *brand = text->brand;
 	const struct framework *framework = input->framework;
 	double unit = geometry->unit, swatch = 16 * unit, gap = 5 * unit, spacing = 16 * unit;
 	struct chart_entry entries[16];
@@ -219,8 +340,8 @@ chart_legend(cairo_t *cairo, const struct chart_geometry *geometry,
 			 framework->stages[stage].label, framework->stages[stage].minimum);
 	}
 	for (size_t index = 0; index < count; index++) {
-		entries[index].layout = chart_layout(cairo, brand, geometry->font_size * 0.85, 0,
-						     entries[index].text);
+		entries[index].layout = chart_layout(text, geometry->font_size * 0.85, 0, -1,
+						     PANGO_ALIGN_LEFT, entries[index].text);
 		pango_layout_get_pixel_size(entries[index].layout, &entries[index].width, &text_height);
 		total += (index ? spacing : 0) + swatch + gap + entries[index].width;
 	}
@@ -265,15 +386,17 @@ chart_legend(cairo_t *cairo, const struct chart_geometry *geometry,
 
 void
 chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct brand *brand,
-		 double x, double y, double width, double height)
+		 struct chart_cache *cache, double x, double y, double width, double height)
 {
 	const struct framework *framework = input->framework;
 	size_t count = framework->domain_count;
 	const double *values = input->values;
 	struct chart_geometry geometry;
+	struct chart_text text;
 	double legend_height;
 
 	cairo_save(cairo);
+	chart_text_begin(&text, cairo, cache, brand);
 	/* Leave room below for the legend and around for the labels. */
 	geometry.unit = fmin(width, height) / 400.0;
 	geometry.font_size = 10.5 * geometry.unit;
@@ -325,7 +448,7 @@ chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct b
 	for (size_t axis = 0; axis < count; axis++) {
 		int assessed = values[axis] >= 0;
 		double point_x, point_y, angle = chart_angle(axis, count);
-		char text[16];
+		char score[16];
 		PangoLayout *layout;
 		int text_width, text_height;
 
@@ -337,8 +460,8 @@ chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct b
 			chart_set_color(cairo, &brand->text, 0.5);
 			cairo_set_line_width(cairo, 1 * geometry.unit);
 			cairo_stroke(cairo);
-			snprintf(text, sizeof text, "not assessed");
-			layout = chart_layout(cairo, brand, geometry.font_size * 0.8, 0, text);
+			layout = chart_layout(&text, geometry.font_size * 0.8, 0, -1, PANGO_ALIGN_LEFT,
+					      "not assessed");
 			pango_layout_get_pixel_size(layout, &text_width, &text_height);
 			cairo_move_to(cairo, point_x - text_width / 2.0 - 16 * geometry.unit * cos(angle),
 				      point_y - text_height / 2.0 - 16 * geometry.unit * sin(angle));
@@ -351,8 +474,8 @@ chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct b
 		cairo_arc(cairo, point_x, point_y, 3 * geometry.unit, 0, 2 * M_PI);
 		chart_set_color(cairo, &brand->primary, 1);
 		cairo_fill(cairo);
-		snprintf(text, sizeof text, "%.2f", values[axis]);
-		layout = chart_layout(cairo, brand, geometry.font_size * 0.9, 1, text);
+		snprintf(score, sizeof score, "%.2f", values[axis]);
+		layout = chart_layout(&text, geometry.font_size * 0.9, 1, -1, PANGO_ALIGN_LEFT, score);
 		pango_layout_get_pixel_size(layout, &text_width, &text_height);
 		/* Inside the rim for high scores, outside the dot otherwise. */
 		double offset = values[axis] > 3.2 ? -16 * geometry.unit : 13 * geometry.unit;
@@ -369,9 +492,10 @@ chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct b
 	}
 
 	for (size_t axis = 0; axis < count; axis++)
-		chart_label(cairo, &geometry, brand, axis, count, framework->domains[axis].label);
+		chart_label(cairo, &text, &geometry, axis, count, framework->domains[axis].label);
 
-	chart_legend(cairo, &geometry, input, brand, x, y + height - legend_height, width);
+	chart_legend(cairo, &text, &geometry, input, x, y + height - legend_height, width);
+	chart_text_end(&text);
 	cairo_restore(cairo);
 }
 
@@ -416,13 +540,13 @@ chart_input_release(struct chart_input *input)
 }
 
 void
-chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand, double x,
-	   double y, double width, double height)
+chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand,
+	   struct chart_cache *cache, double x, double y, double width, double height)
 {
 	struct chart_input input;
 
 	chart_input_from_model(&input, model);
-	chart_draw_input(cairo, &input, brand, x, y, width, height);
+	chart_draw_input(cairo, &input, brand, cache, x, y, width, height);
 	chart_input_release(&input);
 }
 
@@ -449,8 +573,8 @@ chart_buffer_write(void *closure, const unsigned char *data, unsigned int length
 }
 
 char *
-chart_svg(const struct chart_input *input, const struct brand *brand, double width,
-	  double height, const char *source, size_t *length, struct diag *diag)
+chart_svg(const struct chart_input *input, const struct brand *brand, struct chart_cache *cache,
+	  double width, double height, const char *source, size_t *length, struct diag *diag)
 {
 	struct chart_buffer buffer = { 0 };
 	cairo_surface_t *surface =
@@ -458,7 +582,7 @@ chart_svg(const struct chart_input *input, const struct brand *brand, double wid
 	cairo_t *cairo = cairo_create(surface);
 	cairo_status_t status;
 
-	chart_draw_input(cairo, input, brand, 0, 0, width, height);
+	chart_draw_input(cairo, input, brand, cache, 0, 0, width, height);
 	status = cairo_status(cairo);
 	cairo_destroy(cairo);
 	cairo_surface_finish(surface);
@@ -489,7 +613,7 @@ chart_write_png(const char *path, const struct chart_input *input, const struct 
 	cairo_set_source_rgb(cairo, 1, 1, 1);
 	cairo_paint(cairo);
 	cairo_scale(cairo, scale, scale);
-	chart_draw_input(cairo, input, brand, 0, 0, width, height);
+	chart_draw_input(cairo, input, brand, NULL, 0, 0, width, height);
 	status = cairo_status(cairo);
 	cairo_destroy(cairo);
 	if (status == CAIRO_STATUS_SUCCESS)

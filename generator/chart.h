@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 struct brand;
+struct chart_cache;
 struct diag;
 struct framework;
 struct model;
@@ -27,18 +28,29 @@ struct chart_input {
 	char labels[3][96];
 };
 
+/* Text laid out for charts, kept from one chart to the next by whoever
+ * draws many (a PDF or HTML renderer, per process): labels that recur are
+ * shaped once.  Bounded in size; made empty, and it makes no Pango object
+ * before the first chart, so it may be made before the process forks.
+ * Free with chart_cache_free. */
+struct chart_cache *chart_cache_new(void);
+
+void chart_cache_free(struct chart_cache *cache);
+
 /* Draws the chart in the box (x, y, width, height), in points (user
  * units), with the brand's colours and body font.  One axis per domain,
  * labels wrapped to fit, rings at 1-4 with the stage thresholds marked,
  * the values' polygon filled, the previous values dashed, the benchmark
- * dotted, and each vertex's score. */
+ * dotted, and each vertex's score.  Text comes from cache when it holds
+ * it (cache may be NULL); the drawing is the same either way. */
 void chart_draw_input(cairo_t *cairo, const struct chart_input *input,
-		      const struct brand *brand, double x, double y, double width, double height);
+		      const struct brand *brand, struct chart_cache *cache, double x, double y,
+		      double width, double height);
 
 /* The same for a report model: the team, its previous assessment and the
  * portfolio median when benchmarked. */
-void chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand, double x,
-		double y, double width, double height);
+void chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand,
+		struct chart_cache *cache, double x, double y, double width, double height);
 
 /* Fills input from a report model (copies only; no arithmetic).  Release
  * it with chart_input_release. */
@@ -46,11 +58,12 @@ void chart_input_from_model(struct chart_input *input, const struct model *model
 
 void chart_input_release(struct chart_input *input);
 
-/* The chart as an SVG document of width x height points.  Returns a new
- * buffer (free with free) and its length, or NULL after reporting against
- * source. */
-char *chart_svg(const struct chart_input *input, const struct brand *brand, double width,
-		double height, const char *source, size_t *length, struct diag *diag);
+/* The chart as an SVG document of width x height points, its text from
+ * cache (may be NULL).  Returns a new buffer (free with free) and its
+ * length, or NULL after reporting against source. */
+char *chart_svg(const struct chart_input *input, const struct brand *brand,
+		struct chart_cache *cache, double width, double height, const char *source,
+		size_t *length, struct diag *diag);
 
 /* Writes the chart as a PNG file at path, atomically, scale pixels per
  * point.  Returns 0, or -1 after reporting. */

@@ -31,6 +31,10 @@ struct html_template {
 	xsltStylesheetPtr stylesheet;
 	xsltSecurityPrefsPtr security;
 	char *css;
+	/* The chart's text, kept from one page to the next in this process.
+	 * Pages change it even through a const template: it only ever spares
+	 * work, never changes what is drawn. */
+	struct chart_cache *chart;
 };
 
 struct html_template *
@@ -52,6 +56,7 @@ html_template_load(const char *folder, const char *name, struct diag *diag)
 		}
 	}
 	template->css = xmlinput_slurp(css_path, HTML_TEMPLATE_MAX_BYTES, &length, diag);
+	template->chart = chart_cache_new();
 
 	/* A template may shape the page but never read, write or fetch. */
 	template->security = xsltNewSecurityPrefs();
@@ -84,6 +89,7 @@ html_template_free(struct html_template *template)
 	if (template->security != NULL)
 		xsltFreeSecurityPrefs(template->security);
 	free(template->css);
+	chart_cache_free(template->chart);
 	free(template);
 }
 
@@ -133,27 +139,37 @@ html_brand(xmlNodePtr parent, const struct brand *brand, const struct framework 
 /* The chart's SVG, parsed and placed under <chart>. */
 static int
 html_chart(xmlNodePtr parent, const struct chart_input *input, const struct brand *brand,
-	   const char *source, struct diag *diag)
+	   struct chart_cache *cache, const char *source, struct diag *diag)
 {
-	size_t length;
-	char *svg = chart_svg(input, brand, HTML_CHART_WIDTH, HTML_CHART_HEIGHT, source, &length,
-			      diag);
-	xmlDocPtr document;
-	xmlNodePtr chart;
+	size_t length, skipped = 0;
+	char *svg = chart_svg(input, brand, cache, HTML_CHART_WIDTH, HTML_CHART_HEIGHT, source,
+			      &length, diag);
+	xmlNodePtr chart, nodes = NULL;
+	int status;
 
 	if (svg == NULL)
 		return -1;
-	/* cairo's own output: trusted, but still parsed without the network. */
-	document = xmlReadMemory(svg, (int)length, "chart.svg", "UTF-8",
-				 XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR);
+	/* cairo's own output: trusted, but still parsed without the network.
+	 * It is parsed straight into the document, as a fragment, which spares
+	 * a document of its own and a copy: so without its XML declaration. */
+	if (strncmp(svg, "<?xml", 5) == 0) {
+		const char *end = strstr(svg, "?>");
+
+		if (end != NULL)
+			skipped = (size_t)(end + 2 - svg);
+	}
+	chart = xmlNewChild(parent, parent->ns, (const xmlChar *)"chart", NULL);
+	status = xmlParseInNodeContext(chart, svg + skipped, (int)(length - skipped),
+				       XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
+					       XML_PARSE_NOWARNING,
+				       &nodes);
 	free(svg);
-	if (document == NULL) {
+	if (status != XML_ERR_OK || nodes == NULL) {
+		xmlFreeNodeList(nodes);
 		diag_error(diag, source, 0, "cannot read back the chart's SVG");
 		return -1;
 	}
-	chart = xmlNewChild(parent, parent->ns, (const xmlChar *)"chart", NULL);
-	xmlAddChild(chart, xmlDocCopyNode(xmlDocGetRootElement(document), parent->doc, 1));
-	xmlFreeDoc(document);
+	xmlAddChildList(chart, nodes);
 	return 0;
 }
 
@@ -175,7 +191,7 @@ html_render_document(const char *path, const struct html_template *template,
 	xmlSetNs(wrapper, xmlNewNs(wrapper, (const xmlChar *)HTML_RENDER_NAMESPACE, NULL));
 	html_brand(wrapper, brand, framework);
 	xmlNewTextChild(wrapper, wrapper->ns, (const xmlChar *)"style", (const xmlChar *)template->css);
-	if (chart != NULL && html_chart(wrapper, chart, brand, path, diag) != 0) {
+	if (chart != NULL && html_chart(wrapper, chart, brand, template->chart, path, diag) != 0) {
 		xmlFreeNode(content);
 		xmlFreeDoc(document);
 		return -1;

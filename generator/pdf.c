@@ -138,17 +138,30 @@ struct pdf_marker {
 	enum pdf_style_name style;
 };
 
-/* The state the section functions share: where the next block goes, on
- * which page, and whether this pass draws or only measures. */
-/* Layouts worth keeping from one report to the next.  The table is
- * emptied when full, so memory stays bounded however many teams pass. */
-enum { PDF_CACHE_LIMIT = 6000 };
+/* The layouts a process keeps, at most this many: those used longest ago
+ * go first, so memory stays bounded however many teams pass, while text
+ * that recurs in every report stays. */
+enum { PDF_CACHE_LIMIT = 4000 };
 
-struct pdf_cache {
-	PangoContext *pango;      /* points as units, unhinted: as print wants */
-	GHashTable *layouts;      /* "style width markup" -> PangoLayout */
+struct pdf_cache_entry {
+	char *key;           /* "style width lines flags markup" */
+	PangoLayout *layout; /* complete: nobody changes it once cached */
+	GList link;          /* in the cache's recent list; data is the entry */
 };
 
+struct pdf_cache {
+	PangoContext *pango; /* points as units, unhinted: as print wants */
+	char *fonts;         /* "body|heading": the families the layouts were made in */
+	GHashTable *layouts; /* key -> struct pdf_cache_entry, which it owns */
+	GQueue recent;       /* the entries, most recently used first */
+	struct chart_cache *chart; /* the domain profile's text */
+	cairo_surface_t *logo;   /* the brand's logo decoded, NULL until needed */
+	unsigned char *logo_png; /* the PNG bytes it was decoded from */
+	size_t logo_png_size;
+};
+
+/* The state the section functions share: where the next block goes, on
+ * which page, and whether this pass draws or only measures. */
 struct pdf_typesetter {
 	cairo_t *cairo;
 	cairo_surface_t *surface;
@@ -157,6 +170,7 @@ struct pdf_typesetter {
 	PangoFontDescription *body_font;
 	PangoFontDescription *heading_font;
 	cairo_surface_t *logo; /* the brand's logo, NULL when none */
+	cairo_surface_t *header; /* the running header recorded, NULL until the first page's */
 	const struct model *model;
 	const struct framework *framework;
 	const struct brand *brand;
@@ -346,12 +360,21 @@ pdf_points(int pango_units)
 	return (double)pango_units / PANGO_SCALE;
 }
 
-/* A layout of markup in style, wrapped to width points (no wrapping when
- * width <= 0).  The caller unrefs it.  Markup that does not parse is a
- * bug; it is reported and the layout is left empty. */
+/* How a layout is set beyond its style and width (pdf_layout's flags). */
+enum pdf_layout_flag {
+	PDF_LAYOUT_RIGHT = 1 << 0,           /* aligned right in its width */
+	PDF_LAYOUT_ONE_LINE = 1 << 1,        /* one line, ellipsized at the width */
+	PDF_LAYOUT_FIXED_DIRECTION = 1 << 2, /* alignment not flipped by right-to-left text */
+};
+
+/* A new layout of markup in style, wrapped to width points (no wrapping
+ * when width <= 0), cut to at most lines lines ending in an ellipsis
+ * (lines > 0), set as flags (enum pdf_layout_flag) say.  The caller
+ * unrefs it.  Markup that does not parse is a bug: it is reported, *valid
+ * is set to 0 and the layout is left empty. */
 static PangoLayout *
-pdf_layout(struct pdf_typesetter *typesetter, enum pdf_style_name name, const char *markup,
-	   double width)
+pdf_layout_new(struct pdf_typesetter *typesetter, enum pdf_style_name name, const char *markup,
+	       double width, int lines, unsigned flags, int *valid)
 {
 	const struct pdf_style *style = &pdf_styles[name];
 	PangoLayout *layout = pango_layout_new(typesetter->pango);
@@ -369,7 +392,20 @@ pdf_layout(struct pdf_typesetter *typesetter, enum pdf_style_name name, const ch
 		pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	}
-	if (!pango_parse_markup(markup, -1, 0, &attributes, &text, NULL, &error)) {
+	if (lines > 0) {
+		pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+		pango_layout_set_height(layout, -lines);
+	}
+	if (flags & PDF_LAYOUT_ONE_LINE) {
+		pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+		pango_layout_set_single_paragraph_mode(layout, TRUE);
+	}
+	if (flags & PDF_LAYOUT_RIGHT)
+		pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
+	if (flags & PDF_LAYOUT_FIXED_DIRECTION)
+		pango_layout_set_auto_dir(layout, FALSE);
+	*valid = pango_parse_markup(markup, -1, 0, &attributes, &text, NULL, &error);
+	if (!*valid) {
 		pdf_fail(typesetter, "cannot typeset text: %s", error->message);
 		g_error_free(error);
 		return layout;
@@ -386,44 +422,75 @@ pdf_layout(struct pdf_typesetter *typesetter, enum pdf_style_name name, const ch
 	return layout;
 }
 
-/* A layout of plain text (escaped here). */
+/* The cache's key of a layout: what pdf_layout_new makes it from.  The
+ * caller frees it. */
+static char *
+pdf_layout_key(enum pdf_style_name name, double width, int lines, unsigned flags,
+	       const char *markup)
+{
+	char head[64];
+	int head_length = snprintf(head, sizeof head, "%d %d %d %u ", (int)name,
+				   width > 0 ? (int)(width * PANGO_SCALE) : 0, lines > 0 ? lines : 0,
+				   flags);
+	size_t markup_length = strlen(markup);
+	char *key = xmalloc((size_t)head_length + markup_length + 1);
+
+	memcpy(key, head, (size_t)head_length);
+	memcpy(key + head_length, markup, markup_length + 1);
+	return key;
+}
+
+/* The layout pdf_layout_new would make, from the cache when it holds one:
+ * the caller unrefs it and must not change it.  Every layout of a report
+ * passes through here, so the drawing pass reuses what the measuring pass
+ * shaped, and text that recurs from report to report is shaped once per
+ * process. */
+static PangoLayout *
+pdf_layout(struct pdf_typesetter *typesetter, enum pdf_style_name name, const char *markup,
+	   double width, int lines, unsigned flags)
+{
+	struct pdf_cache *cache = typesetter->cache;
+	char *key = pdf_layout_key(name, width, lines, flags, markup);
+	struct pdf_cache_entry *entry = g_hash_table_lookup(cache->layouts, key);
+	PangoLayout *layout;
+	int valid;
+
+	if (entry != NULL) {
+		free(key);
+		g_queue_unlink(&cache->recent, &entry->link);
+		g_queue_push_head_link(&cache->recent, &entry->link);
+		return g_object_ref(entry->layout);
+	}
+	layout = pdf_layout_new(typesetter, name, markup, width, lines, flags, &valid);
+	if (!valid) {
+		free(key);
+		return layout;
+	}
+	/* Make room by dropping the layout used longest ago. */
+	if (g_hash_table_size(cache->layouts) >= PDF_CACHE_LIMIT) {
+		GList *oldest = g_queue_pop_tail_link(&cache->recent);
+
+		g_hash_table_remove(cache->layouts, ((struct pdf_cache_entry *)oldest->data)->key);
+	}
+	entry = xmalloc(sizeof *entry);
+	entry->key = key;
+	entry->layout = g_object_ref(layout);
+	entry->link = (GList){ .data = entry };
+	g_hash_table_insert(cache->layouts, key, entry);
+	g_queue_push_head_link(&cache->recent, &entry->link);
+	return layout;
+}
+
+/* A layout of plain text (escaped here), as pdf_layout. */
 static PangoLayout *
 pdf_layout_text(struct pdf_typesetter *typesetter, enum pdf_style_name name, const char *text,
-		double width)
+		double width, int lines, unsigned flags)
 {
 	char *escaped = g_markup_escape_text(text, -1);
-	PangoLayout *layout = pdf_layout(typesetter, name, escaped, width);
+	PangoLayout *layout = pdf_layout(typesetter, name, escaped, width, lines, flags);
 
 	g_free(escaped);
 	return layout;
-}
-
-/* A layout like pdf_layout's, shared through the cache: the caller unrefs
- * it and must not change it (use pdf_layout for a layout to adjust). */
-static PangoLayout *
-pdf_layout_shared(struct pdf_typesetter *typesetter, enum pdf_style_name name,
-		  const char *markup, double width)
-{
-	char *key = g_strdup_printf("%d %d %s", (int)name, (int)(width * PANGO_SCALE), markup);
-	PangoLayout *layout = g_hash_table_lookup(typesetter->cache->layouts, key);
-
-	if (layout != NULL) {
-		g_free(key);
-		return g_object_ref(layout);
-	}
-	if (g_hash_table_size(typesetter->cache->layouts) >= PDF_CACHE_LIMIT)
-		g_hash_table_remove_all(typesetter->cache->layouts);
-	layout = pdf_layout(typesetter, name, markup, width);
-	g_hash_table_insert(typesetter->cache->layouts, key, g_object_ref(layout));
-	return layout;
-}
-
-/* Cuts layout to at most lines lines, ending in an ellipsis. */
-static void
-pdf_limit_lines(PangoLayout *layout, int lines)
-{
-	pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-	pango_layout_set_height(layout, -lines);
 }
 
 static double
@@ -562,10 +629,10 @@ pdf_badge(struct pdf_typesetter *typesetter, const char *label, struct brand_col
 	  enum pdf_style_name style, double x, double y, double max_width, double *height)
 {
 	double padding = pdf_styles[style].size * 0.75;
-	PangoLayout *layout = pdf_layout_text(typesetter, style, label, max_width - 2 * padding);
+	PangoLayout *layout =
+		pdf_layout_text(typesetter, style, label, max_width - 2 * padding, 2, 0);
 	double width, text_height;
 
-	pdf_limit_lines(layout, 2);
 	width = pdf_width(layout) + 2 * padding;
 	text_height = pdf_height(layout);
 	*height = text_height + padding * 0.9;
@@ -617,13 +684,40 @@ pdf_logo_width(const struct pdf_typesetter *typesetter, double height)
 
 /* Pages --------------------------------------------------------------------- */
 
-/* The running header and footer of the current page. */
+/* The running header, the same on every page of a report: the logo and
+ * the report title, the team on the right; drawn with typesetter->cairo. */
 static void
-pdf_page_decorate(struct pdf_typesetter *typesetter)
+pdf_page_header(struct pdf_typesetter *typesetter)
 {
 	double width = pdf_text_width(typesetter);
 	double logo_width = pdf_logo_width(typesetter, 16);
 	double title_x = typesetter->left + (logo_width > 0 ? logo_width + 10 : 0);
+	PangoLayout *layout;
+
+	pdf_draw_logo(typesetter, typesetter->left, PDF_HEADER_TOP, logo_width, 16);
+	layout = pdf_layout_text(typesetter, STYLE_HEADER, typesetter->brand->report_title,
+				 width * 0.5, 0, PDF_LAYOUT_ONE_LINE);
+	pdf_show_styled(typesetter, layout, STYLE_HEADER, title_x,
+			PDF_HEADER_TOP + 8 - pdf_height(layout) / 2);
+	g_object_unref(layout);
+	layout = pdf_layout_text(typesetter, STYLE_HEADER, typesetter->model->answers->name,
+				 typesetter->right - title_x - width * 0.5 - 16, 0,
+				 PDF_LAYOUT_ONE_LINE | PDF_LAYOUT_RIGHT | PDF_LAYOUT_FIXED_DIRECTION);
+	pdf_show_styled(typesetter, layout, STYLE_HEADER,
+			typesetter->right - pdf_points(pango_layout_get_width(layout)),
+			PDF_HEADER_TOP + 8 - pdf_height(layout) / 2);
+	g_object_unref(layout);
+}
+
+/* The running header and footer of the current page.  The header is
+ * recorded once per report and painted on each page, so the PDF holds it
+ * once (a form XObject) rather than once per page.  The footer is drawn
+ * on the page: its text and the page number are one text object, which
+ * a form would split, moving the glyphs by a millionth of a point. */
+static void
+pdf_page_decorate(struct pdf_typesetter *typesetter)
+{
+	double width = pdf_text_width(typesetter);
 	double footer_top = typesetter->page_height - PDF_FOOTER_RULE + 8;
 	PangoLayout *layout;
 	char page[64];
@@ -631,47 +725,39 @@ pdf_page_decorate(struct pdf_typesetter *typesetter)
 	if (typesetter->measure)
 		return;
 
-	/* Header: the logo and the report title, the team on the right. */
-	pdf_draw_logo(typesetter, typesetter->left, PDF_HEADER_TOP, logo_width, 16);
-	layout = pdf_layout_text(typesetter, STYLE_HEADER, typesetter->brand->report_title,
-				 width * 0.5);
-	pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-	pango_layout_set_single_paragraph_mode(layout, TRUE);
-	pdf_show_styled(typesetter, layout, STYLE_HEADER, title_x,
-			PDF_HEADER_TOP + 8 - pdf_height(layout) / 2);
-	g_object_unref(layout);
-	layout = pdf_layout_text(typesetter, STYLE_HEADER, typesetter->model->answers->name,
-				 typesetter->right - title_x - width * 0.5 - 16);
-	pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-	pango_layout_set_single_paragraph_mode(layout, TRUE);
-	pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
-	pango_layout_set_auto_dir(layout, FALSE);
-	pdf_show_styled(typesetter, layout, STYLE_HEADER,
-			typesetter->right - pdf_points(pango_layout_get_width(layout)),
-			PDF_HEADER_TOP + 8 - pdf_height(layout) / 2);
-	g_object_unref(layout);
+	/* Header. */
+	if (typesetter->header == NULL) {
+		cairo_rectangle_t page_box = { 0, 0, typesetter->page_width,
+					       typesetter->page_height };
+		cairo_t *page_cairo = typesetter->cairo;
+
+		typesetter->header =
+			cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page_box);
+		typesetter->cairo = cairo_create(typesetter->header);
+		pdf_page_header(typesetter);
+		cairo_destroy(typesetter->cairo);
+		typesetter->cairo = page_cairo;
+	}
+	cairo_set_source_surface(typesetter->cairo, typesetter->header, 0, 0);
+	cairo_paint(typesetter->cairo);
 	pdf_rule(typesetter, PDF_HEADER_RULE);
 
 	/* Footer: the brand's footer and confidentiality notice, the page. */
 	pdf_rule(typesetter, typesetter->page_height - PDF_FOOTER_RULE);
 	layout = pdf_layout_text(typesetter, STYLE_HEADER,
 				 typesetter->brand->footer ? typesetter->brand->footer : "",
-				 width - 90);
-	pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-	pango_layout_set_single_paragraph_mode(layout, TRUE);
+				 width - 90, 0, PDF_LAYOUT_ONE_LINE);
 	pdf_show_styled(typesetter, layout, STYLE_HEADER, typesetter->left, footer_top);
 	g_object_unref(layout);
 	if (typesetter->brand->confidentiality != NULL) {
 		layout = pdf_layout_text(typesetter, STYLE_HEADER,
-					 typesetter->brand->confidentiality, width - 90);
-		pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-		pango_layout_set_single_paragraph_mode(layout, TRUE);
+					 typesetter->brand->confidentiality, width - 90, 0,
+					 PDF_LAYOUT_ONE_LINE);
 		pdf_show(typesetter, layout, typesetter->left, footer_top + 11, typesetter->muted);
 		g_object_unref(layout);
 	}
 	snprintf(page, sizeof page, "Page %d of %d", typesetter->page, typesetter->page_count);
-	layout = pdf_layout_text(typesetter, STYLE_HEADER, page, 90);
-	pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
+	layout = pdf_layout_text(typesetter, STYLE_HEADER, page, 90, 0, PDF_LAYOUT_RIGHT);
 	pdf_show_styled(typesetter, layout, STYLE_HEADER, typesetter->right - 90, footer_top);
 	g_object_unref(layout);
 }
@@ -723,7 +809,7 @@ pdf_draw_marker(struct pdf_typesetter *typesetter, double top, double bottom, do
 	PangoLayout *layout;
 
 	if (marker->kind == MARKER_TEXT) {
-		layout = pdf_layout(typesetter, marker->style, marker->markup, -1);
+		layout = pdf_layout(typesetter, marker->style, marker->markup, -1, 0, 0);
 		pdf_show_styled(typesetter, layout, marker->style,
 				marker->x - PDF_MARKER_GAP - pdf_width(layout),
 				baseline - pdf_baseline(layout));
@@ -733,7 +819,7 @@ pdf_draw_marker(struct pdf_typesetter *typesetter, double top, double bottom, do
 		double centre_x = marker->x - PDF_ACTION_INDENT + radius;
 		double centre_y = (top + bottom) / 2;
 
-		layout = pdf_layout_text(typesetter, STYLE_DISC, marker->markup, -1);
+		layout = pdf_layout_text(typesetter, STYLE_DISC, marker->markup, -1, 0, 0);
 		if (!typesetter->measure) {
 			cairo_new_path(typesetter->cairo);
 			cairo_arc(typesetter->cairo, centre_x, centre_y, radius, 0, 2 * G_PI);
@@ -836,7 +922,7 @@ pdf_paragraph(struct pdf_typesetter *typesetter, enum pdf_style_name style, cons
 	      double indent, double gap_after)
 {
 	PangoLayout *layout =
-		pdf_layout_shared(typesetter, style, markup, pdf_text_width(typesetter) - indent);
+		pdf_layout(typesetter, style, markup, pdf_text_width(typesetter) - indent, 0, 0);
 
 	pdf_flow(typesetter, layout, typesetter->left + indent,
 		 pdf_ink_color(typesetter, pdf_styles[style].ink));
@@ -873,7 +959,7 @@ static void
 pdf_heading_markup(struct pdf_typesetter *typesetter, enum pdf_style_name style, const char *markup)
 {
 	PangoLayout *layout =
-		pdf_layout_shared(typesetter, style, markup, pdf_text_width(typesetter));
+		pdf_layout(typesetter, style, markup, pdf_text_width(typesetter), 0, 0);
 	char attributes[64];
 
 	pdf_gap(typesetter, style == STYLE_H2 ? PDF_GAP_SECTION : PDF_GAP_HEADING);
@@ -1072,9 +1158,9 @@ pdf_section_begin(struct pdf_typesetter *typesetter, enum pdf_section section)
 	if (pdf_sections[section].new_page && typesetter->y > typesetter->top)
 		pdf_page_break(typesetter);
 	snprintf(number, sizeof number, "Section %d", typesetter->section_numbers[section]);
-	eyebrow = pdf_layout_text(typesetter, STYLE_EYEBROW, number, -1);
+	eyebrow = pdf_layout_text(typesetter, STYLE_EYEBROW, number, -1, 0, 0);
 	title = pdf_layout_text(typesetter, STYLE_H1, pdf_sections[section].title,
-				pdf_text_width(typesetter));
+				pdf_text_width(typesetter), 0, 0);
 
 	pdf_gap(typesetter, 44);
 	pdf_need(typesetter, pdf_height(eyebrow) + 4 + pdf_height(title) + 16 + PDF_KEEP_SECTION);
@@ -1106,25 +1192,22 @@ static double
 pdf_stat(struct pdf_typesetter *typesetter, const char *caption, const char *value_markup,
 	 const char *note, double x, double y, double width)
 {
-	PangoLayout *layout = pdf_layout_text(typesetter, STYLE_EYEBROW, caption, width);
+	PangoLayout *layout = pdf_layout_text(typesetter, STYLE_EYEBROW, caption, width, 2, 0);
+	enum pdf_style_name size;
 	double top = y;
 
-	pdf_limit_lines(layout, 2);
 	pdf_show(typesetter, layout, x, y, typesetter->muted);
 	y += pdf_height(layout) + 4;
 	g_object_unref(layout);
 	/* A value too wide for the column steps down a size before it wraps. */
-	layout = pdf_layout(typesetter, STYLE_STAT, value_markup, width);
-	if (pango_layout_is_wrapped(layout)) {
-		g_object_unref(layout);
-		layout = pdf_layout(typesetter, STYLE_STAT_SMALL, value_markup, width);
-	}
-	pdf_limit_lines(layout, 3);
+	layout = pdf_layout(typesetter, STYLE_STAT, value_markup, width, 0, 0);
+	size = pango_layout_is_wrapped(layout) ? STYLE_STAT_SMALL : STYLE_STAT;
+	g_object_unref(layout);
+	layout = pdf_layout(typesetter, size, value_markup, width, 3, 0);
 	y += pdf_show_styled(typesetter, layout, STYLE_STAT, x, y);
 	g_object_unref(layout);
 	if (note != NULL) {
-		layout = pdf_layout_text(typesetter, STYLE_SMALL, note, width);
-		pdf_limit_lines(layout, 3);
+		layout = pdf_layout_text(typesetter, STYLE_SMALL, note, width, 3, 0);
 		y += pdf_show_styled(typesetter, layout, STYLE_SMALL, x, y + 2) + 2;
 		g_object_unref(layout);
 	}
@@ -1158,8 +1241,7 @@ pdf_stage_gauge(struct pdf_typesetter *typesetter, double y)
 			cairo_fill(typesetter->cairo);
 		}
 		label = pdf_layout_text(typesetter, STYLE_SMALL, framework->stages[stage].label,
-					width * (to - from) - 4);
-		pdf_limit_lines(label, 2);
+					width * (to - from) - 4, 2, 0);
 		pdf_show(typesetter, label, typesetter->left + width * from, y + 14,
 			 stage == typesetter->model->stage ? typesetter->brand->text
 							   : typesetter->muted);
@@ -1200,23 +1282,20 @@ pdf_cover(struct pdf_typesetter *typesetter)
 			 typesetter->brand->primary);
 	pdf_draw_logo(typesetter, typesetter->left, 56, width * 0.4, 44);
 	layout = pdf_layout_text(typesetter, STYLE_SMALL, typesetter->brand->organization,
-				 width * 0.45);
-	pdf_limit_lines(layout, 2);
-	pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
+				 width * 0.45, 2, PDF_LAYOUT_RIGHT);
 	pdf_show_styled(typesetter, layout, STYLE_SMALL, typesetter->right - width * 0.45,
 			56 + 22 - pdf_height(layout) / 2);
 	g_object_unref(layout);
 
 	/* The report and the team. */
 	y = typesetter->page_height * 0.25;
-	layout = pdf_layout_text(typesetter, STYLE_EYEBROW, typesetter->brand->report_title, width);
-	pdf_limit_lines(layout, 2);
+	layout = pdf_layout_text(typesetter, STYLE_EYEBROW, typesetter->brand->report_title, width,
+				 2, 0);
 	y += pdf_show_styled(typesetter, layout, STYLE_EYEBROW, typesetter->left, y) + 12;
 	g_object_unref(layout);
 	if (!typesetter->measure)
 		cairo_tag_begin(typesetter->cairo, CAIRO_TAG_DEST, "name='cover'");
-	layout = pdf_layout_text(typesetter, STYLE_COVER_NAME, answers->name, width);
-	pdf_limit_lines(layout, 4);
+	layout = pdf_layout_text(typesetter, STYLE_COVER_NAME, answers->name, width, 4, 0);
 	y += pdf_show_styled(typesetter, layout, STYLE_COVER_NAME, typesetter->left, y) + 10;
 	g_object_unref(layout);
 	if (!typesetter->measure) {
@@ -1226,13 +1305,12 @@ pdf_cover(struct pdf_typesetter *typesetter)
 	}
 	if (answers->organization != NULL) {
 		layout = pdf_layout_text(typesetter, STYLE_COVER_SUBTITLE, answers->organization,
-					 width);
-		pdf_limit_lines(layout, 2);
+					 width, 2, 0);
 		y += pdf_show_styled(typesetter, layout, STYLE_COVER_SUBTITLE, typesetter->left, y);
 		g_object_unref(layout);
 	}
 	snprintf(text, sizeof text, "Assessed %s", answers->date);
-	layout = pdf_layout_text(typesetter, STYLE_BODY, text, width);
+	layout = pdf_layout_text(typesetter, STYLE_BODY, text, width, 0, 0);
 	pdf_show(typesetter, layout, typesetter->left, y + 6, typesetter->muted);
 	y += pdf_height(layout) + 6;
 	g_object_unref(layout);
@@ -1243,15 +1321,14 @@ pdf_cover(struct pdf_typesetter *typesetter)
 	pdf_hairline(typesetter, typesetter->left, typesetter->right, y, typesetter->rule,
 		     PDF_RULE_WIDTH);
 	y += 22;
-	layout = pdf_layout_text(typesetter, STYLE_EYEBROW, "Stage", column);
+	layout = pdf_layout_text(typesetter, STYLE_EYEBROW, "Stage", column, 0, 0);
 	pdf_show(typesetter, layout, typesetter->left, y, typesetter->muted);
 	height = pdf_height(layout) + 6;
 	g_object_unref(layout);
 	pdf_badge(typesetter, stage->label, pdf_stage_color(typesetter, model->stage), STYLE_BADGE,
 		  typesetter->left, y + height, column, &badge_height);
 	height += badge_height + 6;
-	layout = pdf_layout_text(typesetter, STYLE_SMALL, stage->tagline, column);
-	pdf_limit_lines(layout, 3);
+	layout = pdf_layout_text(typesetter, STYLE_SMALL, stage->tagline, column, 3, 0);
 	height += pdf_show_styled(typesetter, layout, STYLE_SMALL, typesetter->left, y + height);
 	g_object_unref(layout);
 
@@ -1286,8 +1363,7 @@ pdf_cover(struct pdf_typesetter *typesetter)
 	pdf_append_text(markup, typesetter->framework->version);
 	g_string_append(markup, "  \u00b7  report of ");
 	pdf_append_text(markup, model->generated);
-	layout = pdf_layout(typesetter, STYLE_SMALL, markup->str, width);
-	pdf_limit_lines(layout, 2);
+	layout = pdf_layout(typesetter, STYLE_SMALL, markup->str, width, 2, 0);
 	pdf_show_styled(typesetter, layout, STYLE_SMALL, typesetter->left, y);
 	g_object_unref(layout);
 	g_string_free(markup, TRUE);
@@ -1295,8 +1371,7 @@ pdf_cover(struct pdf_typesetter *typesetter)
 	/* Confidentiality at the foot of the cover. */
 	if (typesetter->brand->confidentiality != NULL) {
 		layout = pdf_layout_text(typesetter, STYLE_HEADER,
-					 typesetter->brand->confidentiality, width);
-		pdf_limit_lines(layout, 2);
+					 typesetter->brand->confidentiality, width, 2, 0);
 		pdf_show(typesetter, layout, typesetter->left,
 			 typesetter->page_height - 48 - pdf_height(layout), typesetter->muted);
 		g_object_unref(layout);
@@ -1314,7 +1389,7 @@ pdf_contents(struct pdf_typesetter *typesetter)
 	GString *markup;
 
 	pdf_page_break(typesetter);
-	layout = pdf_layout_text(typesetter, STYLE_H1, "Contents", width);
+	layout = pdf_layout_text(typesetter, STYLE_H1, "Contents", width, 0, 0);
 	if (!typesetter->measure)
 		cairo_tag_begin(typesetter->cairo, CAIRO_TAG_DEST, "name='contents'");
 	pdf_flow(typesetter, layout, typesetter->left, typesetter->brand->primary);
@@ -1339,12 +1414,11 @@ pdf_contents(struct pdf_typesetter *typesetter)
 		if (typesetter->section_numbers[section] == 0)
 			continue;
 		snprintf(text, sizeof text, "%d", typesetter->section_numbers[section]);
-		number = pdf_layout_text(typesetter, STYLE_TOC, text, number_width);
+		number = pdf_layout_text(typesetter, STYLE_TOC, text, number_width, 0, 0);
 		title = pdf_layout_text(typesetter, STYLE_TOC, pdf_sections[section].title,
-					width - number_width - page_width);
+					width - number_width - page_width, 0, 0);
 		snprintf(text, sizeof text, "%d", typesetter->section_pages[section]);
-		page = pdf_layout_text(typesetter, STYLE_TOC, text, page_width);
-		pango_layout_set_alignment(page, PANGO_ALIGN_RIGHT);
+		page = pdf_layout_text(typesetter, STYLE_TOC, text, page_width, 0, PDF_LAYOUT_RIGHT);
 		row = pdf_height(title) + 20;
 		pdf_need(typesetter, row);
 		if (!typesetter->measure) {
@@ -1414,26 +1488,23 @@ pdf_score_row(struct pdf_typesetter *typesetter, const char *label, const char *
 {
 	double width = pdf_text_width(typesetter);
 	PangoLayout *title =
-		pdf_layout_text(typesetter, STYLE_ROW, label, width - PDF_SCORE_COLUMN);
-	PangoLayout *score = pdf_layout(typesetter, STYLE_ROW, score_markup, PDF_SCORE_COLUMN);
+		pdf_layout_text(typesetter, STYLE_ROW, label, width - PDF_SCORE_COLUMN, 3, 0);
+	PangoLayout *score = pdf_layout(typesetter, STYLE_ROW, score_markup, PDF_SCORE_COLUMN, 0,
+					PDF_LAYOUT_RIGHT);
 	PangoLayout *detail = NULL, *note = NULL;
 	double head, detail_height = 0, foot = 0, badge_width = 0, badge_height = 0, y;
 
 	/* Measure. */
-	pdf_limit_lines(title, 3);
-	pango_layout_set_alignment(score, PANGO_ALIGN_RIGHT);
 	head = pdf_height(title) > pdf_height(score) ? pdf_height(title) : pdf_height(score);
 	if (description != NULL) {
 		detail = pdf_layout_text(typesetter, STYLE_SMALL, description,
-					 width - PDF_SCORE_COLUMN);
-		pdf_limit_lines(detail, 3);
+					 width - PDF_SCORE_COLUMN, 3, 0);
 		detail_height = pdf_height(detail) + 1;
 	}
 	if (badge != NULL)
 		pdf_badge_measure(typesetter, badge, STYLE_EYEBROW, width / 3, &badge_height);
 	if (note_markup != NULL && note_markup[0] != '\0') {
-		note = pdf_layout(typesetter, STYLE_SMALL, note_markup, width - width / 3 - 8);
-		pdf_limit_lines(note, 3);
+		note = pdf_layout(typesetter, STYLE_SMALL, note_markup, width - width / 3 - 8, 3, 0);
 		foot = pdf_height(note);
 	}
 	if (badge_height > foot)
@@ -1496,8 +1567,7 @@ pdf_stage_banner(struct pdf_typesetter *typesetter, size_t stage)
 	double height;
 
 	pdf_append_tagged(markup, "i", definition->tagline);
-	tagline = pdf_layout(typesetter, STYLE_LEAD, markup->str, width - badge_width - 14);
-	pdf_limit_lines(tagline, 3);
+	tagline = pdf_layout(typesetter, STYLE_LEAD, markup->str, width - badge_width - 14, 3, 0);
 	height = pdf_height(tagline) > badge_height ? pdf_height(tagline) : badge_height;
 	pdf_need(typesetter, height);
 	pdf_badge(typesetter, definition->label, pdf_stage_color(typesetter, stage), STYLE_BADGE,
@@ -1764,8 +1834,8 @@ pdf_profile(struct pdf_typesetter *typesetter)
 	pdf_need(typesetter, height);
 	if (!typesetter->measure) {
 		cairo_save(typesetter->cairo);
-		chart_draw(typesetter->cairo, model, typesetter->brand, typesetter->left,
-			   typesetter->y, width, height);
+		chart_draw(typesetter->cairo, model, typesetter->brand, typesetter->cache->chart,
+			   typesetter->left, typesetter->y, width, height);
 		cairo_restore(typesetter->cairo);
 	}
 	typesetter->y += height;
@@ -1900,7 +1970,7 @@ pdf_action(struct pdf_typesetter *typesetter, const struct roadmap_action *actio
 	const struct framework *framework = typesetter->framework;
 	double width = pdf_text_width(typesetter) - PDF_ACTION_INDENT;
 	GString *markup = g_string_new(NULL);
-	PangoLayout *title = pdf_layout_text(typesetter, STYLE_ROW, action->title, width);
+	PangoLayout *title = pdf_layout_text(typesetter, STYLE_ROW, action->title, width, 0, 0);
 	char number[32];
 
 	/* The title, kept with the lines under it. */
@@ -2011,7 +2081,7 @@ pdf_appendix_question(struct pdf_typesetter *typesetter, const struct model_answ
 	snprintf(marker, sizeof marker, "%zu.", number);
 	pdf_append_tagged(markup, "b", question->text);
 	layout = pdf_layout(typesetter, STYLE_BODY, markup->str,
-			    pdf_text_width(typesetter) - PDF_LIST_INDENT);
+			    pdf_text_width(typesetter) - PDF_LIST_INDENT, 0, 0);
 	pdf_gap(typesetter, PDF_GAP_BLOCK);
 	pdf_need(typesetter, pdf_height(layout) + PDF_KEEP);
 	pdf_set_marker(typesetter, MARKER_TEXT, marker, STYLE_BODY, PDF_LIST_INDENT);
@@ -2187,6 +2257,39 @@ pdf_write(void *closure, const unsigned char *data, unsigned int length)
 							 : CAIRO_STATUS_WRITE_ERROR;
 }
 
+/* The brand's logo, decoded: a new reference in *logo, from the cache
+ * when it holds the image of the same bytes.  Returns cairo's status; on
+ * error *logo is NULL and the cache keeps what it had. */
+static cairo_status_t
+pdf_cache_logo(struct pdf_cache *cache, const struct brand *brand, cairo_surface_t **logo)
+{
+	struct pdf_png_reader reader = { brand->logo_png, brand->logo_png_size, 0 };
+	cairo_surface_t *decoded;
+	cairo_status_t status;
+
+	*logo = NULL;
+	if (cache->logo != NULL && cache->logo_png_size == brand->logo_png_size &&
+	    memcmp(cache->logo_png, brand->logo_png, brand->logo_png_size) == 0) {
+		*logo = cairo_surface_reference(cache->logo);
+		return CAIRO_STATUS_SUCCESS;
+	}
+	decoded = cairo_image_surface_create_from_png_stream(pdf_read_png, &reader);
+	status = cairo_surface_status(decoded);
+	if (status != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(decoded);
+		return status;
+	}
+	if (cache->logo != NULL)
+		cairo_surface_destroy(cache->logo);
+	free(cache->logo_png);
+	cache->logo = decoded;
+	cache->logo_png = xmalloc(brand->logo_png_size ? brand->logo_png_size : 1);
+	memcpy(cache->logo_png, brand->logo_png, brand->logo_png_size);
+	cache->logo_png_size = brand->logo_png_size;
+	*logo = cairo_surface_reference(decoded);
+	return CAIRO_STATUS_SUCCESS;
+}
+
 /* Fonts, pango context, colours and logo for one report.  Returns 0, or
  * -1 after reporting. */
 static int
@@ -2218,17 +2321,13 @@ pdf_typesetter_init(struct pdf_typesetter *typesetter)
 		if (section != PDF_STRENGTHS || typesetter->model->strength_count > 0)
 			typesetter->section_numbers[section] = ++number;
 
-	/* The logo, decoded once for every page. */
+	/* The logo, decoded once per process for every page of every report. */
 	if (brand->logo_png != NULL) {
-		struct pdf_png_reader reader = { brand->logo_png, brand->logo_png_size, 0 };
+		cairo_status_t status = pdf_cache_logo(typesetter->cache, brand, &typesetter->logo);
 
-		typesetter->logo =
-			cairo_image_surface_create_from_png_stream(pdf_read_png, &reader);
-		if (cairo_surface_status(typesetter->logo) != CAIRO_STATUS_SUCCESS) {
+		if (status != CAIRO_STATUS_SUCCESS) {
 			pdf_fail(typesetter, "cannot read the logo of %s: %s", brand->path,
-				 cairo_status_to_string(cairo_surface_status(typesetter->logo)));
-			cairo_surface_destroy(typesetter->logo);
-			typesetter->logo = NULL;
+				 cairo_status_to_string(status));
 			return -1;
 		}
 	}
@@ -2240,10 +2339,22 @@ pdf_typesetter_free(struct pdf_typesetter *typesetter)
 {
 	if (typesetter->logo != NULL)
 		cairo_surface_destroy(typesetter->logo);
+	if (typesetter->header != NULL)
+		cairo_surface_destroy(typesetter->header);
 	if (typesetter->body_font != NULL)
 		pango_font_description_free(typesetter->body_font);
 	if (typesetter->heading_font != NULL)
 		pango_font_description_free(typesetter->heading_font);
+}
+
+static void
+pdf_cache_entry_free(void *data)
+{
+	struct pdf_cache_entry *entry = data;
+
+	g_object_unref(entry->layout);
+	free(entry->key);
+	free(entry);
 }
 
 struct pdf_cache *
@@ -2259,7 +2370,9 @@ pdf_cache_new(void)
 	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
 	pango_cairo_context_set_font_options(cache->pango, options);
 	cairo_font_options_destroy(options);
-	cache->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+	cache->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, pdf_cache_entry_free);
+	g_queue_init(&cache->recent);
+	cache->chart = chart_cache_new();
 	return cache;
 }
 
@@ -2270,7 +2383,28 @@ pdf_cache_free(struct pdf_cache *cache)
 		return;
 	g_hash_table_destroy(cache->layouts);
 	g_object_unref(cache->pango);
+	free(cache->fonts);
+	chart_cache_free(cache->chart);
+	if (cache->logo != NULL)
+		cairo_surface_destroy(cache->logo);
+	free(cache->logo_png);
 	free(cache);
+}
+
+/* Empties cache when its layouts were made in other fonts than brand's. */
+static void
+pdf_cache_check_fonts(struct pdf_cache *cache, const struct brand *brand)
+{
+	char *fonts = xasprintf("%s|%s", brand->body_font, brand->heading_font);
+
+	if (cache->fonts != NULL && strcmp(cache->fonts, fonts) == 0) {
+		free(fonts);
+		return;
+	}
+	g_hash_table_remove_all(cache->layouts);
+	g_queue_init(&cache->recent);
+	free(cache->fonts);
+	cache->fonts = fonts;
 }
 
 /* The document's metadata; the dates are the report date, so the same
@@ -2306,6 +2440,7 @@ pdf_render(const char *path, const struct model *model, const struct brand *bran
 
 	if (outfile_open(&file, path, diag) != 0)
 		return -1;
+	pdf_cache_check_fonts(cache, brand);
 	typesetter.cache = cache;
 	typesetter.model = model;
 	typesetter.framework = model->framework;
