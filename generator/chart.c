@@ -303,19 +303,19 @@ struct chart_entry {
 	int width;
 };
 
-/* The legend, centred under the chart: this assessment, the previous one
- * when there is one, and each stage threshold, measured by pango. */
-static void
-chart_legend(cairo_t *cairo, struct chart_text *text, const struct chart_geometry *geometry,
-	     const struct chart_input *input, double x, double y, double width)
+/* The legend's entries, measured: this assessment, the previous one and
+ * the benchmark when there are, and each stage threshold.  Returns how
+ * many; the caller draws them with chart_legend_draw, which frees them. */
+enum { CHART_LEGEND_MAX = 16 };
+
+static size_t
+chart_legend_entries(struct chart_text *text, const struct chart_geometry *geometry,
+		     const struct chart_input *input, struct chart_entry entries[CHART_LEGEND_MAX],
+		     int *text_height)
 {
 	const struct brand *brand = text->brand;
 	const struct framework *framework = input->framework;
-	double unit = geometry->unit, swatch = 16 * unit, gap = 5 * unit, spacing = 16 * unit;
-	struct chart_entry entries[16];
 	size_t count = 0;
-	int text_height = 0;
-	double total = 0, cursor;
 
 	entries[count] = (struct chart_entry){ .swatch = SWATCH_FILL, .color = brand->primary,
 					       .alpha = 1 };
@@ -330,7 +330,7 @@ chart_legend(cairo_t *cairo, struct chart_text *text, const struct chart_geometr
 						       .alpha = 1 };
 		snprintf(entries[count++].text, sizeof entries[0].text, "%s", input->benchmark_label);
 	}
-	for (size_t stage = 1; stage < framework->stage_count && count < 16; stage++) {
+	for (size_t stage = 1; stage < framework->stage_count && count < CHART_LEGEND_MAX; stage++) {
 		entries[count] = (struct chart_entry){
 			.swatch = SWATCH_DASH,
 			.color = brand_stage_color(brand, stage, framework->stage_count),
@@ -342,45 +342,90 @@ chart_legend(cairo_t *cairo, struct chart_text *text, const struct chart_geometr
 	for (size_t index = 0; index < count; index++) {
 		entries[index].layout = chart_layout(text, geometry->font_size * 0.85, 0, -1,
 						     PANGO_ALIGN_LEFT, entries[index].text);
-		pango_layout_get_pixel_size(entries[index].layout, &entries[index].width, &text_height);
-		total += (index ? spacing : 0) + swatch + gap + entries[index].width;
+		pango_layout_get_pixel_size(entries[index].layout, &entries[index].width, text_height);
 	}
-	cursor = x + (width - total) / 2;
-	y += (20 * unit - text_height) / 2;
+	return count;
+}
+
+/* Breaks the entries into rows no wider than width: row[i] is entry i's
+ * row.  Returns the number of rows (at least 1). */
+static size_t
+chart_legend_rows(const struct chart_entry *entries, size_t count, double width, double unit,
+		  size_t row[CHART_LEGEND_MAX])
+{
+	double swatch = 16 * unit, gap = 5 * unit, spacing = 16 * unit, used = 0;
+	size_t rows = 1;
+
 	for (size_t index = 0; index < count; index++) {
-		struct chart_entry *entry = &entries[index];
-		double middle = y + text_height / 2.0;
+		double need = swatch + gap + entries[index].width;
 
-		if (entry->swatch == SWATCH_FILL) {
-			cairo_rectangle(cairo, cursor, middle - 4.5 * unit, swatch, 9 * unit);
-			chart_set_color(cairo, &entry->color, 0.3);
-			cairo_fill_preserve(cairo);
-			cairo_set_line_width(cairo, 1.5 * unit);
-			chart_set_color(cairo, &entry->color, 1);
-			cairo_stroke(cairo);
-		} else {
-			double dash[] = { 4 * unit, 2.5 * unit };
-			double dot[] = { 0.1 * unit, 3 * unit };
-
-			cairo_set_line_cap(cairo, entry->swatch == SWATCH_DOT ? CAIRO_LINE_CAP_ROUND
-									      : CAIRO_LINE_CAP_BUTT);
-			if (entry->swatch == SWATCH_DOT)
-				memcpy(dash, dot, sizeof dash);
-			cairo_move_to(cairo, cursor, middle);
-			cairo_line_to(cairo, cursor + swatch, middle);
-			cairo_set_dash(cairo, dash, 2, 0);
-			cairo_set_line_width(cairo, 1.5 * unit);
-			chart_set_color(cairo, &entry->color, entry->alpha);
-			cairo_stroke(cairo);
-			cairo_set_dash(cairo, NULL, 0, 0);
-			cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT);
+		if (used > 0 && used + spacing + need > width) {
+			rows++;
+			used = 0;
 		}
-		cursor += swatch + gap;
-		chart_set_color(cairo, &brand->text, 1);
-		cairo_move_to(cairo, cursor, y);
-		pango_cairo_show_layout(cairo, entry->layout);
-		g_object_unref(entry->layout);
-		cursor += entry->width + spacing;
+		used += (used > 0 ? spacing : 0) + need;
+		row[index] = rows - 1;
+	}
+	return rows;
+}
+
+/* Draws the entries row by row, each row centred in width, from y down;
+ * frees their layouts. */
+static void
+chart_legend_draw(cairo_t *cairo, struct chart_text *text, const struct chart_geometry *geometry,
+		  struct chart_entry *entries, size_t count, const size_t *row, int text_height,
+		  double x, double y, double width)
+{
+	const struct brand *brand = text->brand;
+	double unit = geometry->unit, swatch = 16 * unit, gap = 5 * unit, spacing = 16 * unit;
+	double line = 20 * unit;
+
+	for (size_t first = 0; first < count;) {
+		size_t last = first;
+		double total = 0, cursor, top = y + (double)row[first] * line + (line - text_height) / 2;
+
+		while (last < count && row[last] == row[first]) {
+			total += (last > first ? spacing : 0) + swatch + gap + entries[last].width;
+			last++;
+		}
+		cursor = x + (width - total) / 2;
+		for (size_t index = first; index < last; index++) {
+			struct chart_entry *entry = &entries[index];
+			double middle = top + text_height / 2.0;
+
+			if (entry->swatch == SWATCH_FILL) {
+				cairo_rectangle(cairo, cursor, middle - 4.5 * unit, swatch, 9 * unit);
+				chart_set_color(cairo, &entry->color, 0.3);
+				cairo_fill_preserve(cairo);
+				cairo_set_line_width(cairo, 1.5 * unit);
+				chart_set_color(cairo, &entry->color, 1);
+				cairo_stroke(cairo);
+			} else {
+				double dash[] = { 4 * unit, 2.5 * unit };
+				double dot[] = { 0.1 * unit, 3 * unit };
+
+				cairo_set_line_cap(cairo, entry->swatch == SWATCH_DOT
+								  ? CAIRO_LINE_CAP_ROUND
+								  : CAIRO_LINE_CAP_BUTT);
+				if (entry->swatch == SWATCH_DOT)
+					memcpy(dash, dot, sizeof dash);
+				cairo_move_to(cairo, cursor, middle);
+				cairo_line_to(cairo, cursor + swatch, middle);
+				cairo_set_dash(cairo, dash, 2, 0);
+				cairo_set_line_width(cairo, 1.5 * unit);
+				chart_set_color(cairo, &entry->color, entry->alpha);
+				cairo_stroke(cairo);
+				cairo_set_dash(cairo, NULL, 0, 0);
+				cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT);
+			}
+			cursor += swatch + gap;
+			chart_set_color(cairo, &brand->text, 1);
+			cairo_move_to(cairo, cursor, top);
+			pango_cairo_show_layout(cairo, entry->layout);
+			g_object_unref(entry->layout);
+			cursor += entry->width + spacing;
+		}
+		first = last;
 	}
 }
 
@@ -393,6 +438,9 @@ chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct b
 	const double *values = input->values;
 	struct chart_geometry geometry;
 	struct chart_text text;
+	struct chart_entry legend[CHART_LEGEND_MAX];
+	size_t legend_count, legend_rows, legend_row[CHART_LEGEND_MAX];
+	int legend_text_height = 0;
 	double legend_height;
 
 	cairo_save(cairo);
@@ -401,7 +449,10 @@ chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct b
 	geometry.unit = fmin(width, height) / 400.0;
 	geometry.font_size = 10.5 * geometry.unit;
 	geometry.label_width = 96 * geometry.unit;
-	legend_height = 24 * geometry.unit;
+	legend_count = chart_legend_entries(&text, &geometry, input, legend, &legend_text_height);
+	legend_rows = chart_legend_rows(legend, legend_count, width - 8 * geometry.unit,
+					geometry.unit, legend_row);
+	legend_height = (4 + 20 * (double)legend_rows) * geometry.unit;
 	geometry.centre_x = x + width / 2;
 	geometry.centre_y = y + (height - legend_height) / 2;
 	geometry.radius = fmin(width / 2 - geometry.label_width - 14 * geometry.unit,
@@ -494,7 +545,8 @@ chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct b
 	for (size_t axis = 0; axis < count; axis++)
 		chart_label(cairo, &text, &geometry, axis, count, framework->domains[axis].label);
 
-	chart_legend(cairo, &text, &geometry, input, x, y + height - legend_height, width);
+	chart_legend_draw(cairo, &text, &geometry, legend, legend_count, legend_row, legend_text_height,
+			  x, y + height - legend_height, width);
 	chart_text_end(&text);
 	cairo_restore(cairo);
 }
