@@ -247,6 +247,16 @@ batch_team_finished(size_t task, enum pool_outcome outcome, int detail, void *co
 	progress_step(&batch->progress);
 }
 
+/* In a worker, as it ends: free its caches, so that nothing it built is
+ * still held when it exits. */
+static void
+batch_worker_exit(void *context)
+{
+	struct batch_render *batch = context;
+
+	render_resources_release(batch->resources->render);
+}
+
 /* Removes what an interrupted worker left: temporary files (".NAME.XXXXXX")
  * in the team's folder.  Finished files stay; they are whole. */
 static void
@@ -402,6 +412,7 @@ batch_render(const struct options *options, struct batch_resources *resources,
 		.run = batch_render_team,
 		.finished = batch_team_finished,
 		.cancelled = batch_team_cancelled,
+		.worker_exit = batch_worker_exit,
 		.context = &batch,
 	};
 	interrupted = batch.count > 0 ? pool_run(&tasks) : 0;

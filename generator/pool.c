@@ -47,6 +47,8 @@ pool_worker_loop(const struct pool_tasks *tasks, int socket)
 		if (write(socket, &status, 1) != 1)
 			break;
 	}
+	if (tasks->worker_exit != NULL)
+		tasks->worker_exit(tasks->context);
 	_exit(0);
 }
 

@@ -23,6 +23,9 @@ struct pool_tasks {
 	/* Told in the parent for each task in flight when interrupted, to
 	 * remove its partial files. */
 	void (*cancelled)(size_t task, void *context);
+	/* Called in each worker before it exits, to release what it built
+	 * (may be NULL). */
+	void (*worker_exit)(void *context);
 	void *context;
 };
 

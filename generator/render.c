@@ -28,6 +28,13 @@ struct render_resources {
 	struct pdf_cache *pdf;
 };
 
+void
+render_resources_release(struct render_resources *resources)
+{
+	pdf_cache_free(resources->pdf);
+	resources->pdf = NULL;
+}
+
 const struct brand *
 render_resources_brand(const struct render_resources *resources)
 {

@@ -18,6 +18,10 @@ void render_resources_free(struct render_resources *resources);
 struct brand;
 struct html_template;
 
+/* Frees what render_team built in this process (the PDF cache), as a
+ * worker ends; resources stay usable. */
+void render_resources_release(struct render_resources *resources);
+
 /* The brand every report uses. */
 const struct brand *render_resources_brand(const struct render_resources *resources);
 
