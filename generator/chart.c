@@ -58,11 +58,11 @@ chart_point(const struct chart_geometry *geometry, size_t axis, size_t count, do
 enum { CHART_CACHE_LIMIT = 512 };
 
 struct chart_cache {
-	PangoContext *pango;                 /* NULL until the first chart */
+	PangoContext *pango;                  /* NULL until the first chart */
 	cairo_font_options_t *target_options; /* of the surface it was made for */
 	cairo_font_options_t *own_options;    /* of the cairo context */
 	cairo_matrix_t matrix;                /* the transformation it was made for */
-	GHashTable *layouts;                  /* "family size bold width alignment text" -> PangoLayout */
+	GHashTable *layouts; /* "family size bold width alignment text" -> PangoLayout */
 };
 
 /* What one chart lays out its text with: the cache's context, or one of
@@ -119,7 +119,8 @@ chart_text_begin(struct chart_text *text, cairo_t *cairo, struct chart_cache *ca
 	cairo_surface_get_font_options(cairo_get_target(cairo), target_options);
 	cairo_get_font_options(cairo, own_options);
 	cairo_get_matrix(cairo, &matrix);
-	if (cache->pango == NULL || !cairo_font_options_equal(target_options, cache->target_options) ||
+	if (cache->pango == NULL ||
+	    !cairo_font_options_equal(target_options, cache->target_options) ||
 	    !cairo_font_options_equal(own_options, cache->own_options) ||
 	    memcmp(&matrix, &cache->matrix, sizeof matrix) != 0) {
 		if (cache->pango != NULL)

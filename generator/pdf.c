@@ -150,14 +150,18 @@ struct pdf_cache_entry {
 };
 
 struct pdf_cache {
-	PangoContext *pango; /* points as units, unhinted: as print wants */
-	char *fonts;         /* "body|heading": the families the layouts were made in */
-	GHashTable *layouts; /* key -> struct pdf_cache_entry, which it owns */
-	GQueue recent;       /* the entries, most recently used first */
-	struct chart_cache *chart; /* the domain profile's text */
-	cairo_surface_t *logo;   /* the brand's logo decoded, NULL until needed */
-	unsigned char *logo_png; /* the PNG bytes it was decoded from */
+	PangoContext *pango;        /* points as units, unhinted: as print wants */
+	char *fonts;                /* "body|heading": the families the layouts were made in */
+	GHashTable *layouts;        /* key -> struct pdf_cache_entry, which it owns */
+	GQueue recent;              /* the entries, most recently used first */
+	struct chart_cache *chart;  /* the domain profile's text */
+	unsigned char *logo_png;    /* the PNG bytes of the brand's logo */
 	size_t logo_png_size;
+	unsigned char *logo_pixels; /* those decoded, NULL until needed */
+	cairo_format_t logo_format; /* and how: cairo's format, */
+	int logo_width;             /* pixels, */
+	int logo_height;
+	int logo_stride;            /* bytes a row */
 };
 
 /* The state the section functions share: where the next block goes, on
@@ -429,9 +433,9 @@ pdf_layout_key(enum pdf_style_name name, double width, int lines, unsigned flags
 	       const char *markup)
 {
 	char head[64];
-	int head_length = snprintf(head, sizeof head, "%d %d %d %u ", (int)name,
-				   width > 0 ? (int)(width * PANGO_SCALE) : 0, lines > 0 ? lines : 0,
-				   flags);
+	int head_length =
+		snprintf(head, sizeof head, "%d %d %d %u ", (int)name,
+			 width > 0 ? (int)(width * PANGO_SCALE) : 0, lines > 0 ? lines : 0, flags);
 	size_t markup_length = strlen(markup);
 	char *key = xmalloc((size_t)head_length + markup_length + 1);
 
@@ -700,9 +704,10 @@ pdf_page_header(struct pdf_typesetter *typesetter)
 	pdf_show_styled(typesetter, layout, STYLE_HEADER, title_x,
 			PDF_HEADER_TOP + 8 - pdf_height(layout) / 2);
 	g_object_unref(layout);
-	layout = pdf_layout_text(typesetter, STYLE_HEADER, typesetter->model->answers->name,
-				 typesetter->right - title_x - width * 0.5 - 16, 0,
-				 PDF_LAYOUT_ONE_LINE | PDF_LAYOUT_RIGHT | PDF_LAYOUT_FIXED_DIRECTION);
+	layout = pdf_layout_text(
+		typesetter, STYLE_HEADER, typesetter->model->answers->name,
+		typesetter->right - title_x - width * 0.5 - 16, 0,
+		PDF_LAYOUT_ONE_LINE | PDF_LAYOUT_RIGHT | PDF_LAYOUT_FIXED_DIRECTION);
 	pdf_show_styled(typesetter, layout, STYLE_HEADER,
 			typesetter->right - pdf_points(pango_layout_get_width(layout)),
 			PDF_HEADER_TOP + 8 - pdf_height(layout) / 2);
@@ -1418,7 +1423,8 @@ pdf_contents(struct pdf_typesetter *typesetter)
 		title = pdf_layout_text(typesetter, STYLE_TOC, pdf_sections[section].title,
 					width - number_width - page_width, 0, 0);
 		snprintf(text, sizeof text, "%d", typesetter->section_pages[section]);
-		page = pdf_layout_text(typesetter, STYLE_TOC, text, page_width, 0, PDF_LAYOUT_RIGHT);
+		page = pdf_layout_text(typesetter, STYLE_TOC, text, page_width, 0,
+				       PDF_LAYOUT_RIGHT);
 		row = pdf_height(title) + 20;
 		pdf_need(typesetter, row);
 		if (!typesetter->measure) {
@@ -1504,7 +1510,8 @@ pdf_score_row(struct pdf_typesetter *typesetter, const char *label, const char *
 	if (badge != NULL)
 		pdf_badge_measure(typesetter, badge, STYLE_EYEBROW, width / 3, &badge_height);
 	if (note_markup != NULL && note_markup[0] != '\0') {
-		note = pdf_layout(typesetter, STYLE_SMALL, note_markup, width - width / 3 - 8, 3, 0);
+		note = pdf_layout(typesetter, STYLE_SMALL, note_markup, width - width / 3 - 8, 3,
+				  0);
 		foot = pdf_height(note);
 	}
 	if (badge_height > foot)
@@ -2257,37 +2264,52 @@ pdf_write(void *closure, const unsigned char *data, unsigned int length)
 							 : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* The brand's logo, decoded: a new reference in *logo, from the cache
- * when it holds the image of the same bytes.  Returns cairo's status; on
- * error *logo is NULL and the cache keeps what it had. */
+/* The brand's logo as a new image surface in *logo, over pixels the
+ * cache decoded once from the same PNG bytes.  The surface is the
+ * report's (it dies with it, and with it whatever cairo hangs on it); the
+ * pixels stay the cache's.  Returns cairo's status; on error *logo is
+ * NULL and the cache keeps what it had. */
 static cairo_status_t
 pdf_cache_logo(struct pdf_cache *cache, const struct brand *brand, cairo_surface_t **logo)
 {
 	struct pdf_png_reader reader = { brand->logo_png, brand->logo_png_size, 0 };
 	cairo_surface_t *decoded;
 	cairo_status_t status;
+	size_t size;
 
 	*logo = NULL;
-	if (cache->logo != NULL && cache->logo_png_size == brand->logo_png_size &&
-	    memcmp(cache->logo_png, brand->logo_png, brand->logo_png_size) == 0) {
-		*logo = cairo_surface_reference(cache->logo);
-		return CAIRO_STATUS_SUCCESS;
-	}
-	decoded = cairo_image_surface_create_from_png_stream(pdf_read_png, &reader);
-	status = cairo_surface_status(decoded);
-	if (status != CAIRO_STATUS_SUCCESS) {
+	if (cache->logo_pixels == NULL || cache->logo_png_size != brand->logo_png_size ||
+	    memcmp(cache->logo_png, brand->logo_png, brand->logo_png_size) != 0) {
+		decoded = cairo_image_surface_create_from_png_stream(pdf_read_png, &reader);
+		status = cairo_surface_status(decoded);
+		if (status != CAIRO_STATUS_SUCCESS) {
+			cairo_surface_destroy(decoded);
+			return status;
+		}
+		cairo_surface_flush(decoded);
+		free(cache->logo_pixels);
+		free(cache->logo_png);
+		cache->logo_format = cairo_image_surface_get_format(decoded);
+		cache->logo_width = cairo_image_surface_get_width(decoded);
+		cache->logo_height = cairo_image_surface_get_height(decoded);
+		cache->logo_stride = cairo_image_surface_get_stride(decoded);
+		size = (size_t)cache->logo_stride * (size_t)cache->logo_height;
+		cache->logo_pixels = xmalloc(size ? size : 1);
+		memcpy(cache->logo_pixels, cairo_image_surface_get_data(decoded), size);
+		cache->logo_png = xmalloc(brand->logo_png_size ? brand->logo_png_size : 1);
+		memcpy(cache->logo_png, brand->logo_png, brand->logo_png_size);
+		cache->logo_png_size = brand->logo_png_size;
 		cairo_surface_destroy(decoded);
-		return status;
 	}
-	if (cache->logo != NULL)
-		cairo_surface_destroy(cache->logo);
-	free(cache->logo_png);
-	cache->logo = decoded;
-	cache->logo_png = xmalloc(brand->logo_png_size ? brand->logo_png_size : 1);
-	memcpy(cache->logo_png, brand->logo_png, brand->logo_png_size);
-	cache->logo_png_size = brand->logo_png_size;
-	*logo = cairo_surface_reference(decoded);
-	return CAIRO_STATUS_SUCCESS;
+	*logo = cairo_image_surface_create_for_data(cache->logo_pixels, cache->logo_format,
+						    cache->logo_width, cache->logo_height,
+						    cache->logo_stride);
+	status = cairo_surface_status(*logo);
+	if (status != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(*logo);
+		*logo = NULL;
+	}
+	return status;
 }
 
 /* Fonts, pango context, colours and logo for one report.  Returns 0, or
@@ -2361,15 +2383,7 @@ struct pdf_cache *
 pdf_cache_new(void)
 {
 	struct pdf_cache *cache = xcalloc(1, sizeof *cache);
-	cairo_font_options_t *options = cairo_font_options_create();
 
-	/* Text: points as user units, outlines unhinted, as print wants. */
-	cache->pango = pango_font_map_create_context(pango_cairo_font_map_get_default());
-	pango_cairo_context_set_resolution(cache->pango, 72.0);
-	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-	pango_cairo_context_set_font_options(cache->pango, options);
-	cairo_font_options_destroy(options);
 	cache->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, pdf_cache_entry_free);
 	g_queue_init(&cache->recent);
 	cache->chart = chart_cache_new();
@@ -2382,21 +2396,35 @@ pdf_cache_free(struct pdf_cache *cache)
 	if (cache == NULL)
 		return;
 	g_hash_table_destroy(cache->layouts);
-	g_object_unref(cache->pango);
+	if (cache->pango != NULL)
+		g_object_unref(cache->pango);
 	free(cache->fonts);
 	chart_cache_free(cache->chart);
-	if (cache->logo != NULL)
-		cairo_surface_destroy(cache->logo);
+	free(cache->logo_pixels);
 	free(cache->logo_png);
 	free(cache);
 }
 
-/* Empties cache when its layouts were made in other fonts than brand's. */
+/* Readies cache for a report of brand: makes the Pango context on first
+ * use (a font map starts threads, so not before the process has forked),
+ * and empties the layouts when they were made in other fonts. */
 static void
-pdf_cache_check_fonts(struct pdf_cache *cache, const struct brand *brand)
+pdf_cache_prepare(struct pdf_cache *cache, const struct brand *brand)
 {
 	char *fonts = xasprintf("%s|%s", brand->body_font, brand->heading_font);
 
+	/* Text: points as user units, outlines unhinted, as print wants. */
+	if (cache->pango == NULL) {
+		cairo_font_options_t *options = cairo_font_options_create();
+
+		cache->pango =
+			pango_font_map_create_context(pango_cairo_font_map_get_default());
+		pango_cairo_context_set_resolution(cache->pango, 72.0);
+		cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+		cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+		pango_cairo_context_set_font_options(cache->pango, options);
+		cairo_font_options_destroy(options);
+	}
 	if (cache->fonts != NULL && strcmp(cache->fonts, fonts) == 0) {
 		free(fonts);
 		return;
@@ -2440,7 +2468,7 @@ pdf_render(const char *path, const struct model *model, const struct brand *bran
 
 	if (outfile_open(&file, path, diag) != 0)
 		return -1;
-	pdf_cache_check_fonts(cache, brand);
+	pdf_cache_prepare(cache, brand);
 	typesetter.cache = cache;
 	typesetter.model = model;
 	typesetter.framework = model->framework;

@@ -8,10 +8,16 @@ struct diag;
 struct model;
 struct pdf_cache;
 
-/* What reports of one brand share: a Pango context and the layouts of
- * text that repeats from report to report (the pack's prose, the answer
- * options, labels), so each is shaped once per process.  Bounded in
- * size.  Free with pdf_cache_free. */
+/* What the reports one process renders share: a Pango context, the
+ * layouts of their text, the brand's logo decoded and the chart's text.
+ * Every layout a report makes is kept, the one used longest ago dropped
+ * first, so the drawing pass reuses what the measuring pass shaped and
+ * text that recurs from report to report (the pack's prose, answer
+ * options, labels, page headers) is shaped once.  Bounded: at most 4,000
+ * layouts, a few megabytes.  Reports of another brand's fonts empty it.
+ * It makes no Pango or cairo object until the first report, so it may be
+ * made before the process forks; use it in one process only.  Free with
+ * pdf_cache_free. */
 struct pdf_cache *pdf_cache_new(void);
 
 void pdf_cache_free(struct pdf_cache *cache);

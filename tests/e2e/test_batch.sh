@@ -95,4 +95,13 @@ check "a changed answer set re-renders its team only" grep -q ' 1 rendered, 5 un
 	"$scratch/edited" 2>"$scratch/inc.err"
 check "a changed brand re-renders every team" grep -q ' 6 rendered, 0 unchanged' "$scratch/inc.err"
 
+# 5. A report's bytes depend on its inputs only, not on what the worker
+# rendered before it: one team alone and the same team after five others.
+"$binary" render -q -j 1 -f html,pdf -o "$scratch/batch" examples/answers
+"$binary" render -q -j 1 -f html,pdf -o "$scratch/alone" examples/answers/kettlebrook-cs-2026-09-22.xml
+for format in html pdf; do
+	check "report.$format is the same alone and in a batch" \
+		cmp -s "$scratch/batch/kettlebrook-cs/report.$format" "$scratch/alone/kettlebrook-cs/report.$format"
+done
+
 [ $failures -eq 0 ]
