@@ -17,6 +17,7 @@
 #include <cairo.h>
 #include <cmark.h>
 #include <pango/pangocairo.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,9 @@
 #define PDF_MARGIN_TOP 86.0      /* the text block starts below the running header */
 #define PDF_MARGIN_BOTTOM 84.0   /* and ends above the running footer */
 #define PDF_HEADER_TOP 30.0      /* top of the running header's logo */
+#define PDF_COVER_LOGO_HEIGHT 44.0 /* the logo at its largest, on the cover: this tall, */
+#define PDF_COVER_LOGO_SHARE 0.4 /* and at most this share of the text block wide */
+#define PDF_LOGO_DPI 300.0       /* the logo's pixels are kept to this many an inch */
 #define PDF_HEADER_RULE 56.0     /* the rule under the running header */
 #define PDF_FOOTER_RULE 62.0     /* the rule over the footer, from the page's bottom */
 #define PDF_LIST_INDENT 18.0     /* hanging indent of a list item */
@@ -162,6 +166,7 @@ struct pdf_cache {
 	int logo_width;             /* pixels, */
 	int logo_height;
 	int logo_stride;            /* bytes a row */
+	double logo_page_width;     /* the page width it was resampled for */
 };
 
 /* The state the section functions share: where the next block goes, on
@@ -1285,7 +1290,8 @@ pdf_cover(struct pdf_typesetter *typesetter)
 	/* The brand: a band of its colour, the logo, its name. */
 	pdf_fill_rounded(typesetter, 0, 0, typesetter->page_width, 10, 0,
 			 typesetter->brand->primary);
-	pdf_draw_logo(typesetter, typesetter->left, 56, width * 0.4, 44);
+	pdf_draw_logo(typesetter, typesetter->left, 56, width * PDF_COVER_LOGO_SHARE,
+		      PDF_COVER_LOGO_HEIGHT);
 	layout = pdf_layout_text(typesetter, STYLE_SMALL, typesetter->brand->organization,
 				 width * 0.45, 2, PDF_LAYOUT_RIGHT);
 	pdf_show_styled(typesetter, layout, STYLE_SMALL, typesetter->right - width * 0.45,
@@ -2264,21 +2270,67 @@ pdf_write(void *closure, const unsigned char *data, unsigned int length)
 							 : CAIRO_STATUS_WRITE_ERROR;
 }
 
+/* decoded resampled so that, at the largest size a report prints it
+ * (the cover's), it has no more than PDF_LOGO_DPI pixels an inch: a
+ * 2,000-pixel logo would otherwise be compressed into every report at
+ * full size.  Returns a new reference, decoded's own when it is small
+ * enough; check its status. */
+static cairo_surface_t *
+pdf_logo_resample(cairo_surface_t *decoded, double page_width)
+{
+	int width = cairo_image_surface_get_width(decoded);
+	int height = cairo_image_surface_get_height(decoded);
+	double max_width = (page_width - 2 * PDF_MARGIN_SIDE) * PDF_COVER_LOGO_SHARE *
+			   PDF_LOGO_DPI / 72.0;
+	double max_height = PDF_COVER_LOGO_HEIGHT * PDF_LOGO_DPI / 72.0;
+	double scale = 1.0;
+	int new_width, new_height;
+	cairo_surface_t *resampled;
+	cairo_t *cairo;
+
+	if (width > 0 && width > max_width)
+		scale = max_width / width;
+	if (height > 0 && height * scale > max_height)
+		scale = max_height / height;
+	if (scale >= 1.0)
+		return cairo_surface_reference(decoded);
+	new_width = (int)ceil(width * scale);
+	new_height = (int)ceil(height * scale);
+	resampled = cairo_image_surface_create(cairo_image_surface_get_format(decoded), new_width,
+					       new_height);
+	cairo = cairo_create(resampled);
+	cairo_scale(cairo, (double)new_width / width, (double)new_height / height);
+	cairo_set_source_surface(cairo, decoded, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cairo), CAIRO_FILTER_BEST);
+	cairo_set_operator(cairo, CAIRO_OPERATOR_SOURCE);
+	cairo_paint(cairo);
+	if (cairo_status(cairo) != CAIRO_STATUS_SUCCESS &&
+	    cairo_surface_status(resampled) == CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(resampled);
+		resampled = cairo_image_surface_create(CAIRO_FORMAT_INVALID, 0, 0);
+	}
+	cairo_destroy(cairo);
+	cairo_surface_flush(resampled);
+	return resampled;
+}
+
 /* The brand's logo as a new image surface in *logo, over pixels the
- * cache decoded once from the same PNG bytes.  The surface is the
- * report's (it dies with it, and with it whatever cairo hangs on it); the
- * pixels stay the cache's.  Returns cairo's status; on error *logo is
- * NULL and the cache keeps what it had. */
+ * cache decoded and resampled once from the same PNG bytes for the same
+ * page width.  The surface is the report's (it dies with it, and with it
+ * whatever cairo hangs on it); the pixels stay the cache's.  Returns
+ * cairo's status; on error *logo is NULL and the cache keeps what it
+ * had. */
 static cairo_status_t
 pdf_cache_logo(struct pdf_cache *cache, const struct brand *brand, cairo_surface_t **logo)
 {
 	struct pdf_png_reader reader = { brand->logo_png, brand->logo_png_size, 0 };
-	cairo_surface_t *decoded;
+	cairo_surface_t *decoded, *resampled;
 	cairo_status_t status;
 	size_t size;
 
 	*logo = NULL;
 	if (cache->logo_pixels == NULL || cache->logo_png_size != brand->logo_png_size ||
+	    cache->logo_page_width != brand->page_width ||
 	    memcmp(cache->logo_png, brand->logo_png, brand->logo_png_size) != 0) {
 		decoded = cairo_image_surface_create_from_png_stream(pdf_read_png, &reader);
 		status = cairo_surface_status(decoded);
@@ -2286,20 +2338,28 @@ pdf_cache_logo(struct pdf_cache *cache, const struct brand *brand, cairo_surface
 			cairo_surface_destroy(decoded);
 			return status;
 		}
-		cairo_surface_flush(decoded);
+		resampled = pdf_logo_resample(decoded, brand->page_width);
+		cairo_surface_destroy(decoded);
+		status = cairo_surface_status(resampled);
+		if (status != CAIRO_STATUS_SUCCESS) {
+			cairo_surface_destroy(resampled);
+			return status;
+		}
+		cairo_surface_flush(resampled);
 		free(cache->logo_pixels);
 		free(cache->logo_png);
-		cache->logo_format = cairo_image_surface_get_format(decoded);
-		cache->logo_width = cairo_image_surface_get_width(decoded);
-		cache->logo_height = cairo_image_surface_get_height(decoded);
-		cache->logo_stride = cairo_image_surface_get_stride(decoded);
+		cache->logo_format = cairo_image_surface_get_format(resampled);
+		cache->logo_width = cairo_image_surface_get_width(resampled);
+		cache->logo_height = cairo_image_surface_get_height(resampled);
+		cache->logo_stride = cairo_image_surface_get_stride(resampled);
 		size = (size_t)cache->logo_stride * (size_t)cache->logo_height;
 		cache->logo_pixels = xmalloc(size ? size : 1);
-		memcpy(cache->logo_pixels, cairo_image_surface_get_data(decoded), size);
+		memcpy(cache->logo_pixels, cairo_image_surface_get_data(resampled), size);
 		cache->logo_png = xmalloc(brand->logo_png_size ? brand->logo_png_size : 1);
 		memcpy(cache->logo_png, brand->logo_png, brand->logo_png_size);
 		cache->logo_png_size = brand->logo_png_size;
-		cairo_surface_destroy(decoded);
+		cache->logo_page_width = brand->page_width;
+		cairo_surface_destroy(resampled);
 	}
 	*logo = cairo_image_surface_create_for_data(cache->logo_pixels, cache->logo_format,
 						    cache->logo_width, cache->logo_height,

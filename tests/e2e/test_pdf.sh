@@ -252,6 +252,18 @@ else
 	fail "hostile: report.pdf written"
 fi
 
+# A large logo is kept to 300 pixels an inch at the size the cover prints
+# it (44 points tall: 184 pixels), not embedded at full size.
+maturity render -q --chart-png -f html -o "$scratch/big" examples/answers/kettlebrook-cs-2026-09-22.xml
+sed 's|<logo>logo.png</logo>|<logo>big.png</logo>|' templates/brand.xml >"$scratch/big/brand.xml"
+cp "$scratch/big/kettlebrook-cs/chart.png" "$scratch/big/big.png"
+maturity render -q -f pdf -b "$scratch/big/brand.xml" -o "$scratch/big/out" \
+	examples/answers/kettlebrook-cs-2026-09-22.xml
+pdfimages -list "$scratch/big/out/kettlebrook-cs/report.pdf" 2>/dev/null |
+	awk '$3 == "image" { print $4, $5 }' | sort -u >"$scratch/big/sizes"
+check "a 1040x820 logo is embedded once, resampled to 184 pixels tall" \
+	test "$(cat "$scratch/big/sizes")" = "233 184"
+
 if [ $failures -eq 0 ]; then
 	echo "test_pdf: all checks passed"
 else
