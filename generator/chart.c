@@ -11,6 +11,8 @@
 #include "xalloc.h"
 
 #include <cairo-svg.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
@@ -71,6 +73,19 @@ struct chart_text {
 	PangoContext *pango;
 	struct chart_cache *cache; /* NULL when none */
 	const struct brand *brand;
+	GArray *runs;              /* struct chart_run: text collected, not drawn; or NULL */
+};
+
+/* One line of the chart's text, collected instead of drawn when the chart
+ * becomes SVG for a web page: there it is real text, which a reader can
+ * select, search and zoom, set in the page's own font. */
+struct chart_run {
+	char *text;
+	double x, y;        /* the anchor, on the baseline */
+	double size;        /* points */
+	int bold;
+	const char *anchor; /* SVG's text-anchor: "start", "middle" or "end" */
+	char color[8];      /* "#rrggbb" */
 };
 
 struct chart_cache *
@@ -187,6 +202,61 @@ chart_layout(struct chart_text *text, double size, int bold, double width,
 	return layout;
 }
 
+/* Shows layout with its top left corner at (x, y) in color; or, when text
+ * collects runs, records each of its lines there instead.  centred: the
+ * layout is placed centred on x + its width / 2, so the run is anchored
+ * at its middle whatever its width in the reader's font. */
+static void
+chart_show(cairo_t *cairo, struct chart_text *text, PangoLayout *layout, double x, double y,
+	   const struct brand_color *color, int centred)
+{
+	const PangoFontDescription *font = pango_layout_get_font_description(layout);
+	PangoAlignment alignment = pango_layout_get_alignment(layout);
+	const char *string = pango_layout_get_text(layout);
+	PangoLayoutIter *iterator;
+
+	chart_set_color(cairo, color, 1);
+	if (text->runs == NULL) {
+		cairo_move_to(cairo, x, y);
+		pango_cairo_show_layout(cairo, layout);
+		return;
+	}
+	iterator = pango_layout_get_iter(layout);
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iterator);
+		PangoRectangle logical;
+		struct chart_run run;
+		double left, width;
+		int length = line->length;
+
+		/* The line's text, without the space or break it ends on. */
+		while (length > 0 && g_ascii_isspace(string[line->start_index + length - 1]))
+			length--;
+		if (length == 0)
+			continue;
+		pango_layout_iter_get_line_extents(iterator, NULL, &logical);
+		left = x + (double)logical.x / PANGO_SCALE;
+		width = (double)logical.width / PANGO_SCALE;
+		run.text = xstrndup(string + line->start_index, (size_t)length);
+		run.y = y + (double)pango_layout_iter_get_baseline(iterator) / PANGO_SCALE;
+		run.size = (double)pango_font_description_get_size(font) / PANGO_SCALE;
+		run.bold = pango_font_description_get_weight(font) >= PANGO_WEIGHT_SEMIBOLD;
+		snprintf(run.color, sizeof run.color, "%s", color->hex);
+		if (centred || alignment == PANGO_ALIGN_CENTER) {
+			run.anchor = "middle";
+			run.x = left + width / 2;
+		} else if (alignment == PANGO_ALIGN_RIGHT) {
+			run.anchor = "end";
+			run.x = left + width;
+		} else {
+			run.anchor = "start";
+			run.x = left;
+		}
+		g_array_append_val(text->runs, run);
+	} while (pango_layout_iter_next_line(iterator));
+	pango_layout_iter_free(iterator);
+}
+
 /* An axis label, wrapped to the label width and placed outside the rim so
  * that it grows away from the chart on every side. */
 static void
@@ -213,9 +283,7 @@ chart_label(cairo_t *cairo, struct chart_text *text, const struct chart_geometry
 	double top = fabs(sine) < 0.3 ? anchor_y - height / 2.0
 		     : sine > 0       ? anchor_y
 				      : anchor_y - height;
-	chart_set_color(cairo, &brand->text, 1);
-	cairo_move_to(cairo, left, top);
-	pango_cairo_show_layout(cairo, layout);
+	chart_show(cairo, text, layout, left, top, &brand->text, 0);
 	g_object_unref(layout);
 }
 
@@ -420,9 +488,7 @@ chart_legend_draw(cairo_t *cairo, struct chart_text *text, const struct chart_ge
 				cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT);
 			}
 			cursor += swatch + gap;
-			chart_set_color(cairo, &brand->text, 1);
-			cairo_move_to(cairo, cursor, top);
-			pango_cairo_show_layout(cairo, entry->layout);
+			chart_show(cairo, text, entry->layout, cursor, top, &brand->text, 0);
 			g_object_unref(entry->layout);
 			cursor += entry->width + spacing;
 		}
@@ -430,9 +496,11 @@ chart_legend_draw(cairo_t *cairo, struct chart_text *text, const struct chart_ge
 	}
 }
 
-void
-chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct brand *brand,
-		 struct chart_cache *cache, double x, double y, double width, double height)
+/* chart_draw_input, its text collected in runs when runs is not NULL. */
+static void
+chart_draw_collecting(cairo_t *cairo, const struct chart_input *input, const struct brand *brand,
+		      struct chart_cache *cache, double x, double y, double width, double height,
+		      GArray *runs)
 {
 	const struct framework *framework = input->framework;
 	size_t count = framework->domain_count;
@@ -446,6 +514,7 @@ chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct b
 
 	cairo_save(cairo);
 	chart_text_begin(&text, cairo, cache, brand);
+	text.runs = runs;
 	/* Leave room below for the legend and around for the labels. */
 	geometry.unit = fmin(width, height) / 400.0;
 	geometry.font_size = 10.5 * geometry.unit;
@@ -515,9 +584,10 @@ chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct b
 			layout = chart_layout(&text, geometry.font_size * 0.8, 0, -1, PANGO_ALIGN_LEFT,
 					      "not assessed");
 			pango_layout_get_pixel_size(layout, &text_width, &text_height);
-			cairo_move_to(cairo, point_x - text_width / 2.0 - 16 * geometry.unit * cos(angle),
-				      point_y - text_height / 2.0 - 16 * geometry.unit * sin(angle));
-			pango_cairo_show_layout(cairo, layout);
+			chart_show(cairo, &text, layout,
+				   point_x - text_width / 2.0 - 16 * geometry.unit * cos(angle),
+				   point_y - text_height / 2.0 - 16 * geometry.unit * sin(angle),
+				   &brand->text, 1);
 			g_object_unref(layout);
 			continue;
 		}
@@ -537,9 +607,7 @@ chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct b
 				text_height);
 		cairo_set_source_rgba(cairo, 1, 1, 1, 0.85);
 		cairo_fill(cairo);
-		chart_set_color(cairo, &brand->primary, 1);
-		cairo_move_to(cairo, label_x, label_y);
-		pango_cairo_show_layout(cairo, layout);
+		chart_show(cairo, &text, layout, label_x, label_y, &brand->primary, 1);
 		g_object_unref(layout);
 	}
 
@@ -550,6 +618,13 @@ chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct b
 			  x, y + height - legend_height, width);
 	chart_text_end(&text);
 	cairo_restore(cairo);
+}
+
+void
+chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct brand *brand,
+		 struct chart_cache *cache, double x, double y, double width, double height)
+{
+	chart_draw_collecting(cairo, input, brand, cache, x, y, width, height, NULL);
 }
 
 void
@@ -625,6 +700,54 @@ chart_buffer_write(void *closure, const unsigned char *data, unsigned int length
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* Adds runs to the SVG document cairo wrote in buffer, as <text> elements
+ * after everything drawn (text was always drawn last where it sits), and
+ * serializes the result into buffer.  Returns 0, or -1 when the buffer
+ * does not read back. */
+static int
+chart_svg_add_text(struct chart_buffer *buffer, const GArray *runs)
+{
+	xmlDocPtr document = xmlReadMemory(buffer->data, (int)buffer->length, NULL, NULL,
+					   XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
+						   XML_PARSE_NOWARNING);
+	xmlNodePtr root = document != NULL ? xmlDocGetRootElement(document) : NULL;
+	xmlChar *serialized = NULL;
+	int size = 0;
+
+	if (root == NULL) {
+		xmlFreeDoc(document);
+		return -1;
+	}
+	for (guint index = 0; index < runs->len; index++) {
+		const struct chart_run *run = &g_array_index(runs, struct chart_run, index);
+		xmlNodePtr node = xmlNewTextChild(root, root->ns, (const xmlChar *)"text",
+						  (const xmlChar *)run->text);
+		char number[32];
+
+		snprintf(number, sizeof number, "%.2f", run->x);
+		xmlNewProp(node, (const xmlChar *)"x", (const xmlChar *)number);
+		snprintf(number, sizeof number, "%.2f", run->y);
+		xmlNewProp(node, (const xmlChar *)"y", (const xmlChar *)number);
+		snprintf(number, sizeof number, "%.2f", run->size);
+		xmlNewProp(node, (const xmlChar *)"font-size", (const xmlChar *)number);
+		if (run->bold)
+			xmlNewProp(node, (const xmlChar *)"font-weight", (const xmlChar *)"600");
+		xmlNewProp(node, (const xmlChar *)"fill", (const xmlChar *)run->color);
+		if (strcmp(run->anchor, "start") != 0)
+			xmlNewProp(node, (const xmlChar *)"text-anchor",
+				   (const xmlChar *)run->anchor);
+	}
+	xmlDocDumpMemoryEnc(document, &serialized, &size, "UTF-8");
+	xmlFreeDoc(document);
+	if (serialized == NULL)
+		return -1;
+	free(buffer->data);
+	buffer->data = xstrndup((const char *)serialized, (size_t)size);
+	buffer->length = (size_t)size;
+	xmlFree(serialized);
+	return 0;
+}
+
 char *
 chart_svg(const struct chart_input *input, const struct brand *brand, struct chart_cache *cache,
 	  double width, double height, const char *source, size_t *length, struct diag *diag)
@@ -633,18 +756,26 @@ chart_svg(const struct chart_input *input, const struct brand *brand, struct cha
 	cairo_surface_t *surface =
 		cairo_svg_surface_create_for_stream(chart_buffer_write, &buffer, width, height);
 	cairo_t *cairo = cairo_create(surface);
+	GArray *runs = g_array_new(FALSE, FALSE, sizeof(struct chart_run));
 	cairo_status_t status;
+	int read_back = 0;
 
-	chart_draw_input(cairo, input, brand, cache, 0, 0, width, height);
+	chart_draw_collecting(cairo, input, brand, cache, 0, 0, width, height, runs);
 	status = cairo_status(cairo);
 	cairo_destroy(cairo);
 	cairo_surface_finish(surface);
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(surface);
 	cairo_surface_destroy(surface);
-	if (status != CAIRO_STATUS_SUCCESS || buffer.data == NULL) {
+	if (status == CAIRO_STATUS_SUCCESS && buffer.data != NULL)
+		read_back = chart_svg_add_text(&buffer, runs);
+	for (guint index = 0; index < runs->len; index++)
+		free(g_array_index(runs, struct chart_run, index).text);
+	g_array_free(runs, TRUE);
+	if (status != CAIRO_STATUS_SUCCESS || buffer.data == NULL || read_back != 0) {
 		diag_error(diag, source, 0, "cannot draw the chart: %s",
-			   cairo_status_to_string(status));
+			   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
+							  : "its SVG does not read back");
 		free(buffer.data);
 		return NULL;
 	}

@@ -115,6 +115,11 @@ check "default brand: organisation name" grep -q 'Customer Success Maturity</spa
 check "default brand: primary colour as a CSS custom property" grep -q -- '--brand-primary:#1f3a5f;' "$page"
 check "default brand: A4 paper" grep -q '@page{size:A4}' "$page"
 check "brackenridge-cs: inline SVG chart" grep -q '<svg xmlns="http://www.w3.org/2000/svg"' "$page"
+check "brackenridge-cs: chart labels are SVG text, not glyph outlines" \
+	grep -q '<text [^>]*text-anchor="middle">Expansion &amp; Value</text>' "$page"
+check "brackenridge-cs: chart scores are SVG text" grep -q '<text [^>]*font-weight="600"[^>]*>[1-4]\.[0-9][0-9]</text>' "$page"
+check "brackenridge-cs: chart legend is SVG text" grep -q '>Previous (2025-10-08)</text>' "$page"
+check "brackenridge-cs: no glyph outlines in the chart" lacks '<symbol' "$page"
 check "brackenridge-cs: logo as a data URI" grep -q '<img class="cover-logo" src="data:image/png;base64,' "$page"
 check "brackenridge-cs: change since the previous assessment" grep -q 'Since the last assessment' "$page"
 check "brackenridge-cs: disagreement flagged" grep -q '<span class="flag">Not aligned</span>' "$page"
