@@ -127,6 +127,8 @@ chart_text_begin(struct chart_text *text, cairo_t *cairo, struct chart_cache *ca
 	text->brand = brand;
 	if (cache == NULL) {
 		text->pango = pango_cairo_create_context(cairo);
+		/* Glyphs where the font puts them, not rounded to whole units. */
+		pango_context_set_round_glyph_positions(text->pango, FALSE);
 		return;
 	}
 	target_options = cairo_font_options_create();
@@ -142,6 +144,7 @@ chart_text_begin(struct chart_text *text, cairo_t *cairo, struct chart_cache *ca
 			g_object_unref(cache->pango);
 		g_hash_table_remove_all(cache->layouts);
 		cache->pango = pango_cairo_create_context(cairo);
+		pango_context_set_round_glyph_positions(cache->pango, FALSE);
 		cairo_font_options_destroy(cache->target_options);
 		cairo_font_options_destroy(cache->own_options);
 		cache->target_options = target_options;

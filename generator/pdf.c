@@ -2480,6 +2480,11 @@ pdf_cache_prepare(struct pdf_cache *cache, const struct brand *brand)
 		cache->pango =
 			pango_font_map_create_context(pango_cairo_font_map_get_default());
 		pango_cairo_context_set_resolution(cache->pango, 72.0);
+		/* Glyphs where the font puts them: Pango otherwise rounds each
+		 * position to a whole unit, a whole point here, which spaces
+		 * letters unevenly and makes cairo correct nearly every glyph's
+		 * position in the PDF's text operators. */
+		pango_context_set_round_glyph_positions(cache->pango, FALSE);
 		cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
 		cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
 		pango_cairo_context_set_font_options(cache->pango, options);

@@ -190,6 +190,16 @@ else
 fi
 check "no temporary files left" test -z "$(find "$out" "$scratch/b" -name '.*.??????' -type f)"
 
+# Glyphs sit at the font's own advances, not rounded to whole points: in
+# the text operators, a position correction (the number between two
+# strings of a TJ array) is then a kerning pair (one letter in eight
+# here), not nearly every glyph (more than one a letter when rounded).
+qpdf --qdf --object-streams=disable "$out/kettlebrook-cs/report.pdf" "$scratch/qdf.pdf" 2>/dev/null
+corrections=$(grep -a -o ')-\{0,1\}[0-9][0-9]*(' "$scratch/qdf.pdf" | wc -l)
+characters=$(grep -a -o '([^()]*)' "$scratch/qdf.pdf" | tr -d -c 'a-zA-Z' | wc -c)
+check "glyph positions are not rounded ($corrections corrections, $characters letters)" \
+	test "$corrections" -gt 0 -a "$((corrections * 5))" -lt "$characters"
+
 # A report that cannot be written leaves nothing behind ----------------------
 mkdir -p "$scratch/c/fernwick/report.pdf"
 if maturity render -q -f pdf -o "$scratch/c" examples/answers/fernwick-2026-11-03.xml \
