@@ -2301,7 +2301,7 @@ pdf_logo_resample(cairo_surface_t *decoded, double page_width)
 	cairo = cairo_create(resampled);
 	cairo_scale(cairo, (double)new_width / width, (double)new_height / height);
 	cairo_set_source_surface(cairo, decoded, 0, 0);
-	cairo_pattern_set_filter(cairo_get_source(cairo), CAIRO_FILTER_BEST);
+	cairo_pattern_set_filter(cairo_get_source(cairo), CAIRO_FILTER_GOOD);
 	cairo_set_operator(cairo, CAIRO_OPERATOR_SOURCE);
 	cairo_paint(cairo);
 	if (cairo_status(cairo) != CAIRO_STATUS_SUCCESS &&
