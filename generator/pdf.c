@@ -940,6 +940,59 @@ pdf_paragraph(struct pdf_typesetter *typesetter, enum pdf_style_name style, cons
 	pdf_gap(typesetter, gap_after);
 }
 
+/* A line of markup in style, indent points from the left edge, followed
+ * by gap_after points, made of parts laid out one by one and set side by
+ * side: a line whose parts recur from report to report in new
+ * combinations (a domain, a score, a note) is then not shaped again.
+ * Each part after the first starts with its separator, where no kerning
+ * is lost.  Parts that do not fit on one line are set as one paragraph. */
+static void
+pdf_parts(struct pdf_typesetter *typesetter, enum pdf_style_name style, const char *const *parts,
+	  size_t count, double indent, double gap_after)
+{
+	double width = pdf_text_width(typesetter) - indent, used = 0, height = 0, x;
+	PangoLayout **layouts;
+	size_t index;
+
+	if (count == 0)
+		return;
+	layouts = xcalloc(count, sizeof *layouts);
+	for (index = 0; index < count; index++) {
+		layouts[index] = pdf_layout(typesetter, style, parts[index], -1, 0, 0);
+		used += pdf_width(layouts[index]);
+		if (pdf_height(layouts[index]) > height)
+			height = pdf_height(layouts[index]);
+	}
+	if (used > width) {
+		GString *joined = g_string_new(NULL);
+
+		for (index = 0; index < count; index++) {
+			g_string_append(joined, parts[index]);
+			g_object_unref(layouts[index]);
+		}
+		free(layouts);
+		pdf_paragraph(typesetter, style, joined->str, indent, gap_after);
+		g_string_free(joined, TRUE);
+		return;
+	}
+	pdf_need(typesetter, height);
+	x = typesetter->left + indent;
+	for (index = 0; index < count; index++) {
+		if (!typesetter->measure) {
+			pdf_set_color(typesetter, pdf_ink_color(typesetter, pdf_styles[style].ink));
+			cairo_move_to(typesetter->cairo, x,
+				      typesetter->y + pdf_baseline(layouts[index]));
+			pango_cairo_show_layout_line(typesetter->cairo,
+						     pango_layout_get_line_readonly(layouts[index], 0));
+		}
+		x += pdf_width(layouts[index]);
+		g_object_unref(layouts[index]);
+	}
+	free(layouts);
+	typesetter->y += height;
+	pdf_gap(typesetter, gap_after);
+}
+
 static void
 pdf_paragraph_text(struct pdf_typesetter *typesetter, enum pdf_style_name style, const char *text,
 		   double indent, double gap_after)
@@ -1984,7 +2037,9 @@ pdf_action(struct pdf_typesetter *typesetter, const struct roadmap_action *actio
 	double width = pdf_text_width(typesetter) - PDF_ACTION_INDENT;
 	GString *markup = g_string_new(NULL);
 	PangoLayout *title = pdf_layout_text(typesetter, STYLE_ROW, action->title, width, 0, 0);
-	char number[32];
+	char number[32], score[64] = "";
+	const char *parts[4];
+	size_t count = 0;
 
 	/* The title, kept with the lines under it. */
 	pdf_gap(typesetter, PDF_GAP_HEADING);
@@ -1999,12 +2054,15 @@ pdf_action(struct pdf_typesetter *typesetter, const struct roadmap_action *actio
 	pdf_append_colored(markup, typesetter->brand->primary, "semibold",
 			   framework->domains[action->domain].label);
 	if (model->domains[action->domain].assessed)
-		pdf_append_format(markup, "  \u00b7  current score %.2f", action->domain_score);
+		snprintf(score, sizeof score, "  \u00b7  current score %.2f", action->domain_score);
+	parts[count++] = markup->str;
+	if (score[0] != '\0')
+		parts[count++] = score;
 	if (action->foundation)
-		g_string_append(markup, "  \u00b7  foundation: below the current stage");
+		parts[count++] = "  \u00b7  foundation: below the current stage";
 	if (action->source == ROADMAP_FROM_ALIGNMENT)
-		g_string_append(markup, "  \u00b7  respondents disagree");
-	pdf_paragraph(typesetter, STYLE_SMALL, markup->str, PDF_ACTION_INDENT, PDF_GAP_PARAGRAPH);
+		parts[count++] = "  \u00b7  respondents disagree";
+	pdf_parts(typesetter, STYLE_SMALL, parts, count, PDF_ACTION_INDENT, PDF_GAP_PARAGRAPH);
 	if (action->source == ROADMAP_FROM_ANSWER) {
 		g_string_truncate(markup, 0);
 		g_string_append(markup, "<b>Your answer:</b> \u201c");
@@ -2102,31 +2160,39 @@ pdf_appendix_question(struct pdf_typesetter *typesetter, const struct model_answ
 	pdf_gap(typesetter, PDF_GAP_TIGHT);
 	g_object_unref(layout);
 
-	/* The answer nearest the mean. */
+	/* The answer nearest the mean: the same words for every team that
+	 * gave it, so laid out once. */
 	g_string_truncate(markup, 0);
 	if (row->answered) {
-		pdf_append_format(markup, "<b>Answer, level %d</b> (mean %.2f): ", row->option,
-				  row->value);
+		pdf_append_format(markup, "<b>Answer, level %d:</b> ", row->option);
 		pdf_append_text(markup, question->options[row->option - 1].text);
 	} else {
 		g_string_append(markup, "<b>Not answered.</b>");
 	}
 	pdf_paragraph(typesetter, STYLE_BODY, markup->str, PDF_LIST_INDENT, PDF_GAP_TIGHT);
 
-	/* Several respondents: each one's level. */
+	/* Several respondents: the mean, then each one's level. */
 	if (answers->respondent_count > 1) {
-		g_string_truncate(markup, 0);
+		size_t count = answers->respondent_count + 1;
+		char **parts = xcalloc(count, sizeof *parts);
+
+		parts[0] = row->answered ? xasprintf("Mean %.2f", row->value) : xstrdup("No mean");
 		for (size_t index = 0; index < answers->respondent_count; index++) {
-			if (index > 0)
-				g_string_append(markup, "  \u00b7  ");
+			g_string_truncate(markup, 0);
+			g_string_append(markup, "  \u00b7  ");
 			pdf_append_text(markup, answers->respondents[index].id);
 			if (row->respondents[index].score > 0)
 				pdf_append_format(markup, " <b>%d</b>",
 						  row->respondents[index].score);
 			else
 				g_string_append(markup, " <i>skipped</i>");
+			parts[index + 1] = xstrdup(markup->str);
 		}
-		pdf_paragraph(typesetter, STYLE_SMALL, markup->str, PDF_LIST_INDENT, PDF_GAP_TIGHT);
+		pdf_parts(typesetter, STYLE_SMALL, (const char *const *)parts, count,
+			  PDF_LIST_INDENT, PDF_GAP_TIGHT);
+		for (size_t index = 0; index < count; index++)
+			free(parts[index]);
+		free(parts);
 	}
 
 	/* Comments, attributed. */

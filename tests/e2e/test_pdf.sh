@@ -262,6 +262,25 @@ else
 	fail "hostile: report.pdf written"
 fi
 
+# Twelve respondents: each question's line of levels is too long for one
+# line of parts and wraps as a paragraph, every respondent still in it.
+mkdir -p "$scratch/many"
+{
+	sed -n '1,5p' examples/answers/brackenridge-cs-2026-10-14.xml
+	for number in 01 02 03 04 05 06 07 08 09 10 11 12; do
+		sed -n '/<respondent id="dana.okafor"/,/<\/respondent>/p' \
+			examples/answers/brackenridge-cs-2026-10-14.xml |
+			sed "s/id=\"dana.okafor\"/id=\"respondent-$number-of-a-panel\"/"
+	done
+	echo '</assessment>'
+} >"$scratch/many/brackenridge-cs-2026-10-14.xml"
+maturity render -q -f pdf -o "$scratch/many/out" "$scratch/many/brackenridge-cs-2026-10-14.xml"
+pdftotext "$scratch/many/out/brackenridge-cs/report.pdf" "$scratch/many/text" 2>/dev/null
+check "twelve respondents: each question's levels name the last respondent" \
+	test "$(grep -o 'respondent-12-of-a-panel' "$scratch/many/text" | wc -l)" -ge 24
+check "twelve respondents: each question gives its mean" \
+	test "$(grep -c '^Mean [1-4]\.[0-9][0-9]' "$scratch/many/text")" -eq 24
+
 # A large logo is kept to 300 pixels an inch at the size the cover prints
 # it (44 points tall: 184 pixels), not embedded at full size.
 maturity render -q --chart-png -f html -o "$scratch/big" examples/answers/kettlebrook-cs-2026-09-22.xml
