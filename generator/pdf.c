@@ -945,7 +945,8 @@ pdf_paragraph(struct pdf_typesetter *typesetter, enum pdf_style_name style, cons
  * side: a line whose parts recur from report to report in new
  * combinations (a domain, a score, a note) is then not shaped again.
  * Each part after the first starts with its separator, where no kerning
- * is lost.  Parts that do not fit on one line are set as one paragraph. */
+ * is lost.  Parts that do not fit on one line, or hold a line break, are
+ * set as one paragraph. */
 static void
 pdf_parts(struct pdf_typesetter *typesetter, enum pdf_style_name style, const char *const *parts,
 	  size_t count, double indent, double gap_after)
@@ -962,6 +963,8 @@ pdf_parts(struct pdf_typesetter *typesetter, enum pdf_style_name style, const ch
 		used += pdf_width(layouts[index]);
 		if (pdf_height(layouts[index]) > height)
 			height = pdf_height(layouts[index]);
+		if (pango_layout_get_line_count(layouts[index]) > 1)
+			used = width + 1; /* a part with a line break of its own */
 	}
 	if (used > width) {
 		GString *joined = g_string_new(NULL);
