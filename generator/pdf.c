@@ -32,9 +32,6 @@
 #define PDF_MARGIN_TOP 86.0      /* the text block starts below the running header */
 #define PDF_MARGIN_BOTTOM 84.0   /* and ends above the running footer */
 #define PDF_HEADER_TOP 30.0      /* top of the running header's logo */
-#define PDF_COVER_LOGO_HEIGHT 44.0 /* the logo at its largest, on the cover: this tall, */
-#define PDF_COVER_LOGO_SHARE 0.4 /* and at most this share of the text block wide */
-#define PDF_LOGO_DPI 300.0       /* the logo's pixels are kept to this many an inch */
 #define PDF_HEADER_RULE 56.0     /* the rule under the running header */
 #define PDF_FOOTER_RULE 62.0     /* the rule over the footer, from the page's bottom */
 #define PDF_LIST_INDENT 18.0     /* hanging indent of a list item */
@@ -46,6 +43,12 @@
 #define PDF_SCORE_COLUMN 80.0    /* width of the score at the end of a row */
 #define PDF_BAR_HEIGHT 6.0
 #define PDF_RULE_WIDTH 0.5
+
+/* The logo at its largest, on the cover: this tall and at most this share
+ * of the text block wide; its pixels are kept to PDF_LOGO_DPI there. */
+#define PDF_COVER_LOGO_HEIGHT 44.0
+#define PDF_COVER_LOGO_SHARE 0.4
+#define PDF_LOGO_DPI 300.0
 
 /* Vertical rhythm: space before a block; adjacent gaps collapse to the
  * larger one and vanish at the top of a page. */
