@@ -45,3 +45,19 @@ awk -v teams="$teams" -v assessments="$assessments" -v jobs="$jobs" \
 	printf "one team, start-up in: %.0f ms wall, %.1f MB\n", one_elapsed * 1000, one_peak / 1024
 	printf "unchanged re-run:      %.2f s\n", again_elapsed
 }'
+
+# Each format alone, one worker, over the first 100 teams: where the CPU goes.
+subset="$work/answers-first-100"
+if [ ! -d "$subset" ]; then
+	mkdir -p "$subset"
+	ls "$answers" | awk -F- '{ team = $1 "-" $2 } !(team in seen) { seen[team]; n++ } n <= 100' |
+		while read -r file; do cp "$answers/$file" "$subset/"; done
+fi
+for format in pdf html roadmap; do
+	rm -rf "$work/format"
+	measure "$work/format.time" "$binary" render -q -j 1 -f "$format" -o "$work/format" "$subset"
+	read -r format_elapsed format_user format_system format_peak <"$work/format.time"
+	awk -v format="$format" -v user="$format_user" -v sys="$format_system" 'BEGIN {
+		printf "%-8s alone:         %.1f ms CPU per team (one worker, 100 teams)\n", format, (user + sys) * 10
+	}'
+done
