@@ -67,11 +67,21 @@ brand_png_read(void *closure, unsigned char *data, unsigned int length)
 {
 	struct brand_png_reader *reader = closure;
 
-	if (reader->offset + length > reader->length)
+	if (reader->length - reader->offset < length)
 		return CAIRO_STATUS_READ_ERROR;
 	memcpy(data, reader->data + reader->offset, length);
 	reader->offset += length;
 	return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *
+brand_logo_decode(const struct brand *brand)
+{
+	struct brand_png_reader reader = { brand->logo_png, brand->logo_png_size, 0 };
+
+	if (brand->logo_png == NULL)
+		return cairo_image_surface_create(CAIRO_FORMAT_INVALID, 0, 0);
+	return cairo_image_surface_create_from_png_stream(brand_png_read, &reader);
 }
 
 static int
@@ -81,7 +91,6 @@ brand_load_logo(struct brand *brand, const char *logo, long line, struct diag *d
 	char *path = logo[0] == '/' || slash == NULL
 			     ? xstrdup(logo)
 			     : xasprintf("%.*s/%s", (int)(slash - brand->path), brand->path, logo);
-	struct brand_png_reader reader = { 0 };
 	cairo_surface_t *surface;
 	size_t length;
 
@@ -93,9 +102,7 @@ brand_load_logo(struct brand *brand, const char *logo, long line, struct diag *d
 		return -1;
 	}
 	brand->logo_png_size = length;
-	reader.data = brand->logo_png;
-	reader.length = length;
-	surface = cairo_image_surface_create_from_png_stream(brand_png_read, &reader);
+	surface = brand_logo_decode(brand);
 	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
 		diag_error(diag, brand->path, line, "logo \"%s\" is not a PNG image", logo);
 		cairo_surface_destroy(surface);

@@ -3,6 +3,7 @@
 #ifndef MATURITY_BRAND_H
 #define MATURITY_BRAND_H
 
+#include <cairo.h>
 #include <stddef.h>
 
 struct diag;
@@ -42,6 +43,10 @@ struct brand {
 struct brand *brand_load(const char *path, const char *schema_folder, struct diag *diag);
 
 void brand_free(struct brand *brand);
+
+/* The logo's bytes decoded: a new image surface (destroy it), in an error
+ * status when the bytes are not a PNG or there is no logo. */
+cairo_surface_t *brand_logo_decode(const struct brand *brand);
 
 /* The colour of stage index (0-based) of stage_count stages: the brand's
  * stage colours spread over the stages, blended where a pack has more

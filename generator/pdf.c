@@ -164,11 +164,7 @@ struct pdf_cache {
 	struct chart_cache *chart;  /* the domain profile's text */
 	unsigned char *logo_png;    /* the PNG bytes of the brand's logo */
 	size_t logo_png_size;
-	unsigned char *logo_pixels; /* those decoded, NULL until needed */
-	cairo_format_t logo_format; /* and how: cairo's format, */
-	int logo_width;             /* pixels, */
-	int logo_height;
-	int logo_stride;            /* bytes a row */
+	cairo_surface_t *logo;      /* those decoded and resampled, NULL until needed */
 	double logo_page_width;     /* the page width it was resampled for */
 };
 
@@ -205,13 +201,6 @@ struct pdf_typesetter {
 	struct brand_color muted; /* secondary text */
 	struct brand_color rule;  /* hairlines */
 	struct brand_color track; /* empty bars and panels */
-};
-
-/* Reading the logo from memory for cairo. */
-struct pdf_png_reader {
-	const unsigned char *bytes;
-	size_t size;
-	size_t offset;
 };
 
 static void pdf_fail(struct pdf_typesetter *typesetter, const char *format, ...)
@@ -2322,18 +2311,6 @@ pdf_document(struct pdf_typesetter *typesetter)
 /* Setup --------------------------------------------------------------------- */
 
 static cairo_status_t
-pdf_read_png(void *closure, unsigned char *data, unsigned int length)
-{
-	struct pdf_png_reader *reader = closure;
-
-	if (reader->size - reader->offset < length)
-		return CAIRO_STATUS_READ_ERROR;
-	memcpy(data, reader->bytes + reader->offset, length);
-	reader->offset += length;
-	return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_status_t
 pdf_write(void *closure, const unsigned char *data, unsigned int length)
 {
 	FILE *stream = closure;
@@ -2382,29 +2359,27 @@ pdf_logo_resample(cairo_surface_t *decoded, double page_width)
 		resampled = cairo_image_surface_create(CAIRO_FORMAT_INVALID, 0, 0);
 	}
 	cairo_destroy(cairo);
-	cairo_surface_flush(resampled);
 	return resampled;
 }
 
-/* The brand's logo as a new image surface in *logo, over pixels the
- * cache decoded and resampled once from the same PNG bytes for the same
- * page width.  The surface is the report's (it dies with it, and with it
- * whatever cairo hangs on it); the pixels stay the cache's.  Returns
- * cairo's status; on error *logo is NULL and the cache keeps what it
- * had. */
+/* The brand's logo as a new image surface in *logo, over the pixels of
+ * the cache's copy, decoded and resampled once from the same PNG bytes
+ * for the same page width.  The surface is the report's (it dies with it,
+ * and with it whatever cairo hangs on it); the pixels stay the cache's.
+ * Returns cairo's status; on error *logo is NULL and the cache keeps what
+ * it had. */
 static cairo_status_t
 pdf_cache_logo(struct pdf_cache *cache, const struct brand *brand, cairo_surface_t **logo)
 {
-	struct pdf_png_reader reader = { brand->logo_png, brand->logo_png_size, 0 };
-	cairo_surface_t *decoded, *resampled;
 	cairo_status_t status;
-	size_t size;
 
 	*logo = NULL;
-	if (cache->logo_pixels == NULL || cache->logo_png_size != brand->logo_png_size ||
+	if (cache->logo == NULL || cache->logo_png_size != brand->logo_png_size ||
 	    cache->logo_page_width != brand->page_width ||
 	    memcmp(cache->logo_png, brand->logo_png, brand->logo_png_size) != 0) {
-		decoded = cairo_image_surface_create_from_png_stream(pdf_read_png, &reader);
+		cairo_surface_t *decoded = brand_logo_decode(brand);
+		cairo_surface_t *resampled;
+
 		status = cairo_surface_status(decoded);
 		if (status != CAIRO_STATUS_SUCCESS) {
 			cairo_surface_destroy(decoded);
@@ -2418,24 +2393,20 @@ pdf_cache_logo(struct pdf_cache *cache, const struct brand *brand, cairo_surface
 			return status;
 		}
 		cairo_surface_flush(resampled);
-		free(cache->logo_pixels);
+		if (cache->logo != NULL)
+			cairo_surface_destroy(cache->logo);
 		free(cache->logo_png);
-		cache->logo_format = cairo_image_surface_get_format(resampled);
-		cache->logo_width = cairo_image_surface_get_width(resampled);
-		cache->logo_height = cairo_image_surface_get_height(resampled);
-		cache->logo_stride = cairo_image_surface_get_stride(resampled);
-		size = (size_t)cache->logo_stride * (size_t)cache->logo_height;
-		cache->logo_pixels = xmalloc(size ? size : 1);
-		memcpy(cache->logo_pixels, cairo_image_surface_get_data(resampled), size);
+		cache->logo = resampled;
 		cache->logo_png = xmalloc(brand->logo_png_size ? brand->logo_png_size : 1);
 		memcpy(cache->logo_png, brand->logo_png, brand->logo_png_size);
 		cache->logo_png_size = brand->logo_png_size;
 		cache->logo_page_width = brand->page_width;
-		cairo_surface_destroy(resampled);
 	}
-	*logo = cairo_image_surface_create_for_data(cache->logo_pixels, cache->logo_format,
-						    cache->logo_width, cache->logo_height,
-						    cache->logo_stride);
+	*logo = cairo_image_surface_create_for_data(cairo_image_surface_get_data(cache->logo),
+						    cairo_image_surface_get_format(cache->logo),
+						    cairo_image_surface_get_width(cache->logo),
+						    cairo_image_surface_get_height(cache->logo),
+						    cairo_image_surface_get_stride(cache->logo));
 	status = cairo_surface_status(*logo);
 	if (status != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(*logo);
@@ -2532,7 +2503,8 @@ pdf_cache_free(struct pdf_cache *cache)
 		g_object_unref(cache->pango);
 	free(cache->fonts);
 	chart_cache_free(cache->chart);
-	free(cache->logo_pixels);
+	if (cache->logo != NULL)
+		cairo_surface_destroy(cache->logo);
 	free(cache->logo_png);
 	free(cache);
 }
