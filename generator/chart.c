@@ -703,24 +703,101 @@ chart_buffer_write(void *closure, const unsigned char *data, unsigned int length
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* Adds runs to the SVG document cairo wrote in buffer, as <text> elements
- * after everything drawn (text was always drawn last where it sits), and
- * serializes the result into buffer.  Returns 0, or -1 when the buffer
- * does not read back. */
-static int
-chart_svg_add_text(struct chart_buffer *buffer, const GArray *runs)
-{
-	xmlDocPtr document = xmlReadMemory(buffer->data, (int)buffer->length, NULL, NULL,
-					   XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-						   XML_PARSE_NOWARNING);
-	xmlNodePtr root = document != NULL ? xmlDocGetRootElement(document) : NULL;
-	xmlChar *serialized = NULL;
-	int size = 0;
+/* What cairo names the groups of an SVG: this and a number. */
+#define CHART_CAIRO_GROUP "surface"
 
-	if (root == NULL) {
-		xmlFreeDoc(document);
-		return -1;
+/* value with each reference "#surfaceN" to a group renamed in names.
+ * The caller frees it with g_free. */
+static char *
+chart_svg_renamed(const char *value, GHashTable *names)
+{
+	GString *renamed = g_string_new(NULL);
+	const char *cursor = value, *found;
+
+	while ((found = strstr(cursor, "#" CHART_CAIRO_GROUP)) != NULL) {
+		const char *old_start = found + 1;
+		size_t length = strlen(CHART_CAIRO_GROUP) +
+				strspn(old_start + strlen(CHART_CAIRO_GROUP), "0123456789");
+		char *old = xstrndup(old_start, length);
+		const char *name = g_hash_table_lookup(names, old);
+
+		g_string_append_len(renamed, cursor, old_start - cursor);
+		g_string_append(renamed, name != NULL ? name : old);
+		cursor = old_start + length;
+		free(old);
 	}
+	g_string_append(renamed, cursor);
+	return g_string_free(renamed, FALSE);
+}
+
+/* Names the groups under node (ids "surfaceN") chart-surface1, 2, ... in
+ * document order, recording old name -> new name in names. */
+static void
+chart_svg_rename_groups(xmlNodePtr node, GHashTable *names)
+{
+	for (; node != NULL; node = node->next) {
+		xmlChar *id;
+
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		id = xmlGetProp(node, (const xmlChar *)"id");
+		if (id != NULL &&
+		    strncmp((const char *)id, CHART_CAIRO_GROUP, strlen(CHART_CAIRO_GROUP)) == 0) {
+			char *name = xasprintf("chart-surface%u", g_hash_table_size(names) + 1);
+
+			xmlSetProp(node, (const xmlChar *)"id", (const xmlChar *)name);
+			g_hash_table_insert(names, xstrdup((const char *)id), name);
+		}
+		xmlFree(id);
+		chart_svg_rename_groups(node->children, names);
+	}
+}
+
+/* Points the references under node ("#surfaceN" in any attribute) at the
+ * groups' new names. */
+static void
+chart_svg_rename_references(xmlNodePtr node, GHashTable *names)
+{
+	for (; node != NULL; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr attribute = node->properties; attribute != NULL;
+		     attribute = attribute->next) {
+			xmlChar *value = xmlNodeListGetString(node->doc, attribute->children, 1);
+
+			if (value != NULL &&
+			    strstr((const char *)value, "#" CHART_CAIRO_GROUP) != NULL) {
+				char *renamed = chart_svg_renamed((const char *)value, names);
+
+				xmlSetNsProp(node, attribute->ns, attribute->name,
+					     (const xmlChar *)renamed);
+				g_free(renamed);
+			}
+			xmlFree(value);
+		}
+		chart_svg_rename_references(node->children, names);
+	}
+}
+
+/* Names the SVG's groups after their order in it: cairo names them after
+ * a count of every surface the process has made ("surface85"), so the
+ * bytes of a page would depend on what the process drew before. */
+static void
+chart_svg_rename(xmlNodePtr root)
+{
+	GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, free, free);
+
+	chart_svg_rename_groups(root, names);
+	if (g_hash_table_size(names) > 0)
+		chart_svg_rename_references(root, names);
+	g_hash_table_destroy(names);
+}
+
+/* Adds runs to the SVG root element as <text> elements, after everything
+ * drawn (text was always drawn last where it sits). */
+static void
+chart_svg_add_text(xmlNodePtr root, const GArray *runs)
+{
 	for (guint index = 0; index < runs->len; index++) {
 		const struct chart_run *run = &g_array_index(runs, struct chart_run, index);
 		xmlNodePtr node = xmlNewTextChild(root, root->ns, (const xmlChar *)"text",
@@ -740,28 +817,20 @@ chart_svg_add_text(struct chart_buffer *buffer, const GArray *runs)
 			xmlNewProp(node, (const xmlChar *)"text-anchor",
 				   (const xmlChar *)run->anchor);
 	}
-	xmlDocDumpMemoryEnc(document, &serialized, &size, "UTF-8");
-	xmlFreeDoc(document);
-	if (serialized == NULL)
-		return -1;
-	free(buffer->data);
-	buffer->data = xstrndup((const char *)serialized, (size_t)size);
-	buffer->length = (size_t)size;
-	xmlFree(serialized);
-	return 0;
 }
 
-char *
+xmlDocPtr
 chart_svg(const struct chart_input *input, const struct brand *brand, struct chart_cache *cache,
-	  double width, double height, const char *source, size_t *length, struct diag *diag)
+	  double width, double height, const char *source, struct diag *diag)
 {
 	struct chart_buffer buffer = { 0 };
 	cairo_surface_t *surface =
 		cairo_svg_surface_create_for_stream(chart_buffer_write, &buffer, width, height);
 	cairo_t *cairo = cairo_create(surface);
 	GArray *runs = g_array_new(FALSE, FALSE, sizeof(struct chart_run));
+	xmlDocPtr document = NULL;
+	xmlNodePtr root = NULL;
 	cairo_status_t status;
-	int read_back = 0;
 
 	chart_draw_collecting(cairo, input, brand, cache, 0, 0, width, height, runs);
 	status = cairo_status(cairo);
@@ -770,20 +839,28 @@ chart_svg(const struct chart_input *input, const struct brand *brand, struct cha
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(surface);
 	cairo_surface_destroy(surface);
+	/* cairo's own output: trusted, but still read without the network. */
 	if (status == CAIRO_STATUS_SUCCESS && buffer.data != NULL)
-		read_back = chart_svg_add_text(&buffer, runs);
+		document = xmlReadMemory(buffer.data, (int)buffer.length, NULL, NULL,
+					 XML_PARSE_NONET | XML_PARSE_NOBLANKS |
+						 XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	root = document != NULL ? xmlDocGetRootElement(document) : NULL;
+	if (root != NULL) {
+		chart_svg_rename(root);
+		chart_svg_add_text(root, runs);
+	}
 	for (guint index = 0; index < runs->len; index++)
 		free(g_array_index(runs, struct chart_run, index).text);
 	g_array_free(runs, TRUE);
-	if (status != CAIRO_STATUS_SUCCESS || buffer.data == NULL || read_back != 0) {
+	free(buffer.data);
+	if (root == NULL) {
 		diag_error(diag, source, 0, "cannot draw the chart: %s",
 			   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
 							  : "its SVG does not read back");
-		free(buffer.data);
+		xmlFreeDoc(document);
 		return NULL;
 	}
-	*length = buffer.length;
-	return buffer.data;
+	return document;
 }
 
 int

@@ -5,6 +5,7 @@
 #define MATURITY_CHART_H
 
 #include <cairo.h>
+#include <libxml/tree.h>
 #include <stddef.h>
 
 struct brand;
@@ -59,11 +60,12 @@ void chart_input_from_model(struct chart_input *input, const struct model *model
 void chart_input_release(struct chart_input *input);
 
 /* The chart as an SVG document of width x height points, its text from
- * cache (may be NULL).  Returns a new buffer (free with free) and its
- * length, or NULL after reporting against source. */
-char *chart_svg(const struct chart_input *input, const struct brand *brand,
-		struct chart_cache *cache, double width, double height, const char *source,
-		size_t *length, struct diag *diag);
+ * cache (may be NULL) set as <text> elements rather than outlines, and
+ * its ids numbered within the document.  Returns the document (free with
+ * xmlFreeDoc), or NULL after reporting against source. */
+xmlDocPtr chart_svg(const struct chart_input *input, const struct brand *brand,
+		    struct chart_cache *cache, double width, double height, const char *source,
+		    struct diag *diag);
 
 /* Writes the chart as a PNG file at path, atomically, scale pixels per
  * point.  Returns 0, or -1 after reporting. */

@@ -136,126 +136,25 @@ html_brand(xmlNodePtr parent, const struct brand *brand, const struct framework 
 	}
 }
 
-/* What cairo names the groups of an SVG: this and a number. */
-#define HTML_CAIRO_GROUP "surface"
-
-/* value with each reference "#surfaceN" to a group renamed in names.
- * The caller frees it with g_free. */
-static char *
-html_chart_renamed(const char *value, GHashTable *names)
-{
-	GString *renamed = g_string_new(NULL);
-	const char *cursor = value, *found;
-
-	while ((found = strstr(cursor, "#" HTML_CAIRO_GROUP)) != NULL) {
-		const char *old_start = found + 1;
-		size_t length = strlen(HTML_CAIRO_GROUP) +
-				strspn(old_start + strlen(HTML_CAIRO_GROUP), "0123456789");
-		char *old = xstrndup(old_start, length);
-		const char *name = g_hash_table_lookup(names, old);
-
-		g_string_append_len(renamed, cursor, old_start - cursor);
-		g_string_append(renamed, name != NULL ? name : old);
-		cursor = old_start + length;
-		free(old);
-	}
-	g_string_append(renamed, cursor);
-	return g_string_free(renamed, FALSE);
-}
-
-/* Names the groups under node (ids "surfaceN") chart-surface1, 2, ... in
- * document order, recording old name -> new name in names. */
-static void
-html_chart_rename_groups(xmlNodePtr node, GHashTable *names)
-{
-	for (; node != NULL; node = node->next) {
-		xmlChar *id;
-
-		if (node->type != XML_ELEMENT_NODE)
-			continue;
-		id = xmlGetProp(node, (const xmlChar *)"id");
-		if (id != NULL &&
-		    strncmp((const char *)id, HTML_CAIRO_GROUP, strlen(HTML_CAIRO_GROUP)) == 0) {
-			char *name = xasprintf("chart-surface%u", g_hash_table_size(names) + 1);
-
-			xmlSetProp(node, (const xmlChar *)"id", (const xmlChar *)name);
-			g_hash_table_insert(names, xstrdup((const char *)id), name);
-		}
-		xmlFree(id);
-		html_chart_rename_groups(node->children, names);
-	}
-}
-
-/* Points the references under node ("#surfaceN" in any attribute) at the
- * groups' new names. */
-static void
-html_chart_rename_references(xmlNodePtr node, GHashTable *names)
-{
-	for (; node != NULL; node = node->next) {
-		if (node->type != XML_ELEMENT_NODE)
-			continue;
-		for (xmlAttrPtr attribute = node->properties; attribute != NULL;
-		     attribute = attribute->next) {
-			xmlChar *value = xmlNodeListGetString(node->doc, attribute->children, 1);
-
-			if (value != NULL &&
-			    strstr((const char *)value, "#" HTML_CAIRO_GROUP) != NULL) {
-				char *renamed = html_chart_renamed((const char *)value, names);
-
-				xmlSetNsProp(node, attribute->ns, attribute->name,
-					     (const xmlChar *)renamed);
-				g_free(renamed);
-			}
-			xmlFree(value);
-		}
-		html_chart_rename_references(node->children, names);
-	}
-}
-
-/* The chart's SVG, parsed and placed under <chart>. */
+/* The chart's SVG placed under <chart>. */
 static int
 html_chart(xmlNodePtr parent, const struct chart_input *input, const struct brand *brand,
 	   struct chart_cache *cache, const char *source, struct diag *diag)
 {
-	size_t length, skipped = 0;
-	char *svg = chart_svg(input, brand, cache, HTML_CHART_WIDTH, HTML_CHART_HEIGHT, source,
-			      &length, diag);
-	xmlNodePtr chart, nodes = NULL;
-	GHashTable *names;
-	int status;
+	xmlDocPtr svg = chart_svg(input, brand, cache, HTML_CHART_WIDTH, HTML_CHART_HEIGHT, source,
+				  diag);
+	xmlNodePtr chart, copy;
 
 	if (svg == NULL)
 		return -1;
-	/* cairo's own output: trusted, but still parsed without the network.
-	 * It is parsed straight into the document, as a fragment, which spares
-	 * a document of its own and a copy: so without its XML declaration. */
-	if (strncmp(svg, "<?xml", 5) == 0) {
-		const char *end = strstr(svg, "?>");
-
-		if (end != NULL)
-			skipped = (size_t)(end + 2 - svg);
-	}
 	chart = xmlNewChild(parent, parent->ns, (const xmlChar *)"chart", NULL);
-	status = xmlParseInNodeContext(chart, svg + skipped, (int)(length - skipped),
-				       XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-					       XML_PARSE_NOWARNING,
-				       &nodes);
-	free(svg);
-	if (status != XML_ERR_OK || nodes == NULL) {
-		xmlFreeNodeList(nodes);
-		diag_error(diag, source, 0, "cannot read back the chart's SVG");
+	copy = xmlDocCopyNode(xmlDocGetRootElement(svg), parent->doc, 1);
+	xmlFreeDoc(svg);
+	if (copy == NULL) {
+		diag_error(diag, source, 0, "out of memory placing the chart");
 		return -1;
 	}
-	xmlAddChildList(chart, nodes);
-
-	/* cairo names the SVG's groups after a count of every surface the
-	 * process has made ("surface85"), so the name would depend on what the
-	 * process drew before; the page's bytes depend on its inputs only. */
-	names = g_hash_table_new_full(g_str_hash, g_str_equal, free, free);
-	html_chart_rename_groups(chart->children, names);
-	if (g_hash_table_size(names) > 0)
-		html_chart_rename_references(chart->children, names);
-	g_hash_table_destroy(names);
+	xmlAddChild(chart, copy);
 	return 0;
 }
 
