@@ -218,8 +218,8 @@ chart_show(cairo_t *cairo, struct chart_text *text, PangoLayout *layout, double 
 	const char *string = pango_layout_get_text(layout);
 	PangoLayoutIter *iterator;
 
-	chart_set_color(cairo, color, 1);
 	if (text->runs == NULL) {
+		chart_set_color(cairo, color, 1);
 		cairo_move_to(cairo, x, y);
 		pango_cairo_show_layout(cairo, layout);
 		return;
