@@ -10,17 +10,20 @@ CC         ?= cc
 
 # Debian packages: to build, to test, and the default brand's font.
 BUILD_DEBS := pkg-config libxml2-dev libxslt1-dev libcmark-dev libcairo2-dev \
-              libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev fonts-inter
+              libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev fonts-inter
 TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time
-PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson
+PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson icu-i18n icu-uc
 
 SOURCES := \
 	generator/answers.c \
 	generator/batch.c \
 	generator/brand.c \
+	generator/catalogue.c \
 	generator/chart.c \
 	generator/content.c \
 	generator/diag.c \
+	generator/document.c \
+	generator/draw.c \
 	generator/fonts.c \
 	generator/framework.c \
 	generator/html.c \
@@ -30,10 +33,16 @@ SOURCES := \
 	generator/model.c \
 	generator/outfile.c \
 	generator/pdf.c \
+	generator/pdf_walk.c \
 	generator/pool.c \
 	generator/portfolio.c \
 	generator/progress.c \
 	generator/render.c \
+	generator/report.c \
+	generator/report_appendix.c \
+	generator/report_findings.c \
+	generator/report_messages.c \
+	generator/report_plan.c \
 	generator/report_xml.c \
 	generator/roadmap.c \
 	generator/roadmap_files.c \
@@ -42,9 +51,11 @@ SOURCES := \
 	generator/stamp.c \
 	generator/summary.c \
 	generator/survey.c \
+	generator/typeset.c \
 	generator/validate.c \
 	generator/xalloc.c \
-	generator/xmlinput.c
+	generator/xmlinput.c \
+	generator/xmlout.c
 MAIN := generator/main.c
 
 UNIT_TESTS := \

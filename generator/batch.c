@@ -87,7 +87,7 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 	resources->answers_schema = xmlinput_schema_load(answers_schema, diag);
 	failed = resources->framework == NULL || resources->answers_schema == NULL;
 	if (!failed && options->command == COMMAND_RENDER) {
-		resources->render = render_resources_load(options, diag);
+		resources->render = render_resources_load(options, resources->framework, diag);
 		failed = resources->render == NULL;
 	}
 	if (!failed && options->command == COMMAND_RENDER) {
@@ -95,8 +95,9 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 		 * fonts, the program's version and the options that shape output. */
 		char *templates = xasprintf("%s/templates", options->data_folder);
 		char *fonts = xasprintf("%s/fonts", options->data_folder);
-		char *settings = xasprintf("%s formats=%u png=%d model=%d", MATURITY_VERSION,
-					   options->formats, options->chart_png, options->write_model);
+		char *settings = xasprintf("%s formats=%u png=%d model=%d document=%d",
+					   MATURITY_VERSION, options->formats, options->chart_png,
+					   options->write_model, options->write_document);
 
 		resources->digest[0] = '\0';
 		stamp_add_text(resources->digest, settings);
@@ -105,6 +106,10 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 		stamp_add_folder(resources->digest, schema_folder);
 		stamp_add_folder(resources->digest, templates);
 		stamp_add_folder(resources->digest, fonts);
+		if (options->messages_path != NULL)
+			stamp_add_file(resources->digest, options->messages_path);
+		if (options->sections_path != NULL)
+			stamp_add_file(resources->digest, options->sections_path);
 		/* The brand file and what sits beside it: its logo. */
 		char *brand_folder = g_path_get_dirname(options->brand_path);
 

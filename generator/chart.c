@@ -2,11 +2,9 @@
  * centre to 4 at the rim, so a score of 1 still shows as a shape. */
 #include "chart.h"
 
-#include "answers.h"
 #include "brand.h"
 #include "diag.h"
-#include "framework.h"
-#include "model.h"
+#include "draw.h"
 #include "outfile.h"
 #include "xalloc.h"
 
@@ -33,7 +31,7 @@ struct chart_geometry {
 static void
 chart_set_color(cairo_t *cairo, const struct brand_color *color, double alpha)
 {
-	cairo_set_source_rgba(cairo, color->red, color->green, color->blue, alpha);
+	draw_set_color(cairo, *color, alpha);
 }
 
 static double
@@ -315,22 +313,21 @@ chart_polygon(cairo_t *cairo, const struct chart_geometry *geometry, const doubl
 		cairo_close_path(cairo);
 }
 
-/* The grid: rings at each whole score, the stage thresholds dashed in
- * their stage colour (named in the legend), and the axes. */
+/* The grid: rings at each whole score, the thresholds dashed in their
+ * stage colour (named in the legend), and the axes. */
 static void
-chart_grid(cairo_t *cairo, const struct chart_geometry *geometry,
-	   const struct framework *framework, const struct brand *brand)
+chart_grid(cairo_t *cairo, const struct chart_geometry *geometry, const struct chart_input *input,
+	   const struct brand *brand)
 {
-	size_t count = framework->domain_count;
+	size_t count = input->axis_count;
 	struct brand_color grey = { .red = 0.55, .green = 0.58, .blue = 0.62 };
+	double *values = xcalloc(count ? count : 1, sizeof *values);
 
 	cairo_set_line_width(cairo, 0.6 * geometry->unit);
 	for (int ring = 1; ring <= CHART_SCALE_MAX; ring++) {
-		double values[64];
-
-		for (size_t axis = 0; axis < count && axis < 64; axis++)
+		for (size_t axis = 0; axis < count; axis++)
 			values[axis] = ring;
-		chart_polygon(cairo, geometry, values, count < 64 ? count : 64);
+		chart_polygon(cairo, geometry, values, count);
 		chart_set_color(cairo, &grey, ring == CHART_SCALE_MAX ? 0.7 : 0.35);
 		cairo_stroke(cairo);
 	}
@@ -344,23 +341,22 @@ chart_grid(cairo_t *cairo, const struct chart_geometry *geometry,
 	chart_set_color(cairo, &grey, 0.35);
 	cairo_stroke(cairo);
 
-	/* Stage thresholds above the first stage, dashed in the stage colour. */
-	for (size_t stage = 1; stage < framework->stage_count; stage++) {
-		struct brand_color color = brand_stage_color(brand, stage, framework->stage_count);
-		double minimum = framework->stages[stage].minimum;
+	for (size_t index = 0; index < input->threshold_count; index++) {
+		const struct chart_threshold *threshold = &input->thresholds[index];
+		struct brand_color color =
+			brand_stage_color(brand, threshold->stage, input->stage_count);
 		double dash[] = { 3 * geometry->unit, 2 * geometry->unit };
-		double values[64];
 
-		for (size_t axis = 0; axis < count && axis < 64; axis++)
-			values[axis] = minimum;
-		chart_polygon(cairo, geometry, values, count < 64 ? count : 64);
+		for (size_t axis = 0; axis < count; axis++)
+			values[axis] = threshold->value;
+		chart_polygon(cairo, geometry, values, count);
 		cairo_set_dash(cairo, dash, 2, 0);
 		cairo_set_line_width(cairo, 1.1 * geometry->unit);
 		chart_set_color(cairo, &color, 0.85);
 		cairo_stroke(cairo);
 		cairo_set_dash(cairo, NULL, 0, 0);
-
 	}
+	free(values);
 }
 
 /* One legend entry: a swatch drawn by the caller's kind, then a label. */
@@ -380,36 +376,60 @@ struct chart_entry {
  * many; the caller draws them with chart_legend_draw, which frees them. */
 enum { CHART_LEGEND_MAX = 16 };
 
+/* How a series is drawn: its swatch, colour and opacity.  Earlier
+ * assessments fade the older they are (depth 0 is the latest). */
+static struct chart_entry
+chart_series_style(const struct brand *brand, enum chart_series_kind kind, size_t depth)
+{
+	switch (kind) {
+	case CHART_PREVIOUS:
+		return (struct chart_entry){ .swatch = SWATCH_DASH, .color = brand->text,
+					     .alpha = depth == 0 ? 0.65 : depth == 1 ? 0.42 : 0.28 };
+	case CHART_BENCHMARK:
+		return (struct chart_entry){ .swatch = SWATCH_DOT, .color = brand->accent,
+					     .alpha = 1 };
+	case CHART_CURRENT:
+		break;
+	}
+	return (struct chart_entry){ .swatch = SWATCH_FILL, .color = brand->primary, .alpha = 1 };
+}
+
+/* How many series of kind come before index: a previous outline's age. */
+static size_t
+chart_series_depth(const struct chart_input *input, size_t index)
+{
+	size_t depth = 0;
+
+	for (size_t other = 0; other < index; other++)
+		depth += input->series[other].kind == input->series[index].kind;
+	return depth;
+}
+
 static size_t
 chart_legend_entries(struct chart_text *text, const struct chart_geometry *geometry,
 		     const struct chart_input *input, struct chart_entry entries[CHART_LEGEND_MAX],
 		     int *text_height)
 {
 	const struct brand *brand = text->brand;
-	const struct framework *framework = input->framework;
 	size_t count = 0;
 
-	entries[count] = (struct chart_entry){ .swatch = SWATCH_FILL, .color = brand->primary,
-					       .alpha = 1 };
-	snprintf(entries[count++].text, sizeof entries[0].text, "%s", input->values_label);
-	if (input->previous != NULL) {
-		entries[count] = (struct chart_entry){ .swatch = SWATCH_DASH, .color = brand->text,
-						       .alpha = 0.65 };
-		snprintf(entries[count++].text, sizeof entries[0].text, "%s", input->previous_label);
+	for (size_t index = 0; index < input->series_count && count < CHART_LEGEND_MAX; index++) {
+		entries[count] = chart_series_style(brand, input->series[index].kind,
+						    chart_series_depth(input, index));
+		snprintf(entries[count++].text, sizeof entries[0].text, "%s",
+			 input->series[index].label ? input->series[index].label : "");
 	}
-	if (input->benchmark != NULL) {
-		entries[count] = (struct chart_entry){ .swatch = SWATCH_DOT, .color = brand->accent,
-						       .alpha = 1 };
-		snprintf(entries[count++].text, sizeof entries[0].text, "%s", input->benchmark_label);
-	}
-	for (size_t stage = 1; stage < framework->stage_count && count < CHART_LEGEND_MAX; stage++) {
+	for (size_t index = 0; index < input->threshold_count && count < CHART_LEGEND_MAX;
+	     index++) {
+		const struct chart_threshold *threshold = &input->thresholds[index];
+
 		entries[count] = (struct chart_entry){
 			.swatch = SWATCH_DASH,
-			.color = brand_stage_color(brand, stage, framework->stage_count),
+			.color = brand_stage_color(brand, threshold->stage, input->stage_count),
 			.alpha = 0.9,
 		};
-		snprintf(entries[count++].text, sizeof entries[0].text, "%s from %.2f",
-			 framework->stages[stage].label, framework->stages[stage].minimum);
+		snprintf(entries[count++].text, sizeof entries[0].text, "%s",
+			 threshold->label ? threshold->label : "");
 	}
 	for (size_t index = 0; index < count; index++) {
 		entries[index].layout = chart_layout(text, geometry->font_size * 0.85, 0, -1,
@@ -499,15 +519,98 @@ chart_legend_draw(cairo_t *cairo, struct chart_text *text, const struct chart_ge
 	}
 }
 
-/* chart_draw_input, its text collected in runs when runs is not NULL. */
+/* One series' outline: the subject filled, the others stroked. */
+static void
+chart_outline(cairo_t *cairo, const struct chart_geometry *geometry, const struct chart_input *input,
+	      size_t index, const struct brand *brand)
+{
+	const struct chart_series *series = &input->series[index];
+	struct chart_entry style =
+		chart_series_style(brand, series->kind, chart_series_depth(input, index));
+	double unit = geometry->unit;
+	double dash[] = { 5 * unit, 3 * unit }, dot[] = { 0.1 * unit, 3.5 * unit };
+
+	chart_polygon(cairo, geometry, series->values, input->axis_count);
+	if (style.swatch == SWATCH_FILL) {
+		chart_set_color(cairo, &style.color, 0.22);
+		cairo_fill_preserve(cairo);
+		cairo_set_line_width(cairo, 2 * unit);
+		cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND);
+		chart_set_color(cairo, &style.color, 1);
+		cairo_stroke(cairo);
+		return;
+	}
+	cairo_set_dash(cairo, style.swatch == SWATCH_DOT ? dot : dash, 2, 0);
+	cairo_set_line_cap(cairo,
+			   style.swatch == SWATCH_DOT ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
+	cairo_set_line_width(cairo, (style.swatch == SWATCH_DOT ? 2 : 1.4) * unit);
+	chart_set_color(cairo, &style.color, style.alpha);
+	cairo_stroke(cairo);
+	cairo_set_dash(cairo, NULL, 0, 0);
+	cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT);
+}
+
+/* Each vertex of the subject: a dot and its score, set just outside the
+ * dot; an axis without a value gets a hollow mark at the rim and the
+ * missing label. */
+static void
+chart_vertices(cairo_t *cairo, struct chart_text *text, const struct chart_geometry *geometry,
+	       const struct chart_input *input, const double *values)
+{
+	const struct brand *brand = text->brand;
+	size_t count = input->axis_count;
+
+	for (size_t axis = 0; axis < count; axis++) {
+		double point_x, point_y, angle = chart_angle(axis, count);
+		char score[16];
+		PangoLayout *layout;
+		int text_width, text_height;
+
+		if (values[axis] < 0) {
+			chart_point(geometry, axis, count, CHART_SCALE_MAX, &point_x, &point_y);
+			cairo_new_path(cairo);
+			cairo_arc(cairo, point_x, point_y, 3 * geometry->unit, 0, 2 * M_PI);
+			chart_set_color(cairo, &brand->text, 0.5);
+			cairo_set_line_width(cairo, 1 * geometry->unit);
+			cairo_stroke(cairo);
+			if (input->missing_label == NULL)
+				continue;
+			layout = chart_layout(text, geometry->font_size * 0.8, 0, -1,
+					      PANGO_ALIGN_LEFT, input->missing_label);
+			pango_layout_get_pixel_size(layout, &text_width, &text_height);
+			chart_show(cairo, text, layout,
+				   point_x - text_width / 2.0 - 16 * geometry->unit * cos(angle),
+				   point_y - text_height / 2.0 - 16 * geometry->unit * sin(angle),
+				   &brand->text, 1);
+			g_object_unref(layout);
+			continue;
+		}
+		chart_point(geometry, axis, count, values[axis], &point_x, &point_y);
+		draw_disc(cairo, point_x, point_y, 3 * geometry->unit, brand->primary);
+		snprintf(score, sizeof score, "%.2f", values[axis]);
+		layout = chart_layout(text, geometry->font_size * 0.9, 1, -1, PANGO_ALIGN_LEFT, score);
+		pango_layout_get_pixel_size(layout, &text_width, &text_height);
+		/* Inside the rim for high scores, outside the dot otherwise. */
+		double offset = values[axis] > 3.2 ? -16 * geometry->unit : 13 * geometry->unit;
+		double label_x = point_x + offset * cos(angle) - text_width / 2.0;
+		double label_y = point_y + offset * sin(angle) - text_height / 2.0;
+		cairo_rectangle(cairo, label_x - 2 * geometry->unit, label_y,
+				text_width + 4 * geometry->unit, text_height);
+		cairo_set_source_rgba(cairo, 1, 1, 1, 0.85);
+		cairo_fill(cairo);
+		chart_show(cairo, text, layout, label_x, label_y, &brand->primary, 1);
+		g_object_unref(layout);
+	}
+}
+
+/* chart_draw, its text collected in runs when runs is not NULL. */
 static void
 chart_draw_collecting(cairo_t *cairo, const struct chart_input *input, const struct brand *brand,
 		      struct chart_cache *cache, double x, double y, double width, double height,
 		      GArray *runs)
 {
-	const struct framework *framework = input->framework;
-	size_t count = framework->domain_count;
-	const double *values = input->values;
+	size_t count = input->axis_count;
+	const double *subject = NULL;
 	struct chart_geometry geometry;
 	struct chart_text text;
 	struct chart_entry legend[CHART_LEGEND_MAX];
@@ -515,6 +618,8 @@ chart_draw_collecting(cairo_t *cairo, const struct chart_input *input, const str
 	int legend_text_height = 0;
 	double legend_height;
 
+	if (count == 0)
+		return;
 	cairo_save(cairo);
 	chart_text_begin(&text, cairo, cache, brand);
 	text.runs = runs;
@@ -531,91 +636,24 @@ chart_draw_collecting(cairo_t *cairo, const struct chart_input *input, const str
 	geometry.radius = fmin(width / 2 - geometry.label_width - 14 * geometry.unit,
 			       (height - legend_height) / 2 - 44 * geometry.unit);
 
-	chart_grid(cairo, &geometry, framework, brand);
+	chart_grid(cairo, &geometry, input, brand);
 
-	/* The previous assessment: a dashed outline. */
-	if (input->previous != NULL) {
-		double dash[] = { 5 * geometry.unit, 3 * geometry.unit };
-
-		chart_polygon(cairo, &geometry, input->previous, count);
-		cairo_set_dash(cairo, dash, 2, 0);
-		cairo_set_line_width(cairo, 1.4 * geometry.unit);
-		chart_set_color(cairo, &brand->text, 0.65);
-		cairo_stroke(cairo);
-		cairo_set_dash(cairo, NULL, 0, 0);
-	}
-
-	/* The benchmark: a dotted outline in the accent colour. */
-	if (input->benchmark != NULL) {
-		double dot[] = { 0.1 * geometry.unit, 3.5 * geometry.unit };
-
-		chart_polygon(cairo, &geometry, input->benchmark, count);
-		cairo_set_dash(cairo, dot, 2, 0);
-		cairo_set_line_cap(cairo, CAIRO_LINE_CAP_ROUND);
-		cairo_set_line_width(cairo, 2 * geometry.unit);
-		chart_set_color(cairo, &brand->accent, 1);
-		cairo_stroke(cairo);
-		cairo_set_dash(cairo, NULL, 0, 0);
-		cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT);
-	}
-
-	/* The values: a filled polygon in the brand colour. */
-	chart_polygon(cairo, &geometry, values, count);
-	chart_set_color(cairo, &brand->primary, 0.22);
-	cairo_fill_preserve(cairo);
-	cairo_set_line_width(cairo, 2 * geometry.unit);
-	cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND);
-	chart_set_color(cairo, &brand->primary, 1);
-	cairo_stroke(cairo);
-
-	/* Each vertex: a dot and its score, set just outside the dot. */
-	for (size_t axis = 0; axis < count; axis++) {
-		int assessed = values[axis] >= 0;
-		double point_x, point_y, angle = chart_angle(axis, count);
-		char score[16];
-		PangoLayout *layout;
-		int text_width, text_height;
-
-		if (!assessed) {
-			/* Not assessed: a hollow mark at the rim, said in words. */
-			chart_point(&geometry, axis, count, CHART_SCALE_MAX, &point_x, &point_y);
-			cairo_new_path(cairo);
-			cairo_arc(cairo, point_x, point_y, 3 * geometry.unit, 0, 2 * M_PI);
-			chart_set_color(cairo, &brand->text, 0.5);
-			cairo_set_line_width(cairo, 1 * geometry.unit);
-			cairo_stroke(cairo);
-			layout = chart_layout(&text, geometry.font_size * 0.8, 0, -1, PANGO_ALIGN_LEFT,
-					      "not assessed");
-			pango_layout_get_pixel_size(layout, &text_width, &text_height);
-			chart_show(cairo, &text, layout,
-				   point_x - text_width / 2.0 - 16 * geometry.unit * cos(angle),
-				   point_y - text_height / 2.0 - 16 * geometry.unit * sin(angle),
-				   &brand->text, 1);
-			g_object_unref(layout);
-			continue;
+	/* The outlines, the subject last so that it lies on top. */
+	for (size_t index = 0; index < input->series_count; index++)
+		if (input->series[index].kind != CHART_CURRENT)
+			chart_outline(cairo, &geometry, input, index, brand);
+	for (size_t index = 0; index < input->series_count; index++)
+		if (input->series[index].kind == CHART_CURRENT) {
+			chart_outline(cairo, &geometry, input, index, brand);
+			if (subject == NULL)
+				subject = input->series[index].values;
 		}
-		chart_point(&geometry, axis, count, values[axis], &point_x, &point_y);
-		cairo_new_path(cairo);
-		cairo_arc(cairo, point_x, point_y, 3 * geometry.unit, 0, 2 * M_PI);
-		chart_set_color(cairo, &brand->primary, 1);
-		cairo_fill(cairo);
-		snprintf(score, sizeof score, "%.2f", values[axis]);
-		layout = chart_layout(&text, geometry.font_size * 0.9, 1, -1, PANGO_ALIGN_LEFT, score);
-		pango_layout_get_pixel_size(layout, &text_width, &text_height);
-		/* Inside the rim for high scores, outside the dot otherwise. */
-		double offset = values[axis] > 3.2 ? -16 * geometry.unit : 13 * geometry.unit;
-		double label_x = point_x + offset * cos(angle) - text_width / 2.0;
-		double label_y = point_y + offset * sin(angle) - text_height / 2.0;
-		cairo_rectangle(cairo, label_x - 2 * geometry.unit, label_y, text_width + 4 * geometry.unit,
-				text_height);
-		cairo_set_source_rgba(cairo, 1, 1, 1, 0.85);
-		cairo_fill(cairo);
-		chart_show(cairo, &text, layout, label_x, label_y, &brand->primary, 1);
-		g_object_unref(layout);
-	}
+	if (subject != NULL)
+		chart_vertices(cairo, &text, &geometry, input, subject);
 
 	for (size_t axis = 0; axis < count; axis++)
-		chart_label(cairo, &text, &geometry, axis, count, framework->domains[axis].label);
+		chart_label(cairo, &text, &geometry, axis, count,
+			    input->labels[axis] ? input->labels[axis] : "");
 
 	chart_legend_draw(cairo, &text, &geometry, legend, legend_count, legend_row, legend_text_height,
 			  x, y + height - legend_height, width);
@@ -624,61 +662,43 @@ chart_draw_collecting(cairo_t *cairo, const struct chart_input *input, const str
 }
 
 void
-chart_draw_input(cairo_t *cairo, const struct chart_input *input, const struct brand *brand,
-		 struct chart_cache *cache, double x, double y, double width, double height)
+chart_draw(cairo_t *cairo, const struct chart_input *input, const struct brand *brand,
+	   struct chart_cache *cache, double x, double y, double width, double height)
 {
 	chart_draw_collecting(cairo, input, brand, cache, x, y, width, height, NULL);
 }
 
 void
-chart_input_from_model(struct chart_input *input, const struct model *model)
+chart_input_init(struct chart_input *input, size_t axis_count)
 {
-	size_t count = model->domain_count ? model->domain_count : 1;
-	double *values = xcalloc(3 * count, sizeof *values);
-	double *previous = values + count, *benchmark = values + 2 * count;
-	int any_benchmark = 0;
-
 	memset(input, 0, sizeof *input);
-	for (size_t axis = 0; axis < model->domain_count; axis++) {
-		const struct model_domain *domain = &model->domains[axis];
+	input->axis_count = axis_count;
+	input->labels = xcalloc(axis_count ? axis_count : 1, sizeof *input->labels);
+}
 
-		values[axis] = domain->assessed ? domain->score : -1;
-		previous[axis] = domain->has_previous ? domain->previous : -1;
-		benchmark[axis] = domain->has_benchmark ? domain->benchmark : -1;
-		any_benchmark |= domain->has_benchmark;
-	}
-	snprintf(input->labels[0], sizeof input->labels[0], "This assessment (%s)",
-		 model->answers->date);
-	if (model->has_previous)
-		snprintf(input->labels[1], sizeof input->labels[1], "Previous (%s)",
-			 model->previous->date);
-	snprintf(input->labels[2], sizeof input->labels[2], "Portfolio median");
-	input->framework = model->framework;
-	input->owned = values;
-	input->values = values;
-	input->values_label = input->labels[0];
-	input->previous = model->has_previous ? previous : NULL;
-	input->previous_label = input->labels[1];
-	input->benchmark = any_benchmark ? benchmark : NULL;
-	input->benchmark_label = input->labels[2];
+struct chart_series *
+chart_input_add_series(struct chart_input *input, enum chart_series_kind kind, const char *label)
+{
+	struct chart_series *series;
+
+	if (input->series_count >= CHART_SERIES_MAX)
+		return NULL;
+	series = &input->series[input->series_count++];
+	series->kind = kind;
+	series->label = label;
+	series->values = xcalloc(input->axis_count ? input->axis_count : 1, sizeof *series->values);
+	for (size_t axis = 0; axis < input->axis_count; axis++)
+		series->values[axis] = -1;
+	return series;
 }
 
 void
 chart_input_release(struct chart_input *input)
 {
-	free(input->owned);
-	input->owned = NULL;
-}
-
-void
-chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand,
-	   struct chart_cache *cache, double x, double y, double width, double height)
-{
-	struct chart_input input;
-
-	chart_input_from_model(&input, model);
-	chart_draw_input(cairo, &input, brand, cache, x, y, width, height);
-	chart_input_release(&input);
+	for (size_t index = 0; index < input->series_count; index++)
+		free(input->series[index].values);
+	free(input->labels);
+	memset(input, 0, sizeof *input);
 }
 
 /* Collects a cairo stream into memory. */
@@ -877,7 +897,7 @@ chart_write_png(const char *path, const struct chart_input *input, const struct 
 	cairo_set_source_rgb(cairo, 1, 1, 1);
 	cairo_paint(cairo);
 	cairo_scale(cairo, scale, scale);
-	chart_draw_input(cairo, input, brand, NULL, 0, 0, width, height);
+	chart_draw(cairo, input, brand, NULL, 0, 0, width, height);
 	status = cairo_status(cairo);
 	cairo_destroy(cairo);
 	if (status == CAIRO_STATUS_SUCCESS)

@@ -1,6 +1,7 @@
-/* The radar chart of a report's domains, drawn with cairo and pango on
- * any cairo context: the PDF page, an SVG for HTML, or a PNG.  The chart
- * does not know which surface it draws on. */
+/* The radar chart, drawn with cairo and pango on any cairo context: the
+ * PDF page, an SVG for HTML, or a PNG.  The chart does not know which
+ * surface it draws on, nor what its axes measure: it is given labels,
+ * values on the 1-4 scale and the words of its legend. */
 #ifndef MATURITY_CHART_H
 #define MATURITY_CHART_H
 
@@ -11,23 +12,50 @@
 struct brand;
 struct chart_cache;
 struct diag;
-struct framework;
-struct model;
 
-/* What a chart shows: one value per framework domain (1.0-4.0, or < 0
- * when not assessed), and optionally an earlier assessment and a
- * benchmark (a portfolio's median), each with its legend text. */
-struct chart_input {
-	const struct framework *framework;  /* domain labels and stage thresholds */
-	const double *values;
-	const char *values_label;
-	const double *previous;             /* NULL when none */
-	const char *previous_label;
-	const double *benchmark;            /* NULL when none */
-	const char *benchmark_label;
-	double *owned;                      /* storage filled by chart_input_from_model */
-	char labels[3][96];
+enum { CHART_SERIES_MAX = 6, CHART_THRESHOLDS_MAX = 8 };
+
+/* How an outline is drawn: the subject filled in the brand's primary
+ * colour, an earlier assessment dashed, a benchmark dotted in the accent
+ * colour. */
+enum chart_series_kind { CHART_CURRENT, CHART_PREVIOUS, CHART_BENCHMARK };
+
+struct chart_series {
+	enum chart_series_kind kind;
+	const char *label;        /* its legend entry */
+	double *values;           /* one per axis: 1.0-4.0, or < 0 where there is none */
 };
+
+/* A dashed ring where a stage begins, in that stage's colour. */
+struct chart_threshold {
+	double value;             /* 1.0-4.0 */
+	size_t stage;             /* its index, for the brand's stage colours */
+	const char *label;        /* its legend entry */
+};
+
+/* What a chart shows.  The strings are borrowed; values are owned and
+ * freed by chart_input_release. */
+struct chart_input {
+	size_t axis_count;
+	const char **labels;      /* one per axis */
+	struct chart_series series[CHART_SERIES_MAX];
+	size_t series_count;      /* the first CHART_CURRENT series gets the score labels */
+	struct chart_threshold thresholds[CHART_THRESHOLDS_MAX];
+	size_t threshold_count;
+	size_t stage_count;       /* stages the brand's colours are spread over */
+	const char *missing_label; /* beside an axis with no value, e.g. "not assessed" */
+};
+
+/* Makes input empty with room for axis_count axes (labels NULL). */
+void chart_input_init(struct chart_input *input, size_t axis_count);
+
+/* Adds a series (its values all < 0, to be filled in) and returns it, or
+ * NULL when CHART_SERIES_MAX are there. */
+struct chart_series *chart_input_add_series(struct chart_input *input,
+					    enum chart_series_kind kind, const char *label);
+
+/* Frees what chart_input_init and chart_input_add_series allocated. */
+void chart_input_release(struct chart_input *input);
 
 /* Text laid out for charts, kept from one chart to the next by whoever
  * draws many (a PDF or HTML renderer, per process): labels that recur are
@@ -39,25 +67,14 @@ struct chart_cache *chart_cache_new(void);
 void chart_cache_free(struct chart_cache *cache);
 
 /* Draws the chart in the box (x, y, width, height), in points (user
- * units), with the brand's colours and body font.  One axis per domain,
- * labels wrapped to fit, rings at 1-4 with the stage thresholds marked,
- * the values' polygon filled, the previous values dashed, the benchmark
- * dotted, and each vertex's score.  Text comes from cache when it holds
+ * units), with the brand's colours and body font.  One axis per label,
+ * labels wrapped to fit, rings at 1-4 with the thresholds dashed, the
+ * outlines of the series, and each vertex's score.  An axis without a
+ * value is left out of an outline, which joins its neighbours, and marked
+ * at the rim with the missing label.  Text comes from cache when it holds
  * it (cache may be NULL); the drawing is the same either way. */
-void chart_draw_input(cairo_t *cairo, const struct chart_input *input,
-		      const struct brand *brand, struct chart_cache *cache, double x, double y,
-		      double width, double height);
-
-/* The same for a report model: the team, its previous assessment and the
- * portfolio median when benchmarked. */
-void chart_draw(cairo_t *cairo, const struct model *model, const struct brand *brand,
+void chart_draw(cairo_t *cairo, const struct chart_input *input, const struct brand *brand,
 		struct chart_cache *cache, double x, double y, double width, double height);
-
-/* Fills input from a report model (copies only; no arithmetic).  Release
- * it with chart_input_release. */
-void chart_input_from_model(struct chart_input *input, const struct model *model);
-
-void chart_input_release(struct chart_input *input);
 
 /* The chart as an SVG document of width x height points, its text from
  * cache (may be NULL) set as <text> elements rather than outlines, and

@@ -1,16 +1,15 @@
 /* The HTML renderer: model XML in, template out; see html.h. */
 #include "html.h"
 
-#include "answers.h"
 #include "brand.h"
 #include "chart.h"
 #include "diag.h"
+#include "document.h"
 #include "framework.h"
-#include "model.h"
 #include "outfile.h"
-#include "report_xml.h"
 #include "xalloc.h"
 #include "xmlinput.h"
+#include "xmlout.h"
 
 #include <glib.h>
 #include <libxml/parser.h>
@@ -127,7 +126,7 @@ html_brand(xmlNodePtr parent, const struct brand *brand, const struct framework 
 	xmlNewTextChild(node, node->ns, (const xmlChar *)"footer", (const xmlChar *)brand->footer);
 	xmlNewTextChild(node, node->ns, (const xmlChar *)"confidentiality",
 			(const xmlChar *)brand->confidentiality);
-	for (size_t index = 0; index < framework->stage_count; index++) {
+	for (size_t index = 0; framework != NULL && index < framework->stage_count; index++) {
 		struct brand_color color = brand_stage_color(brand, index, framework->stage_count);
 		xmlNodePtr stage = xmlNewTextChild(node, node->ns, (const xmlChar *)"stage-color",
 						   (const xmlChar *)color.hex);
@@ -158,42 +157,25 @@ html_chart(xmlNodePtr parent, const struct chart_input *input, const struct bran
 	return 0;
 }
 
-int
-html_render_document(const char *path, const struct html_template *template,
-		     xmlDocPtr document, const struct chart_input *chart,
-		     const struct framework *framework, const struct brand *brand,
-		     struct diag *diag)
+/* Runs the template over document and writes the result to path. */
+static int
+html_transform(const char *path, const struct html_template *template, xmlDocPtr document,
+	       struct diag *diag)
 {
-	xmlNodePtr content, wrapper;
 	xsltTransformContextPtr context;
 	xmlDocPtr result;
 	xmlChar *html = NULL;
 	int length = 0, status;
 
-	/* <render> holds the brand, the CSS, the chart and the document. */
-	wrapper = xmlNewDocNode(document, NULL, (const xmlChar *)"render", NULL);
-	content = xmlDocSetRootElement(document, wrapper);
-	xmlSetNs(wrapper, xmlNewNs(wrapper, (const xmlChar *)HTML_RENDER_NAMESPACE, NULL));
-	html_brand(wrapper, brand, framework);
-	xmlNewTextChild(wrapper, wrapper->ns, (const xmlChar *)"style", (const xmlChar *)template->css);
-	if (chart != NULL && html_chart(wrapper, chart, brand, template->chart, path, diag) != 0) {
-		xmlFreeNode(content);
-		xmlFreeDoc(document);
-		return -1;
-	}
-	xmlAddChild(wrapper, content);
-
 	context = xsltNewTransformContext(template->stylesheet, document);
 	if (context == NULL || xsltSetCtxtSecurityPrefs(template->security, context) != 0) {
 		diag_error(diag, path, 0, "cannot start the HTML template");
 		xsltFreeTransformContext(context);
-		xmlFreeDoc(document);
 		return -1;
 	}
 	result = xsltApplyStylesheetUser(template->stylesheet, document, NULL, NULL, NULL, context);
 	status = context->state;
 	xsltFreeTransformContext(context);
-	xmlFreeDoc(document);
 	if (result == NULL || status != XSLT_STATE_OK ||
 	    xsltSaveResultToString(&html, &length, result, template->stylesheet) != 0 ||
 	    html == NULL) {
@@ -209,15 +191,103 @@ html_render_document(const char *path, const struct html_template *template,
 }
 
 int
-html_render(const char *path, const struct html_template *template, const struct model *model,
+html_render_document(const char *path, const struct html_template *template,
+		     xmlDocPtr document, const struct chart_input *chart,
+		     const struct framework *framework, const struct brand *brand,
+		     struct diag *diag)
+{
+	xmlNodePtr content, wrapper;
+	int status;
+
+	/* <render> holds the brand, the CSS, the chart and the document. */
+	wrapper = xmlNewDocNode(document, NULL, (const xmlChar *)"render", NULL);
+	content = xmlDocSetRootElement(document, wrapper);
+	xmlSetNs(wrapper, xmlNewNs(wrapper, (const xmlChar *)HTML_RENDER_NAMESPACE, NULL));
+	html_brand(wrapper, brand, framework);
+	xmlNewTextChild(wrapper, wrapper->ns, (const xmlChar *)"style", (const xmlChar *)template->css);
+	if (chart != NULL && html_chart(wrapper, chart, brand, template->chart, path, diag) != 0) {
+		xmlFreeNode(content);
+		xmlFreeDoc(document);
+		return -1;
+	}
+	xmlAddChild(wrapper, content);
+	status = html_transform(path, template, document, diag);
+	xmlFreeDoc(document);
+	return status;
+}
+
+/* Puts each chart's SVG inside its <chart> element, adding what it put to
+ * added.  Returns 0, or -1 after reporting. */
+static int
+html_add_charts(xmlNodePtr node, const struct html_template *template, const struct brand *brand,
+		GPtrArray *added, const char *path, struct diag *diag)
+{
+	for (; node != NULL; node = node->next) {
+		struct chart_input input;
+		xmlDocPtr svg;
+		xmlNodePtr copy;
+
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		if (!xmlout_is(node, "chart")) {
+			if (html_add_charts(node->children, template, brand, added, path, diag) != 0)
+				return -1;
+			continue;
+		}
+		if (document_chart_input(node, &input) != 0)
+			continue;
+		svg = chart_svg(&input, brand, template->chart, HTML_CHART_WIDTH, HTML_CHART_HEIGHT,
+				path, diag);
+		chart_input_release(&input);
+		if (svg == NULL)
+			return -1;
+		copy = xmlDocCopyNode(xmlDocGetRootElement(svg), node->doc, 1);
+		xmlFreeDoc(svg);
+		if (copy == NULL) {
+			diag_error(diag, path, 0, "out of memory placing the chart");
+			return -1;
+		}
+		xmlAddChild(node, copy);
+		g_ptr_array_add(added, copy);
+	}
+	return 0;
+}
+
+int
+html_render(const char *path, const struct html_template *template, xmlDocPtr document,
 	    const struct brand *brand, struct diag *diag)
 {
-	struct chart_input chart;
+	xmlNodePtr root = xmlDocGetRootElement(document);
+	xmlNsPtr render = xmlNewNs(NULL, (const xmlChar *)HTML_RENDER_NAMESPACE,
+				   (const xmlChar *)"r");
+	GPtrArray *added = g_ptr_array_new();
+	xmlNodePtr node;
 	int result;
 
-	chart_input_from_model(&chart, model);
-	result = html_render_document(path, template, report_xml_build(model), &chart,
-				      model->framework, brand, diag);
-	chart_input_release(&chart);
+	/* The brand and the CSS go in as the template's r: elements. */
+	node = xmlNewDocNode(document, render, (const xmlChar *)"holder", NULL);
+	html_brand(node, brand, NULL);
+	xmlout_text_element(node, "style", template->css);
+	while (node->children != NULL) {
+		xmlNodePtr child = node->children;
+
+		xmlUnlinkNode(child);
+		xmlAddChild(root, child);
+		g_ptr_array_add(added, child);
+	}
+	xmlFreeNode(node);
+	result = html_add_charts(root->children, template, brand, added, path, diag);
+	if (result == 0)
+		result = html_transform(path, template, document, diag);
+
+	/* The document as it was. */
+	for (guint index = 0; index < added->len; index++) {
+		xmlNodePtr child = g_ptr_array_index(added, index);
+
+		xmlUnlinkNode(child);
+		xmlFreeNode(child);
+	}
+	g_ptr_array_free(added, TRUE);
+	xmlFreeNs(render);
 	return result;
 }

@@ -1,5 +1,6 @@
-/* The HTML report: report.xml wrapped with the brand, the stylesheet and
- * the chart, transformed by the replaceable XSLT template in templates/. */
+/* The HTML report: the report document with the brand, the stylesheet and
+ * each chart's SVG, transformed by the replaceable XSLT template in
+ * templates/; and the portfolio page through its own template. */
 #ifndef MATURITY_HTML_H
 #define MATURITY_HTML_H
 
@@ -10,7 +11,6 @@ struct chart_input;
 struct diag;
 struct framework;
 struct html_template;
-struct model;
 
 #define HTML_RENDER_NAMESPACE "urn:maturity:render:1"
 
@@ -22,10 +22,11 @@ struct html_template *html_template_load(const char *folder, const char *name,
 
 void html_template_free(struct html_template *template);
 
-/* Writes the HTML report of model to path, atomically.  Returns 0, or -1
- * after reporting. */
-int html_render(const char *path, const struct html_template *template,
-		const struct model *model, const struct brand *brand, struct diag *diag);
+/* Writes the HTML report of document (report.h) to path, atomically.  The
+ * document is changed while the template runs and restored after.
+ * Returns 0, or -1 after reporting. */
+int html_render(const char *path, const struct html_template *template, xmlDocPtr document,
+		const struct brand *brand, struct diag *diag);
 
 /* Writes any document through a template: document's root is wrapped in
  * <render> with the brand (and framework's stage colours), the CSS and

@@ -59,6 +59,9 @@ enum {
 	OPTION_MAPPING,
 	OPTION_TEAM,
 	OPTION_BASE,
+	OPTION_DOCUMENT,
+	OPTION_MESSAGES,
+	OPTION_SECTIONS,
 };
 
 /* The one table behind both getopt_long and --help. */
@@ -93,6 +96,12 @@ static const struct option_help {
 	  "also write the radar chart as chart.png" },
 	{ "model", 0, OPTION_MODEL, NULL, FOR_RENDER,
 	  "also write the report model as report.xml" },
+	{ "document", 0, OPTION_DOCUMENT, NULL, FOR_RENDER,
+	  "also write document.xml, the document both reports are set from" },
+	{ "messages", 1, OPTION_MESSAGES, "FILE", FOR_RENDER,
+	  "override the report's words with this catalogue (a translation)" },
+	{ "sections", 1, OPTION_SECTIONS, "FILE", FOR_RENDER,
+	  "the report's sections in order (default: templates/sections.xml)" },
 	{ "jobs", 1, 'j', "N", FOR_RENDER, "render with N processes (default: one per CPU)" },
 	{ "shard", 1, OPTION_SHARD, "K/N", FOR_RENDER,
 	  "render only the teams of shard K of N (by a hash of the team id)" },
@@ -384,6 +393,15 @@ main(int argc, char **argv)
 			break;
 		case OPTION_CHART_PNG:
 			options.chart_png = 1;
+			break;
+		case OPTION_DOCUMENT:
+			options.write_document = 1;
+			break;
+		case OPTION_MESSAGES:
+			options.messages_path = optarg;
+			break;
+		case OPTION_SECTIONS:
+			options.sections_path = optarg;
 			break;
 		case OPTION_MODEL:
 			options.write_model = 1;

@@ -75,6 +75,14 @@ model_build_domains(struct model *model, const struct scores *scores,
 		model->uneven = model->domains[model->strongest].score -
 					model->domains[model->weakest].score + 1e-9 >=
 				MODEL_UNEVEN;
+		while (model->strongest_count < model->assessed_count &&
+		       model->domains[model->ranking[model->strongest_count]].score ==
+			       model->domains[model->strongest].score)
+			model->strongest_count++;
+		while (model->weakest_count < model->assessed_count &&
+		       model->domains[model->ranking[model->assessed_count - 1 - model->weakest_count]]
+				       .score == model->domains[model->weakest].score)
+			model->weakest_count++;
 	}
 
 	/* Where respondents disagree, widest gap first. */

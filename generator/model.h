@@ -86,6 +86,8 @@ struct model {
 	int uneven;                        /* strongest and weakest differ by >= MODEL_UNEVEN */
 	size_t strongest;                  /* domain indexes, valid when assessed_count > 0 */
 	size_t weakest;
+	size_t strongest_count;            /* domains tied at the top: ranking[0 .. count - 1] */
+	size_t weakest_count;              /* tied at the bottom: the last count assessed in ranking */
 	size_t *disagreements;             /* domain indexes with disagreement, by spread, largest first */
 	size_t disagreement_count;
 

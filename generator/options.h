@@ -38,6 +38,9 @@ struct options {
 	int quiet;                    /* -q */
 	int chart_png;                /* --chart-png */
 	int write_model;              /* --model: also write report.xml */
+	int write_document;           /* --document: also write document.xml */
+	const char *messages_path;    /* --messages: the report's words overridden, or NULL */
+	const char *sections_path;    /* --sections: the section list, or NULL for the default */
 	int benchmark;                /* --benchmark: compare each team with the portfolio */
 	int out_given;                /* -o was on the command line */
 	enum summary_format summary;  /* score: --json, --csv or a table */

@@ -1,32 +1,29 @@
-/* The PDF report: the same model and sections as the HTML report, laid
- * out with pango on cairo's PDF surface. */
+/* The PDF report: the report document the HTML report is made from, set
+ * by the typesetter on cairo's PDF surface. */
 #ifndef MATURITY_PDF_H
 #define MATURITY_PDF_H
 
+#include <libxml/tree.h>
+
 struct brand;
 struct diag;
-struct model;
 struct pdf_cache;
 
-/* What the reports one process renders share: a Pango context, the
- * layouts of their text, the brand's logo decoded and the chart's text.
- * Every layout a report makes is kept, the one used longest ago dropped
- * first, so the drawing pass reuses what the measuring pass shaped and
- * text that recurs from report to report (the pack's prose, answer
- * options, labels, page headers) is shaped once.  Bounded: at most 4,000
- * layouts, a few megabytes.  Reports of another brand's fonts empty it.
- * It makes no Pango or cairo object until the first report, so it may be
- * made before the process forks; use it in one process only.  Free with
+/* What the reports one process renders share: the typesetter's cache of
+ * shaped text (bounded: at most 4,000 layouts, a few megabytes), the
+ * chart's text and the brand's logo decoded and resampled.  It makes no
+ * Pango or cairo object until the first report, so it may be made before
+ * the process forks; use it in one process only.  Free with
  * pdf_cache_free. */
 struct pdf_cache *pdf_cache_new(void);
 
 void pdf_cache_free(struct pdf_cache *cache);
 
-/* Writes the report of model to path, atomically, with brand's paper,
- * colours and fonts.  The PDF's creation date is the report date
- * (model->generated), so the same inputs give the same bytes.  Returns 0,
+/* Writes the report document (report.h) to path, atomically, with
+ * brand's paper, colours, fonts and logo.  The PDF's dates are the
+ * document's date, so the same inputs give the same bytes.  Returns 0,
  * or -1 after reporting. */
-int pdf_render(const char *path, const struct model *model, const struct brand *brand,
+int pdf_render(const char *path, xmlDocPtr document, const struct brand *brand,
 	       struct pdf_cache *cache, struct diag *diag);
 
 #endif

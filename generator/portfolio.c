@@ -535,17 +535,33 @@ portfolio_build(char *const *folders, size_t folder_count, const char *index_fol
 	}
 	if (!failed && template != NULL) {
 		char *path = xasprintf("%s/index.html", index_folder);
-		struct chart_input chart = { 0 };
-		char label[96];
+		struct chart_input chart;
+		struct chart_series *series;
+		char label[96], thresholds[CHART_THRESHOLDS_MAX][96];
 
 		snprintf(label, sizeof label, "Portfolio median (%zu teams)", count);
-		chart.framework = framework;
-		chart.values = medians;
-		chart.values_label = label;
+		chart_input_init(&chart, framework->domain_count);
+		chart.stage_count = framework->stage_count;
+		for (size_t axis = 0; axis < framework->domain_count; axis++)
+			chart.labels[axis] = framework->domains[axis].label;
+		series = chart_input_add_series(&chart, CHART_CURRENT, label);
+		for (size_t axis = 0; axis < framework->domain_count; axis++)
+			series->values[axis] = medians[axis];
+		for (size_t stage = 1; stage < framework->stage_count &&
+				       chart.threshold_count < CHART_THRESHOLDS_MAX; stage++) {
+			struct chart_threshold *threshold = &chart.thresholds[chart.threshold_count];
+
+			snprintf(thresholds[chart.threshold_count], sizeof thresholds[0], "%s from %.2f",
+				 framework->stages[stage].label, framework->stages[stage].minimum);
+			threshold->value = framework->stages[stage].minimum;
+			threshold->stage = stage;
+			threshold->label = thresholds[chart.threshold_count++];
+		}
 		failed |= html_render_document(path, template,
 					       portfolio_xml(teams, count, medians, assessed, weakest,
 							     stage_counts, framework, generated),
 					       count > 0 ? &chart : NULL, framework, brand, diag) != 0;
+		chart_input_release(&chart);
 		free(path);
 	}
 	for (size_t index = 0; index < count; index++) {

@@ -10,8 +10,10 @@
 #include "model.h"
 #include "options.h"
 #include "outfile.h"
+#include "document.h"
 #include "pdf.h"
 #include "portfolio.h"
+#include "report.h"
 #include "report_xml.h"
 #include "roadmap_files.h"
 #include "xalloc.h"
@@ -23,6 +25,7 @@ struct render_resources {
 	struct brand *brand;
 	struct html_template *html;   /* NULL unless HTML is wanted */
 	struct html_template *index;  /* the portfolio page; NULL unless HTML is wanted */
+	struct report_resources *report; /* the catalogue, section list and parsed Markdown */
 	/* Made on first use, in the worker: a Pango font map starts a thread,
 	 * and a thread in the parent at fork time can deadlock the children. */
 	struct pdf_cache *pdf;
@@ -48,7 +51,8 @@ render_resources_index(const struct render_resources *resources)
 }
 
 struct render_resources *
-render_resources_load(const struct options *options, struct diag *diag)
+render_resources_load(const struct options *options, const struct framework *framework,
+		      struct diag *diag)
 {
 	struct render_resources *resources = xcalloc(1, sizeof *resources);
 	char *schema_folder = xasprintf("%s/content/schema", options->data_folder);
@@ -70,6 +74,12 @@ render_resources_load(const struct options *options, struct diag *diag)
 					     diag) != 0;
 		failed |= fonts_check_family(resources->brand->body_font, options->brand_path,
 					     diag) != 0;
+	}
+	if ((options->formats & (FORMAT_PDF | FORMAT_HTML)) || options->write_document) {
+		resources->report = report_resources_load(options->data_folder,
+							  options->messages_path,
+							  options->sections_path, framework, diag);
+		failed |= resources->report == NULL;
 	}
 	if (options->formats & FORMAT_HTML) {
 		resources->html = html_template_load(templates_folder, "report", diag);
@@ -94,6 +104,7 @@ render_resources_free(struct render_resources *resources)
 	brand_free(resources->brand);
 	html_template_free(resources->html);
 	html_template_free(resources->index);
+	report_resources_free(resources->report);
 	pdf_cache_free(resources->pdf);
 	free(resources);
 }
@@ -116,16 +127,25 @@ render_write_xml(const char *path, xmlDocPtr document, struct diag *diag)
 	return result;
 }
 
-/* chart.png: the same chart as the reports, at two pixels a point. */
+/* chart.png: the document's radar chart, at two pixels a point. */
 static int
-render_chart_png(const char *folder, const struct model *model, const struct brand *brand,
+render_chart_png(const char *folder, xmlDocPtr document, const struct brand *brand,
 		 struct diag *diag)
 {
-	char *path = xasprintf("%s/chart.png", folder);
+	xmlNodePtr chart = NULL;
 	struct chart_input input;
+	char *path;
 	int result;
 
-	chart_input_from_model(&input, model);
+	/* The first <chart> of the document's sections. */
+	for (xmlNodePtr section = xmlDocGetRootElement(document)->children;
+	     section != NULL && chart == NULL; section = section->next)
+		for (xmlNodePtr node = section->children; node != NULL && chart == NULL; node = node->next)
+			if (node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, (const xmlChar *)"chart"))
+				chart = node;
+	if (chart == NULL || document_chart_input(chart, &input) != 0)
+		return 0;
+	path = xasprintf("%s/chart.png", folder);
 	result = chart_write_png(path, &input, brand, 520, 410, 2, diag);
 	chart_input_release(&input);
 	free(path);
@@ -137,6 +157,7 @@ render_team(struct render_resources *resources, const struct options *options,
 	    const struct model *model, struct diag *diag)
 {
 	char *folder = xasprintf("%s/%s", options->out_folder, model->answers->team);
+	xmlDocPtr document = NULL;
 	int failed = 0;
 
 	if (outfile_make_folders(folder, diag) != 0) {
@@ -144,19 +165,23 @@ render_team(struct render_resources *resources, const struct options *options,
 		return -1;
 	}
 	if (options->write_model) {
-		xmlDocPtr document = report_xml_build(model);
+		xmlDocPtr model_xml = report_xml_build(model);
 		char *path = xasprintf("%s/report.xml", folder);
 
-		failed |= render_write_xml(path, document, diag) != 0;
+		failed |= render_write_xml(path, model_xml, diag) != 0;
 		free(path);
-		xmlFreeDoc(document);
+		xmlFreeDoc(model_xml);
 	}
 	if (options->formats & FORMAT_ROADMAP)
 		failed |= roadmap_files_write(folder, model, diag) != 0;
-	if (options->formats & FORMAT_HTML) {
-		char *path = xasprintf("%s/report.html", folder);
 
-		failed |= html_render(path, resources->html, model, resources->brand, diag) != 0;
+	/* One document for both reports. */
+	if (resources->report != NULL)
+		document = report_build(resources->report, model, resources->brand);
+	if (options->write_document) {
+		char *path = xasprintf("%s/document.xml", folder);
+
+		failed |= render_write_xml(path, document, diag) != 0;
 		free(path);
 	}
 	if (options->formats & FORMAT_PDF) {
@@ -164,11 +189,18 @@ render_team(struct render_resources *resources, const struct options *options,
 
 		if (resources->pdf == NULL)
 			resources->pdf = pdf_cache_new();
-		failed |= pdf_render(path, model, resources->brand, resources->pdf, diag) != 0;
+		failed |= pdf_render(path, document, resources->brand, resources->pdf, diag) != 0;
 		free(path);
 	}
-	if (options->chart_png)
-		failed |= render_chart_png(folder, model, resources->brand, diag) != 0;
+	if (options->formats & FORMAT_HTML) {
+		char *path = xasprintf("%s/report.html", folder);
+
+		failed |= html_render(path, resources->html, document, resources->brand, diag) != 0;
+		free(path);
+	}
+	if (options->chart_png && document != NULL)
+		failed |= render_chart_png(folder, document, resources->brand, diag) != 0;
+	xmlFreeDoc(document);
 	/* Last, so that it lists the reports that were written. */
 	failed |= portfolio_write_team(folder, model, diag) != 0;
 	free(folder);

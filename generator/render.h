@@ -4,13 +4,16 @@
 #define MATURITY_RENDER_H
 
 struct diag;
+struct framework;
 struct model;
 struct options;
 struct render_resources;
 
-/* Loads what every report shares (brand, templates, fonts) once, before
- * the first team.  Returns NULL after reporting a problem. */
+/* Loads what every report shares (brand, templates, the catalogue and
+ * section list, fonts, the framework's Markdown parsed) once, before the
+ * first team.  Returns NULL after reporting a problem. */
 struct render_resources *render_resources_load(const struct options *options,
+					       const struct framework *framework,
 					       struct diag *diag);
 
 void render_resources_free(struct render_resources *resources);

@@ -1,0 +1,865 @@
+/* The walk from the report document to the typesetter: each block of the
+ * document vocabulary (document.h) becomes boxes, kept together where the
+ * document says a block must not break. */
+#include "chart.h"
+#include "document.h"
+#include "draw.h"
+#include "pdf_parts.h"
+#include "xalloc.h"
+#include "xmlout.h"
+
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Colours of changes and flags, dark enough for text on white. */
+static const struct brand_color pdf_up = { 0.110, 0.420, 0.227, "#1c6b3a" };
+static const struct brand_color pdf_down = { 0.639, 0.149, 0.114, "#a3261d" };
+static const struct brand_color pdf_flag = { 0.600, 0.310, 0.000, "#994f00" };
+
+static void
+pdf_owned_release(void *data)
+{
+	struct pdf_owned *owned = data;
+
+	owned->release(data);
+}
+
+GPtrArray *
+pdf_owned_new(void)
+{
+	return g_ptr_array_new_with_free_func(pdf_owned_release);
+}
+
+struct brand_color
+pdf_stage_color(const struct pdf_walker *walker, const char *index)
+{
+	struct brand_color color = walker->brand->text;
+
+	for (xmlNodePtr node = walker->palette ? walker->palette->children : NULL; node != NULL;
+	     node = node->next) {
+		const char *number = xmlout_get(node, "index");
+
+		if (number != NULL && index != NULL && strcmp(number, index) == 0)
+			brand_parse_color(xmlout_get(node, "color"), &color);
+	}
+	return color;
+}
+
+struct brand_color
+pdf_text_on(const struct pdf_walker *walker, struct brand_color color)
+{
+	return draw_is_dark(color) ? draw_white() : walker->brand->text;
+}
+
+/* Inline ------------------------------------------------------------------- */
+
+static void
+pdf_append_text(GString *markup, const char *text)
+{
+	char *escaped = g_markup_escape_text(text, -1);
+
+	g_string_append(markup, escaped);
+	g_free(escaped);
+}
+
+static void
+pdf_markup_append(const struct pdf_walker *walker, GString *markup, xmlNodePtr parent)
+{
+	for (xmlNodePtr node = parent->children; node != NULL; node = node->next) {
+		const char *open = NULL, *close = NULL;
+		struct brand_color color;
+
+		if (node->type == XML_TEXT_NODE) {
+			pdf_append_text(markup, (const char *)node->content);
+			continue;
+		}
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlout_is(node, "br")) {
+			g_string_append_c(markup, '\n');
+			continue;
+		}
+		if (xmlout_is(node, "em"))
+			open = "<i>", close = "</i>";
+		else if (xmlout_is(node, "strong"))
+			open = "<b>", close = "</b>";
+		else if (xmlout_is(node, "code"))
+			open = "<tt>", close = "</tt>";
+		if (open != NULL) {
+			g_string_append(markup, open);
+			pdf_markup_append(walker, markup, node);
+			g_string_append(markup, close);
+			continue;
+		}
+		if (xmlout_is(node, "chip") || xmlout_is(node, "change") || xmlout_is(node, "flag")) {
+			const char *direction = xmlout_get(node, "direction");
+
+			color = xmlout_is(node, "chip")	 ? pdf_stage_color(walker, xmlout_get(node, "stage"))
+				: xmlout_is(node, "flag") ? pdf_flag
+				: direction == NULL || strcmp(direction, "none") == 0 ? walker->muted
+				: strcmp(direction, "up") == 0 ? pdf_up
+							       : pdf_down;
+			if (xmlout_is(node, "chip") && !draw_is_dark(color))
+				color = draw_mix(color, walker->brand->text, 0.45);
+			g_string_append_printf(markup, "<span foreground=\"%s\" weight=\"bold\">",
+					       color.hex);
+			pdf_markup_append(walker, markup, node);
+			g_string_append(markup, "</span>");
+			continue;
+		}
+		pdf_markup_append(walker, markup, node);
+	}
+}
+
+char *
+pdf_markup(const struct pdf_walker *walker, xmlNodePtr node)
+{
+	GString *markup = g_string_new(NULL);
+
+	pdf_markup_append(walker, markup, node);
+	return g_string_free(markup, FALSE);
+}
+
+/* Space before the next block: what it asks for, or less right after a
+ * heading. */
+static double
+pdf_space(struct pdf_walker *walker, double wanted)
+{
+	double space = walker->gap_pending >= 0 ? walker->gap_pending : wanted;
+
+	walker->gap_pending = -1;
+	return space;
+}
+
+struct typeset_box *
+pdf_paragraph(struct pdf_walker *walker, enum pdf_style style, const char *markup, double indent,
+	      double space_before, int keep)
+{
+	const struct typeset_style *definition = &walker->styles[style];
+	PangoLayout *layout = typeset_layout(walker->typeset, definition, markup,
+					     typeset_measure(walker->typeset) - indent, 0, 0);
+	struct typeset_box *box = typeset_paragraph(walker->typeset, layout, indent,
+						    definition->color, space_before, keep);
+
+	g_object_unref(layout);
+	return box;
+}
+
+double
+pdf_badge(struct pdf_walker *walker, struct typeset_box *box, const char *markup,
+	  struct brand_color color, enum pdf_style style, double x, double y, double max_width,
+	  double *height)
+{
+	double padding = walker->styles[style].size * 0.75, width;
+	PangoLayout *layout = typeset_layout(walker->typeset, &walker->styles[style], markup,
+					     max_width - 2 * padding, 2, 0);
+
+	width = typeset_width(layout) + 2 * padding;
+	*height = typeset_height(layout) + padding * 0.9;
+	if (box != NULL) {
+		typeset_rounded(box, x, y, width, *height, *height / 2 < 9 ? *height / 2 : 9, color);
+		typeset_show(box, layout, x + padding, y + padding * 0.45,
+			     pdf_text_on(walker, color));
+	}
+	g_object_unref(layout);
+	return width;
+}
+
+/* Blocks -------------------------------------------------------------------- */
+
+static enum pdf_style
+pdf_paragraph_style(xmlNodePtr paragraph)
+{
+	static const struct {
+		const char *role;
+		enum pdf_style style;
+	} roles[] = {
+		{ "lead", STYLE_LEAD },	      { "tagline", STYLE_TAGLINE }, { "small", STYLE_SMALL },
+		{ "note", STYLE_SMALL },      { "muted", STYLE_SMALL },     { "meta", STYLE_SMALL },
+		{ "because", STYLE_SMALL },   { "eyebrow", STYLE_EYEBROW }, { "figure", STYLE_STAT_SMALL },
+	};
+	const char *role = xmlout_get(paragraph, "role");
+
+	for (size_t index = 0; role != NULL && index < sizeof roles / sizeof roles[0]; index++)
+		if (strcmp(roles[index].role, role) == 0)
+			return roles[index].style;
+	return STYLE_BODY;
+}
+
+static void
+pdf_block_paragraph(struct pdf_walker *walker, xmlNodePtr node, double indent)
+{
+	enum pdf_style style = pdf_paragraph_style(node);
+	char *markup = pdf_markup(walker, node);
+	int tight = xmlout_is(node->parent, "item");
+
+	pdf_paragraph(walker, style, markup, indent,
+		      pdf_space(walker, tight ? PDF_GAP_TIGHT : PDF_GAP_PARAGRAPH),
+		      style == STYLE_EYEBROW);
+	g_free(markup);
+}
+
+static void
+pdf_heading(struct pdf_walker *walker, xmlNodePtr node, double indent)
+{
+	const char *level = xmlout_get(node, "level");
+	int major = level != NULL && strcmp(level, "3") == 0;
+	char *markup = pdf_markup(walker, node);
+	struct typeset_box *box =
+		pdf_paragraph(walker, major ? STYLE_H2 : STYLE_H3, markup, indent,
+			      pdf_space(walker, major ? PDF_GAP_HEADING + 8 : PDF_GAP_HEADING), 1);
+
+	if (major) {
+		char name[32];
+		xmlChar *text = xmlNodeGetContent(node);
+
+		snprintf(name, sizeof name, "heading-%d", ++walker->heading_count);
+		typeset_destination(box, name);
+		typeset_outline(box, 2, text != NULL ? (const char *)text : "", name);
+		xmlFree(text);
+	}
+	g_free(markup);
+	walker->gap_pending = major ? 7 : 4;
+}
+
+/* A marker (bullet or number) left of the first line of box, ending at
+ * right, in the paragraph's style so that the baselines meet. */
+static void
+pdf_marker(struct pdf_walker *walker, struct typeset_box *box, const char *markup, double right)
+{
+	PangoLayout *layout =
+		typeset_layout(walker->typeset, &walker->styles[STYLE_BODY], markup, -1, 0, 0);
+
+	typeset_show(box, layout, right - 6 - typeset_width(layout), 0, walker->brand->text);
+	g_object_unref(layout);
+}
+
+static void
+pdf_list(struct pdf_walker *walker, xmlNodePtr list, double indent)
+{
+	const char *style = xmlout_get(list, "style");
+	const char *start = xmlout_get(list, "start");
+	int plain = style != NULL && strcmp(style, "plain") == 0;
+	int numbered = style != NULL && strcmp(style, "number") == 0;
+	double inner = plain ? indent : indent + PDF_LIST_INDENT;
+	long number = start != NULL ? strtol(start, NULL, 10) : 1;
+
+	for (xmlNodePtr item = list->children; item != NULL; item = item->next) {
+		size_t first = typeset_box_count(walker->typeset);
+		const char *keep = xmlout_get(item, "keep");
+		char marker[64];
+
+		if (!xmlout_is(item, "item"))
+			continue;
+		walker->gap_pending = -1;
+		if (item != list->children)
+			walker->gap_pending = numbered && !plain ? PDF_GAP_BLOCK : PDF_GAP_TIGHT + 3;
+		pdf_walk_blocks(walker, item, inner);
+		if (!plain && typeset_box_count(walker->typeset) > first) {
+			if (numbered)
+				snprintf(marker, sizeof marker, "%ld.", number);
+			else
+				snprintf(marker, sizeof marker,
+					 "<span foreground=\"%s\">\u2022</span>",
+					 walker->brand->accent.hex);
+			pdf_marker(walker, typeset_box_at(walker->typeset, first), marker,
+				   inner);
+		}
+		if (keep != NULL && strcmp(keep, "together") == 0)
+			typeset_keep_range(walker->typeset, first);
+		number++;
+	}
+	walker->gap_pending = -1;
+}
+
+/* Facts: a label and a value; definitions as bulleted paragraphs, others
+ * in two columns. */
+static void
+pdf_facts(struct pdf_walker *walker, xmlNodePtr facts, double indent)
+{
+	const char *role = xmlout_get(facts, "role");
+	int definitions = role != NULL && strcmp(role, "definitions") == 0;
+	double measure = typeset_measure(walker->typeset) - indent, column = measure * 0.28;
+
+	for (xmlNodePtr fact = facts->children; fact != NULL; fact = fact->next) {
+		const char *label = xmlout_get(fact, "label");
+		char *value;
+		GString *markup;
+		double space;
+
+		if (!xmlout_is(fact, "fact"))
+			continue;
+		value = pdf_markup(walker, fact);
+		markup = g_string_new(NULL);
+		space = pdf_space(walker, definitions ? PDF_GAP_PARAGRAPH : PDF_GAP_TIGHT);
+		pdf_append_text(markup, label != NULL ? label : "");
+		if (definitions) {
+			struct typeset_box *box;
+
+			g_string_prepend(markup, "<b>");
+			g_string_append(markup, "</b>\n");
+			g_string_append(markup, value);
+			box = pdf_paragraph(walker, STYLE_BODY, markup->str,
+					    indent + PDF_LIST_INDENT, space, 0);
+			pdf_marker(walker, box, "<span foreground=\"#888888\">\u2022</span>",
+				   indent + PDF_LIST_INDENT);
+		} else {
+			PangoLayout *left = typeset_layout(walker->typeset, &walker->styles[STYLE_SMALL],
+							   markup->str, column - 8, 0, 0);
+			PangoLayout *right = typeset_layout(walker->typeset, &walker->styles[STYLE_BODY],
+							    value, measure - column, 0, 0);
+			double height = typeset_height(right) > typeset_height(left)
+						? typeset_height(right)
+						: typeset_height(left);
+			struct typeset_box *box = typeset_box(walker->typeset, height + 8, space);
+
+			typeset_line(box, indent, 0, indent + measure, 0, PDF_RULE_WIDTH, walker->rule);
+			typeset_show(box, left, indent,
+				     4 + typeset_baseline(right) - typeset_baseline(left), walker->muted);
+			typeset_show(box, right, indent + column, 4, walker->brand->text);
+			g_object_unref(left);
+			g_object_unref(right);
+		}
+		g_string_free(markup, TRUE);
+		g_free(value);
+	}
+}
+
+/* A row of key figures on tinted cards, all as tall as the tallest. */
+static void
+pdf_tiles(struct pdf_walker *walker, xmlNodePtr tiles, double indent)
+{
+	enum { TILES_MAX = 6 };
+	PangoLayout *layouts[TILES_MAX][3] = { { NULL } };
+	double spacing = 10, padding = 12, height = 0, card;
+	size_t count = 0;
+	struct typeset_box *box;
+
+	for (xmlNodePtr tile = tiles->children; tile != NULL; tile = tile->next)
+		count += xmlout_is(tile, "tile") && count < TILES_MAX;
+	if (count == 0)
+		return;
+	card = (typeset_measure(walker->typeset) - indent - (double)(count - 1) * spacing) /
+	       (double)count;
+	count = 0;
+	for (xmlNodePtr tile = tiles->children; tile != NULL && count < TILES_MAX;
+	     tile = tile->next) {
+		GString *value = g_string_new(NULL);
+		double tile_height = 2 * padding + 4;
+		char *part;
+
+		if (!xmlout_is(tile, "tile"))
+			continue;
+		for (xmlNodePtr child = tile->children; child != NULL; child = child->next) {
+			part = pdf_markup(walker, child);
+			if (xmlout_is(child, "label"))
+				layouts[count][0] = typeset_layout(walker->typeset,
+								   &walker->styles[STYLE_EYEBROW], part,
+								   card - 2 * padding, 2, 0);
+			else if (xmlout_is(child, "value"))
+				g_string_append(value, part);
+			else if (xmlout_is(child, "unit"))
+				g_string_append_printf(value,
+						       "<span size=\"%d\" weight=\"normal\" "
+						       "foreground=\"%s\"> %s</span>",
+						       10 * PANGO_SCALE, walker->muted.hex, part);
+			else if (xmlout_is(child, "note"))
+				layouts[count][2] = typeset_layout(walker->typeset,
+								   &walker->styles[STYLE_SMALL], part,
+								   card - 2 * padding, 3, 0);
+			g_free(part);
+		}
+		layouts[count][1] = typeset_layout(walker->typeset, &walker->styles[STYLE_STAT_SMALL],
+						   value->str, card - 2 * padding, 2, 0);
+		g_string_free(value, TRUE);
+		for (int part_index = 0; part_index < 3; part_index++)
+			if (layouts[count][part_index] != NULL)
+				tile_height += typeset_height(layouts[count][part_index]);
+		if (tile_height > height)
+			height = tile_height;
+		count++;
+	}
+	box = typeset_box(walker->typeset, height, pdf_space(walker, PDF_GAP_BLOCK));
+	for (size_t index = 0; index < count; index++) {
+		double x = indent + (double)index * (card + spacing), y = padding;
+
+		typeset_rounded(box, x, 0, card, height, 6, walker->track);
+		for (int part_index = 0; part_index < 3; part_index++) {
+			PangoLayout *layout = layouts[index][part_index];
+
+			if (layout == NULL)
+				continue;
+			typeset_show(box, layout, x + padding, y,
+				     part_index == 1 ? walker->brand->text : walker->muted);
+			y += typeset_height(layout) + 2;
+			g_object_unref(layout);
+		}
+	}
+}
+
+/* A table: a caption kept with the header row, then a box per row. */
+static void
+pdf_table(struct pdf_walker *walker, xmlNodePtr table, double indent)
+{
+	double measure = typeset_measure(walker->typeset) - indent, column = 74;
+	size_t columns = 0;
+
+	for (xmlNodePtr row = table->children; row != NULL && columns == 0; row = row->next)
+		if (xmlout_is(row, "row"))
+			for (xmlNodePtr cell = row->children; cell != NULL; cell = cell->next)
+				columns += xmlout_is(cell, "cell");
+	for (xmlNodePtr node = table->children; node != NULL; node = node->next) {
+		const char *role = xmlout_get(node, "role");
+		int head = role != NULL && strcmp(role, "head") == 0;
+		PangoLayout *layouts[16] = { NULL };
+		double x[16], width[16], height = 0;
+		struct typeset_box *box;
+		size_t count = 0;
+
+		if (xmlout_is(node, "caption")) {
+			char *markup = pdf_markup(walker, node);
+
+			pdf_paragraph(walker, STYLE_ROW, markup, indent,
+				      pdf_space(walker, PDF_GAP_BLOCK), 1);
+			g_free(markup);
+			continue;
+		}
+		if (!xmlout_is(node, "row") || columns == 0)
+			continue;
+		for (xmlNodePtr cell = node->children; cell != NULL && count < 16; cell = cell->next) {
+			const char *align = xmlout_get(cell, "align");
+			char *markup;
+
+			if (!xmlout_is(cell, "cell"))
+				continue;
+			width[count] = count == 0 ? measure - (double)(columns - 1) * column : column;
+			x[count] = count == 0 ? indent : indent + measure - (double)(columns - count) * column;
+			markup = pdf_markup(walker, cell);
+			layouts[count] = typeset_layout(
+				walker->typeset, &walker->styles[head ? STYLE_EYEBROW : STYLE_BODY], markup,
+				width[count] - 8, 0, align != NULL && strcmp(align, "end") == 0 ? TYPESET_RIGHT : 0);
+			g_free(markup);
+			if (typeset_height(layouts[count]) > height)
+				height = typeset_height(layouts[count]);
+			count++;
+		}
+		box = typeset_box(walker->typeset, height + 10, 0);
+		if (head)
+			typeset_keep_with_next(box);
+		for (size_t index = 0; index < count; index++) {
+			typeset_show(box, layouts[index], x[index] + (index == 0 ? 0 : 8), 5,
+				     head ? walker->muted : walker->brand->text);
+			g_object_unref(layouts[index]);
+		}
+		typeset_line(box, indent, height + 10, indent + measure, height + 10,
+			     head ? 1 : PDF_RULE_WIDTH, walker->rule);
+	}
+}
+
+/* What the chart's drawing callback needs. */
+struct pdf_chart {
+	struct pdf_owned owned;
+	struct chart_input input;
+	struct pdf_walker *walker;
+};
+
+static void
+pdf_chart_draw(cairo_t *cairo, double x, double y, double width, double height, void *data)
+{
+	struct pdf_chart *chart = data;
+	double chart_width = width;
+
+	/* Keep the chart's proportions when it was given less height. */
+	if (height < width * 0.78)
+		chart_width = height / 0.78;
+	chart_draw(cairo, &chart->input, chart->walker->brand, chart->walker->chart,
+		   x + (width - chart_width) / 2, y, chart_width, height);
+}
+
+static void
+pdf_chart_free(void *data)
+{
+	struct pdf_chart *chart = data;
+
+	chart_input_release(&chart->input);
+	free(chart);
+}
+
+static void
+pdf_chart(struct pdf_walker *walker, xmlNodePtr node)
+{
+	struct pdf_chart *chart = xcalloc(1, sizeof *chart);
+	double height = typeset_measure(walker->typeset) * 0.78;
+	struct typeset_box *box;
+
+	if (document_chart_input(node, &chart->input) != 0) {
+		free(chart);
+		return;
+	}
+	chart->owned.release = pdf_chart_free;
+	chart->walker = walker;
+	g_ptr_array_add(walker->owned, chart);
+	box = typeset_box(walker->typeset, height, pdf_space(walker, PDF_GAP_BLOCK));
+	typeset_shrinkable(box, height * 0.62);
+	typeset_custom(box, pdf_chart_draw, chart);
+}
+
+/* A scored row: label and score, description, bar, then the band and
+ * notes; one box. */
+static void
+pdf_meter(struct pdf_walker *walker, xmlNodePtr meter, double indent)
+{
+	double measure = typeset_measure(walker->typeset) - indent, score_width = 80;
+	const char *fraction = xmlout_get(meter, "fraction");
+	const char *stage = xmlout_get(meter, "stage");
+	struct brand_color fill = stage != NULL ? pdf_stage_color(walker, stage)
+						: walker->brand->primary;
+	PangoLayout *title = NULL, *score = NULL, *description = NULL, *notes = NULL;
+	GString *value = g_string_new(NULL), *note = g_string_new(NULL);
+	double head, y, badge_width = 0, badge_height = 0, foot = 0;
+	struct typeset_box *box;
+	xmlNodePtr chip = NULL;
+
+	for (xmlNodePtr child = meter->children; child != NULL; child = child->next) {
+		char *markup = pdf_markup(walker, child);
+
+		if (xmlout_is(child, "label"))
+			title = typeset_layout(walker->typeset, &walker->styles[STYLE_ROW], markup,
+					       measure - score_width, 3, 0);
+		else if (xmlout_is(child, "value"))
+			g_string_append(value, markup);
+		else if (xmlout_is(child, "unit"))
+			g_string_append_printf(value,
+					       "<span foreground=\"%s\" weight=\"normal\" size=\"%d\"> %s</span>",
+					       walker->muted.hex, 9 * PANGO_SCALE, markup);
+		else if (xmlout_is(child, "description"))
+			description = typeset_layout(walker->typeset, &walker->styles[STYLE_SMALL],
+						     markup, measure - score_width, 3, 0);
+		else if (xmlout_is(child, "chip"))
+			chip = child;
+		else if (xmlout_is(child, "note"))
+			g_string_append_printf(note, "%s%s", note->len ? "   \u00b7   " : "", markup);
+		g_free(markup);
+	}
+	score = typeset_layout(walker->typeset, &walker->styles[STYLE_ROW], value->str, score_width,
+			       0, TYPESET_RIGHT);
+	if (chip != NULL) {
+		char *markup = pdf_markup(walker, chip);
+
+		badge_width = pdf_badge(walker, NULL, markup, fill, STYLE_BADGE_SMALL, 0, 0, measure / 3,
+					&badge_height);
+		g_free(markup);
+	}
+	if (note->len > 0)
+		notes = typeset_layout(walker->typeset, &walker->styles[STYLE_SMALL], note->str,
+				       measure - badge_width - 10, 3, 0);
+	foot = notes != NULL && typeset_height(notes) > badge_height ? typeset_height(notes)
+								     : badge_height;
+	head = title != NULL && typeset_height(title) > typeset_height(score) ? typeset_height(title)
+									      : typeset_height(score);
+	box = typeset_box(walker->typeset,
+			  head + (description ? typeset_height(description) + 1 : 0) + 7 +
+				  PDF_BAR_HEIGHT + (foot > 0 ? 8 + foot : 0),
+			  pdf_space(walker, PDF_GAP_BLOCK + 4));
+	if (title != NULL)
+		typeset_show(box, title, indent, 0, walker->brand->text);
+	typeset_show(box, score, indent + measure - score_width, 0, walker->brand->text);
+	y = head;
+	if (description != NULL) {
+		typeset_show(box, description, indent, y, walker->muted);
+		y += typeset_height(description) + 1;
+	}
+	y += 7;
+	typeset_bar(box, indent, y, measure, PDF_BAR_HEIGHT, fraction ? strtod(fraction, NULL) : 0,
+		    fill, walker->track, walker->notches, walker->notch_count);
+	y += PDF_BAR_HEIGHT + 8;
+	if (chip != NULL) {
+		char *markup = pdf_markup(walker, chip);
+
+		pdf_badge(walker, box, markup, fill, STYLE_BADGE_SMALL, indent,
+			  y + (foot - badge_height) / 2, measure / 3, &badge_height);
+		g_free(markup);
+	}
+	if (notes != NULL)
+		typeset_show(box, notes, indent + (badge_width > 0 ? badge_width + 10 : 0),
+			     y + (foot - typeset_height(notes)) / 2, walker->muted);
+	if (title)
+		g_object_unref(title);
+	g_object_unref(score);
+	if (description)
+		g_object_unref(description);
+	if (notes)
+		g_object_unref(notes);
+	g_string_free(value, TRUE);
+	g_string_free(note, TRUE);
+}
+
+/* A roadmap action: its number in a disc beside the title, its tags, then
+ * its blocks; the whole card on one page. */
+static void
+pdf_card(struct pdf_walker *walker, xmlNodePtr card, double indent)
+{
+	size_t first = typeset_box_count(walker->typeset);
+	const char *number = xmlout_get(card, "number");
+	double inner = indent + PDF_ACTION_INDENT;
+	struct typeset_box *box = NULL;
+	PangoLayout *disc;
+
+	for (xmlNodePtr child = card->children; child != NULL; child = child->next) {
+		char *markup;
+
+		if (xmlout_is(child, "title")) {
+			markup = pdf_markup(walker, child);
+			box = pdf_paragraph(walker, STYLE_ROW, markup, inner,
+					    pdf_space(walker, PDF_GAP_HEADING), 1);
+			g_free(markup);
+			walker->gap_pending = 3;
+		} else if (xmlout_is(child, "tags")) {
+			GString *tags = g_string_new(NULL);
+
+			for (xmlNodePtr tag = child->children; tag != NULL; tag = tag->next) {
+				markup = pdf_markup(walker, tag);
+				g_string_append_printf(tags, "%s%s", tags->len ? "  \u00b7  " : "",
+						       markup);
+				g_free(markup);
+			}
+			pdf_paragraph(walker, STYLE_EYEBROW, tags->str, inner, pdf_space(walker, 3), 1);
+			g_string_free(tags, TRUE);
+			walker->gap_pending = 3;
+		}
+	}
+	pdf_walk_blocks(walker, card, inner);
+	if (box != NULL && number != NULL) {
+		disc = typeset_layout(walker->typeset, &walker->styles[STYLE_DISC], number, -1, 0, 0);
+		typeset_disc(box, indent + 10, typeset_height(disc) / 2 + 3, 10,
+			     walker->brand->primary);
+		typeset_show(box, disc, indent + 10 - typeset_width(disc) / 2, 3,
+			     pdf_text_on(walker, walker->brand->primary));
+		g_object_unref(disc);
+	}
+	typeset_keep_range(walker->typeset, first);
+}
+
+/* A quotation: its paragraphs in italics, then who said it. */
+static void
+pdf_quote(struct pdf_walker *walker, xmlNodePtr quote, double indent)
+{
+	GString *markup = g_string_new(NULL);
+
+	for (xmlNodePtr child = quote->children; child != NULL; child = child->next) {
+		char *part = pdf_markup(walker, child);
+
+		if (xmlout_is(child, "p"))
+			g_string_append_printf(markup, "%s<i>\u201c%s\u201d</i>",
+					       markup->len ? "\n" : "", part);
+		else if (xmlout_is(child, "cite"))
+			g_string_append_printf(markup, "  \u2014 %s", part);
+		g_free(part);
+	}
+	pdf_paragraph(walker, STYLE_SMALL, markup->str, indent + 10,
+		      pdf_space(walker, PDF_GAP_TIGHT + 1), 0);
+	g_string_free(markup, TRUE);
+}
+
+/* The verdict: the stage's badge and its tagline on one line. */
+static void
+pdf_verdict(struct pdf_walker *walker, xmlNodePtr group, double indent)
+{
+	xmlNodePtr chip = NULL, tagline = NULL;
+	double measure = typeset_measure(walker->typeset) - indent, badge_height, badge_width;
+	PangoLayout *layout = NULL;
+	struct typeset_box *box;
+	char *markup;
+
+	for (xmlNodePtr child = group->children; child != NULL; child = child->next)
+		if (xmlout_is(child, "chip") && chip == NULL)
+			chip = child;
+		else if (xmlout_is(child, "p") && tagline == NULL)
+			tagline = child;
+	if (chip == NULL)
+		return;
+	markup = pdf_markup(walker, chip);
+	badge_width = pdf_badge(walker, NULL, markup, walker->brand->primary, STYLE_BADGE, 0, 0,
+				measure / 2, &badge_height);
+	if (tagline != NULL) {
+		char *text = pdf_markup(walker, tagline);
+
+		layout = typeset_layout(walker->typeset, &walker->styles[STYLE_TAGLINE], text,
+					measure - badge_width - 14, 3, 0);
+		g_free(text);
+	}
+	box = typeset_box(walker->typeset,
+			  layout && typeset_height(layout) > badge_height ? typeset_height(layout)
+									  : badge_height,
+			  pdf_space(walker, PDF_GAP_BLOCK));
+	typeset_keep_with_next(box);
+	pdf_badge(walker, box, markup, pdf_stage_color(walker, xmlout_get(chip, "stage")),
+		  STYLE_BADGE, indent, 0, measure / 2, &badge_height);
+	if (layout != NULL) {
+		typeset_show(box, layout, indent + badge_width + 14, 0, walker->muted);
+		g_object_unref(layout);
+	}
+	g_free(markup);
+	walker->gap_pending = PDF_GAP_BLOCK;
+	for (xmlNodePtr child = group->children; child != NULL; child = child->next)
+		if (xmlout_is(child, "p") && child != tagline)
+			pdf_block_paragraph(walker, child, indent);
+}
+
+/* The table of contents: number, title and page of each section, each
+ * row a link. */
+struct pdf_toc_page {
+	struct pdf_owned owned;
+	struct pdf_walker *walker;
+	char reference[32];
+};
+
+static void
+pdf_toc_page_draw(cairo_t *cairo, double x, double y, double width, double height, void *data)
+{
+	struct pdf_toc_page *entry = data;
+	struct pdf_walker *walker = entry->walker;
+	char number[16];
+	PangoLayout *layout;
+
+	snprintf(number, sizeof number, "%d", typeset_page_of(walker->typeset, entry->reference));
+	layout = typeset_layout(walker->typeset, &walker->styles[STYLE_TOC], number, 50, 0,
+				TYPESET_RIGHT);
+	draw_set_color(cairo, walker->muted, 1);
+	cairo_move_to(cairo, x + width - 50, y + (height - typeset_height(layout)) / 2);
+	pango_cairo_show_layout(cairo, layout);
+	g_object_unref(layout);
+}
+
+static void
+pdf_toc(struct pdf_walker *walker, xmlNodePtr toc, double indent)
+{
+	double measure = typeset_measure(walker->typeset) - indent;
+
+	for (xmlNodePtr entry = toc->children; entry != NULL; entry = entry->next) {
+		struct pdf_toc_page *page;
+		PangoLayout *number, *title;
+		struct typeset_box *box;
+		char *markup;
+
+		if (!xmlout_is(entry, "entry"))
+			continue;
+		number = typeset_layout(walker->typeset, &walker->styles[STYLE_TOC],
+					xmlout_get(entry, "number"), 30, 0, 0);
+		markup = pdf_markup(walker, entry);
+		title = typeset_layout(walker->typeset, &walker->styles[STYLE_TOC], markup,
+				       measure - 80, 0, 0);
+		g_free(markup);
+		box = typeset_box(walker->typeset, typeset_height(title) + 20, 0);
+		typeset_show(box, number, indent, 10, walker->brand->accent);
+		typeset_show(box, title, indent + 30, 10, walker->brand->text);
+		typeset_line(box, indent, typeset_height(title) + 20, indent + measure,
+			     typeset_height(title) + 20, PDF_RULE_WIDTH, walker->rule);
+		typeset_link(box, xmlout_get(entry, "ref"), indent, 0, measure,
+			     typeset_height(title) + 20);
+		page = xcalloc(1, sizeof *page);
+		page->owned.release = free;
+		page->walker = walker;
+		snprintf(page->reference, sizeof page->reference, "%s", xmlout_get(entry, "ref"));
+		g_ptr_array_add(walker->owned, page);
+		typeset_custom(box, pdf_toc_page_draw, page);
+		g_object_unref(number);
+		g_object_unref(title);
+	}
+	walker->gap_pending = 36;
+}
+
+void
+pdf_walk_blocks(struct pdf_walker *walker, xmlNodePtr parent, double indent)
+{
+	for (xmlNodePtr node = parent->children; node != NULL; node = node->next) {
+		size_t first = typeset_box_count(walker->typeset);
+		const char *role = xmlout_get(node, "role");
+
+		if (xmlout_is(node, "p")) {
+			pdf_block_paragraph(walker, node, indent);
+		} else if (xmlout_is(node, "h")) {
+			pdf_heading(walker, node, indent);
+		} else if (xmlout_is(node, "list")) {
+			pdf_list(walker, node, indent);
+		} else if (xmlout_is(node, "facts")) {
+			pdf_facts(walker, node, indent);
+		} else if (xmlout_is(node, "tiles")) {
+			pdf_tiles(walker, node, indent);
+		} else if (xmlout_is(node, "table")) {
+			pdf_table(walker, node, indent);
+		} else if (xmlout_is(node, "chart")) {
+			pdf_chart(walker, node);
+		} else if (xmlout_is(node, "meter")) {
+			pdf_meter(walker, node, indent);
+		} else if (xmlout_is(node, "card")) {
+			pdf_card(walker, node, indent);
+		} else if (xmlout_is(node, "quote")) {
+			pdf_quote(walker, node, indent);
+		} else if (xmlout_is(node, "toc")) {
+			pdf_toc(walker, node, indent);
+		} else if (xmlout_is(node, "group") && role != NULL && strcmp(role, "verdict") == 0) {
+			pdf_verdict(walker, node, indent);
+		} else if (xmlout_is(node, "group")) {
+			pdf_walk_blocks(walker, node, indent);
+			if (role != NULL && strcmp(role, "finding") == 0)
+				typeset_keep_range(walker->typeset, first);
+		} else if (xmlout_is(node, "pre")) {
+			xmlChar *text = xmlNodeGetContent(node);
+			char *escaped = g_markup_escape_text(text ? (const char *)text : "", -1);
+
+			pdf_paragraph(walker, STYLE_SMALL, escaped, indent,
+				      pdf_space(walker, PDF_GAP_PARAGRAPH), 0);
+			g_free(escaped);
+			xmlFree(text);
+		} else if (xmlout_is(node, "rule")) {
+			struct typeset_box *box =
+				typeset_box(walker->typeset, 12, pdf_space(walker, PDF_GAP_PARAGRAPH));
+
+			typeset_line(box, indent, 6, typeset_measure(walker->typeset), 6,
+				     PDF_RULE_WIDTH, walker->rule);
+		}
+	}
+}
+
+void
+pdf_walk_section(struct pdf_walker *walker, xmlNodePtr section)
+{
+	const char *id = xmlout_get(section, "id");
+	const char *page = xmlout_get(section, "break");
+	struct typeset_box *first = NULL, *title_box = NULL, *box;
+	double space = PDF_GAP_SECTION;
+
+	for (xmlNodePtr child = section->children; child != NULL; child = child->next) {
+		char *markup;
+
+		if (!xmlout_is(child, "eyebrow") && !xmlout_is(child, "title"))
+			continue;
+		markup = pdf_markup(walker, child);
+		box = pdf_paragraph(walker, xmlout_is(child, "eyebrow") ? STYLE_EYEBROW : STYLE_H1,
+				    markup, 0, space, 1);
+		g_free(markup);
+		space = 4;
+		if (first == NULL)
+			first = box;
+		if (xmlout_is(child, "title")) {
+			xmlChar *text = xmlNodeGetContent(child);
+
+			title_box = box;
+			typeset_outline(box, 1, text ? (const char *)text : "", id);
+			xmlFree(text);
+		}
+	}
+	if (first == NULL)
+		return;
+	typeset_destination(title_box != NULL ? title_box : first, id);
+	if (page != NULL && strcmp(page, "page") == 0)
+		typeset_break_before(first);
+	box = typeset_box(walker->typeset, 10.5, 0);
+	typeset_rounded(box, 0, 8, 28, 2.5, 1.25, walker->brand->accent);
+	typeset_keep_with_next(box);
+	walker->gap_pending = 18;
+	pdf_walk_blocks(walker, section, 0);
+}

@@ -1,0 +1,567 @@
+/* The report's findings: the executive summary, the strengths, the radar
+ * chart with its table, and the domain breakdown. */
+#include "answers.h"
+#include "framework.h"
+#include "model.h"
+#include "report_parts.h"
+#include "xalloc.h"
+#include "xmlout.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The verdict: the stage chip, its tagline and where the team stands. */
+static void
+report_verdict(struct report_context *context, xmlNodePtr section)
+{
+	const struct model *model = context->model;
+	const struct framework *framework = context->framework;
+	const struct framework_stage *stage = &framework->stages[model->stage];
+	xmlNodePtr group = report_block(section, "group", "verdict");
+	xmlNodePtr paragraph;
+	char score10[REPORT_NUMBER], overall[REPORT_NUMBER], number[REPORT_NUMBER],
+		count[REPORT_NUMBER], points[REPORT_NUMBER], minimum[REPORT_NUMBER];
+
+	xmlout_attribute(report_chip(context, group, model->stage), "size", "large");
+	xmlout_text_element(report_block(group, "p", "tagline"), "em", stage->tagline);
+	report_score10(score10, model->display);
+	report_score(overall, model->overall);
+	snprintf(number, sizeof number, "%zu", model->stage + 1);
+	snprintf(count, sizeof count, "%zu", framework->stage_count);
+	paragraph = report_paragraph(
+		context, group, "lead", "summary.verdict",
+		REPORT_ARGUMENTS(REPORT_TEXT("team", context->answers->name),
+				 REPORT_TEXT("stage", stage->label), REPORT_TEXT("number", number),
+				 REPORT_TEXT("count", count), REPORT_TEXT("model", framework->title),
+				 REPORT_TEXT("score10", score10), REPORT_TEXT("overall", overall)));
+	xmlout_text(paragraph, " ");
+	if (model->has_next_stage) {
+		report_score(points, model->to_next_stage);
+		report_score(minimum, framework->stages[model->next_stage].minimum);
+		report_say(context, paragraph, "summary.to-next",
+			   REPORT_ARGUMENTS(REPORT_TEXT("points", points),
+					    REPORT_TEXT("next",
+							framework->stages[model->next_stage].label),
+					    REPORT_TEXT("minimum", minimum)));
+	} else {
+		report_say(context, paragraph, "summary.top",
+			   REPORT_ARGUMENTS(REPORT_TEXT("stage", stage->label)));
+	}
+}
+
+/* One key figure: a label, a value (text, or a chip when stage >= 0), a
+ * unit and a note. */
+static xmlNodePtr
+report_tile(struct report_context *context, xmlNodePtr tiles, const char *label_id,
+	    const char *value, long stage, const char *unit_id, const char *note_id,
+	    const struct catalogue_argument *note_arguments)
+{
+	xmlNodePtr tile = xmlout_element(tiles, "tile");
+
+	report_say(context, xmlout_element(tile, "label"), label_id, REPORT_NONE);
+	if (stage >= 0)
+		report_chip(context, xmlout_element(tile, "value"), (size_t)stage);
+	else
+		xmlout_text_element(tile, "value", value);
+	if (unit_id != NULL)
+		report_say(context, xmlout_element(tile, "unit"), unit_id, REPORT_NONE);
+	report_say(context, xmlout_element(tile, "note"), note_id, note_arguments);
+	return tile;
+}
+
+static void
+report_summary_tiles(struct report_context *context, xmlNodePtr section)
+{
+	const struct model *model = context->model;
+	const struct framework *framework = context->framework;
+	xmlNodePtr tiles = xmlout_element(section, "tiles");
+	char score10[REPORT_NUMBER], overall[REPORT_NUMBER], minimum[REPORT_NUMBER],
+		points[REPORT_NUMBER], respondents[REPORT_NUMBER];
+	size_t count = context->answers->respondent_count;
+
+	report_score10(score10, model->display);
+	report_score(overall, model->overall);
+	report_score(minimum, framework->stages[model->stage].minimum);
+	report_tile(context, tiles, "figure.overall", score10, -1, "unit.ten", "figure.out-of-four",
+		    REPORT_ARGUMENTS(REPORT_TEXT("overall", overall)));
+	report_tile(context, tiles, "figure.stage", NULL, (long)model->stage, NULL,
+		    "figure.stage-from", REPORT_ARGUMENTS(REPORT_TEXT("minimum", minimum)));
+	if (model->has_next_stage) {
+		report_score(points, model->to_next_stage);
+		report_tile(context, tiles, "figure.next-stage",
+			    framework->stages[model->next_stage].label, -1, NULL,
+			    "figure.points-to-go", REPORT_ARGUMENTS(REPORT_TEXT("points", points)));
+	} else {
+		report_tile(context, tiles, "figure.next-stage", "\u2014", -1, NULL,
+			    "figure.highest-stage", REPORT_NONE);
+	}
+	snprintf(respondents, sizeof respondents, "%zu", count);
+	report_tile(context, tiles, "figure.respondents", respondents, -1, NULL,
+		    "figure.people-answered", REPORT_ARGUMENTS(REPORT_COUNT("count", respondents, count)));
+}
+
+/* "X, at 2.78." or "X and Y tie ..., at 2.78.": one end of the profile. */
+static void
+report_profile_end(struct report_context *context, xmlNodePtr parent, const size_t *domains,
+		   size_t count, const char *single_id, const char *tie_id)
+{
+	const char **names = xcalloc(count, sizeof *names);
+	xmlNodePtr fragment = report_fragment(context);
+	char score[REPORT_NUMBER];
+
+	for (size_t index = 0; index < count; index++)
+		names[index] = context->framework->domains[domains[index]].label;
+	report_join(context, fragment, names, count, 1);
+	report_score(score, context->model->domains[domains[0]].score);
+	report_say(context, parent, count > 1 ? tie_id : single_id,
+		   REPORT_ARGUMENTS(REPORT_NODES("domains", fragment->children),
+				    REPORT_TEXT("score", score)));
+	xmlFreeNode(fragment);
+	free(names);
+}
+
+/* How the domains compare: uneven (naming the strongest and weakest, ties
+ * as ties) or even, and which domains nobody answered. */
+static void
+report_profile_finding(struct report_context *context, xmlNodePtr findings)
+{
+	const struct model *model = context->model;
+	xmlNodePtr finding = report_block(findings, "group", "finding"), paragraph;
+	char limit[REPORT_NUMBER];
+
+	report_heading(context, finding, 3, "summary.profile", REPORT_NONE);
+	if (model->assessed_count > 0 && model->uneven) {
+		paragraph = report_block(finding, "p", NULL);
+		report_profile_end(context, paragraph, model->ranking, model->strongest_count,
+				   "summary.strongest", "summary.strongest-tie");
+		xmlout_text(paragraph, " ");
+		report_profile_end(context, paragraph,
+				   model->ranking + model->assessed_count - model->weakest_count,
+				   model->weakest_count, "summary.weakest", "summary.weakest-tie");
+		xmlout_text(paragraph, " ");
+		report_say(context, paragraph, "summary.weakest-first", REPORT_NONE);
+	} else {
+		snprintf(limit, sizeof limit, "%.1f", MODEL_UNEVEN);
+		report_paragraph(context, finding, NULL, "summary.even",
+				 REPORT_ARGUMENTS(REPORT_TEXT("limit", limit)));
+	}
+	if (model->assessed_count < model->domain_count) {
+		size_t missing = model->domain_count - model->assessed_count, count = 0;
+		const char **names = xcalloc(missing, sizeof *names);
+		xmlNodePtr fragment = report_fragment(context);
+		char assessed[REPORT_NUMBER], total[REPORT_NUMBER];
+
+		for (size_t index = 0; index < model->domain_count; index++)
+			if (!model->domains[index].assessed)
+				names[count++] = context->framework->domains[index].label;
+		report_join(context, fragment, names, count, 1);
+		snprintf(assessed, sizeof assessed, "%zu", model->assessed_count);
+		snprintf(total, sizeof total, "%zu", model->domain_count);
+		report_paragraph(context, finding, "note", "summary.not-assessed",
+				 REPORT_ARGUMENTS(REPORT_TEXT("assessed", assessed),
+						  REPORT_TEXT("total", total),
+						  REPORT_NODES("domains", fragment->children),
+						  REPORT_COUNT("missing", NULL, missing)));
+		xmlFreeNode(fragment);
+		free(names);
+	}
+}
+
+/* Whether the respondents share one picture, and where they do not. */
+static void
+report_agreement_finding(struct report_context *context, xmlNodePtr findings)
+{
+	const struct model *model = context->model;
+	size_t respondents = context->answers->respondent_count;
+	xmlNodePtr finding = report_block(findings, "group", "finding"), list;
+	char limit[REPORT_NUMBER], count[REPORT_NUMBER];
+
+	snprintf(limit, sizeof limit, "%.1f", MODEL_DISAGREEMENT);
+	snprintf(count, sizeof count, "%zu", respondents);
+	if (model->disagreement_count == 0) {
+		report_heading(context, finding, 3, "summary.agreement", REPORT_NONE);
+		report_paragraph(context, finding, NULL,
+				 respondents > 1 ? "summary.agree" : "summary.one-respondent",
+				 REPORT_ARGUMENTS(REPORT_TEXT("count", count),
+						  REPORT_TEXT("limit", limit)));
+		return;
+	}
+	report_heading(context, finding, 3, "summary.disagreement", REPORT_NONE);
+	report_paragraph(context, finding, NULL, "summary.disagree",
+			 REPORT_ARGUMENTS(REPORT_TEXT("limit", limit)));
+	list = report_block(finding, "list", NULL);
+	xmlout_attribute(list, "style", "bullet");
+	for (size_t index = 0; index < model->disagreement_count; index++) {
+		size_t domain = model->disagreements[index];
+		xmlNodePtr paragraph = report_block(xmlout_element(list, "item"), "p", NULL);
+		char spread[REPORT_NUMBER];
+
+		report_score(spread, model->domains[domain].spread);
+		report_say(context, xmlout_element(paragraph, "flag"), "flag.not-aligned",
+			   REPORT_NONE);
+		xmlout_text(paragraph, " ");
+		report_say(context, paragraph, "summary.disagreement-item",
+			   REPORT_ARGUMENTS(REPORT_TEXT("domain",
+							context->framework->domains[domain].label),
+					    REPORT_TEXT("spread", spread)));
+	}
+}
+
+/* The change since the previous assessment. */
+static void
+report_change_finding(struct report_context *context, xmlNodePtr findings)
+{
+	const struct model *model = context->model;
+	const struct framework *framework = context->framework;
+	xmlNodePtr finding = report_block(findings, "group", "finding"), figure;
+	char previous[REPORT_NUMBER], *date = report_date(context, model->previous->date);
+
+	report_heading(context, finding, 3, "summary.change", REPORT_NONE);
+	figure = report_block(finding, "p", "figure");
+	report_change(context, figure, model->overall_change);
+	xmlout_text(figure, " ");
+	report_say(context, figure, "summary.change-overall", REPORT_NONE);
+	report_score(previous, model->previous_overall);
+	report_paragraph(context, finding, NULL,
+			 model->previous_stage == model->stage ? "summary.change-same-stage"
+							       : "summary.change-new-stage",
+			 REPORT_ARGUMENTS(REPORT_TEXT("date", date), REPORT_TEXT("previous", previous),
+					  REPORT_TEXT("previous-stage",
+						      framework->stages[model->previous_stage].label),
+					  REPORT_TEXT("stage", framework->stages[model->stage].label)));
+	free(date);
+}
+
+/* A scored row: label, score out of 4, a bar, and notes. */
+static xmlNodePtr
+report_meter(struct report_context *context, xmlNodePtr parent, const char *label,
+	     const char *description, int assessed, double score, double fraction)
+{
+	xmlNodePtr meter = xmlout_element(parent, "meter");
+	char text[REPORT_NUMBER];
+
+	xmlout_text_element(meter, "label", label);
+	if (assessed) {
+		report_score(text, score);
+		xmlout_attribute_format(meter, "fraction", "%.4f", fraction);
+		xmlout_text_element(meter, "value", text);
+		report_say(context, xmlout_element(meter, "unit"), "unit.four", REPORT_NONE);
+	} else {
+		report_say(context, report_block(meter, "value", "muted"), "domain.not-assessed",
+			   REPORT_NONE);
+	}
+	xmlout_text_element(meter, "description", description);
+	return meter;
+}
+
+static void
+report_charters_finding(struct report_context *context, xmlNodePtr findings)
+{
+	const struct model *model = context->model;
+	xmlNodePtr finding = report_block(findings, "group", "finding");
+
+	report_heading(context, finding, 3, "summary.charters", REPORT_NONE);
+	report_paragraph(context, finding, "small", "summary.charters-intro", REPORT_NONE);
+	for (size_t index = 0; index < model->charter_count; index++) {
+		const struct model_charter *charter = &model->charters[index];
+		const struct framework_charter *definition =
+			&context->framework->charters[charter->charter];
+
+		report_meter(context, finding, definition->label, definition->description,
+			     charter->assessed, charter->score, charter->fraction);
+	}
+}
+
+void
+report_summary(struct report_context *context, xmlNodePtr section)
+{
+	const struct model *model = context->model;
+	xmlNodePtr findings;
+
+	report_verdict(context, section);
+	report_summary_tiles(context, section);
+	findings = report_block(section, "group", "findings");
+	report_profile_finding(context, findings);
+	report_agreement_finding(context, findings);
+	if (model->has_previous)
+		report_change_finding(context, findings);
+	if (model->charter_count > 0)
+		report_charters_finding(context, findings);
+}
+
+/* The best practice of each domain that reaches level 3 or 4. */
+void
+report_strengths(struct report_context *context, xmlNodePtr section)
+{
+	const struct model *model = context->model;
+	const struct framework *framework = context->framework;
+	xmlNodePtr list;
+
+	report_paragraph(context, section, "intro", "strengths.intro", REPORT_NONE);
+	list = report_block(section, "list", "strengths");
+	xmlout_attribute(list, "style", "plain");
+	for (size_t index = 0; index < model->strength_count; index++) {
+		const struct model_strength *strength = &model->strengths[index];
+		const struct framework_question *question = &framework->questions[strength->question];
+		xmlNodePtr item = xmlout_element(list, "item");
+
+		xmlout_text(report_block(item, "p", "eyebrow"),
+			    framework->domains[strength->domain].label);
+		xmlout_text(report_block(item, "p", NULL),
+			    question->options[strength->option - 1].text);
+	}
+}
+
+/* The radar chart's data: one axis per domain, this assessment, the
+ * previous one and the portfolio median, and the stage thresholds. */
+static void
+report_chart(struct report_context *context, xmlNodePtr section)
+{
+	const struct model *model = context->model;
+	const struct framework *framework = context->framework;
+	xmlNodePtr chart = xmlout_element(section, "chart"), series;
+	GString *current = g_string_new(NULL), *previous = g_string_new(NULL),
+		*benchmark = g_string_new(NULL), *description = g_string_new(NULL);
+	int any_benchmark = 0;
+	char *text, *date;
+
+	xmlout_attribute(chart, "kind", "radar");
+	xmlout_attribute_format(chart, "stages", "%zu", framework->stage_count);
+	text = report_string(context, "chart.missing", REPORT_NONE);
+	xmlout_attribute(chart, "missing", text);
+	free(text);
+	text = report_string(context, "chart.description", REPORT_NONE);
+	g_string_append(description, text);
+	free(text);
+	for (size_t axis = 0; axis < model->domain_count; axis++) {
+		const struct model_domain *domain = &model->domains[axis];
+		char score[REPORT_NUMBER];
+
+		xmlout_attribute(xmlout_element(chart, "axis"), "label",
+				 framework->domains[axis].label);
+		report_score(score, domain->score);
+		g_string_append_printf(current, "%s%s", axis ? " " : "", domain->assessed ? score : "-");
+		report_score(score, domain->previous);
+		g_string_append_printf(previous, "%s%s", axis ? " " : "",
+				       domain->has_previous ? score : "-");
+		report_score(score, domain->benchmark);
+		g_string_append_printf(benchmark, "%s%s", axis ? " " : "",
+				       domain->has_benchmark ? score : "-");
+		any_benchmark |= domain->has_benchmark;
+		report_score(score, domain->score);
+		text = report_string(context,
+				     domain->assessed ? "chart.axis" : "chart.axis-missing",
+				     REPORT_ARGUMENTS(REPORT_TEXT("domain",
+								  framework->domains[axis].label),
+						      REPORT_TEXT("score", score)));
+		g_string_append(description, text);
+		free(text);
+	}
+	xmlout_attribute(chart, "description", description->str);
+
+	date = report_date(context, context->answers->date);
+	series = xmlout_element(chart, "series");
+	xmlout_attribute(series, "kind", "current");
+	text = report_string(context, "chart.current", REPORT_ARGUMENTS(REPORT_TEXT("date", date)));
+	xmlout_attribute(series, "label", text);
+	xmlout_attribute(series, "values", current->str);
+	free(text);
+	free(date);
+	if (model->has_previous) {
+		date = report_date(context, model->previous->date);
+		series = xmlout_element(chart, "series");
+		xmlout_attribute(series, "kind", "previous");
+		text = report_string(context, "chart.previous",
+				     REPORT_ARGUMENTS(REPORT_TEXT("date", date)));
+		xmlout_attribute(series, "label", text);
+		xmlout_attribute(series, "values", previous->str);
+		free(text);
+		free(date);
+	}
+	if (any_benchmark) {
+		series = xmlout_element(chart, "series");
+		xmlout_attribute(series, "kind", "benchmark");
+		text = report_string(context, "chart.benchmark", REPORT_NONE);
+		xmlout_attribute(series, "label", text);
+		xmlout_attribute(series, "values", benchmark->str);
+		free(text);
+	}
+	for (size_t stage = 1; stage < framework->stage_count; stage++) {
+		xmlNodePtr threshold = xmlout_element(chart, "threshold");
+		char minimum[REPORT_NUMBER];
+
+		report_score(minimum, framework->stages[stage].minimum);
+		xmlout_attribute_format(threshold, "stage", "%zu", stage);
+		xmlout_attribute(threshold, "value", minimum);
+		text = report_string(context, "chart.threshold",
+				     REPORT_ARGUMENTS(REPORT_TEXT("stage", framework->stages[stage].label),
+						      REPORT_TEXT("minimum", minimum)));
+		xmlout_attribute(threshold, "label", text);
+		free(text);
+	}
+	g_string_free(current, TRUE);
+	g_string_free(previous, TRUE);
+	g_string_free(benchmark, TRUE);
+	g_string_free(description, TRUE);
+}
+
+/* The table beside the chart: each domain's score, band, and its previous
+ * score and change when there was an earlier assessment. */
+static void
+report_domain_table(struct report_context *context, xmlNodePtr section)
+{
+	const struct model *model = context->model;
+	const struct framework *framework = context->framework;
+	xmlNodePtr table = xmlout_element(section, "table"), row;
+	static const char *const headings[] = { "table.domain", "table.score", "table.band",
+						"table.previous", "table.change" };
+	size_t columns = model->has_previous ? 5 : 3;
+
+	report_say(context, xmlout_element(table, "caption"), "table.domains-caption", REPORT_NONE);
+	row = report_block(table, "row", "head");
+	for (size_t column = 0; column < columns; column++) {
+		xmlNodePtr cell = xmlout_element(row, "cell");
+
+		if (column == 1 || column >= 3)
+			xmlout_attribute(cell, "align", "end");
+		report_say(context, cell, headings[column], REPORT_NONE);
+	}
+	for (size_t rank = 0; rank < model->domain_count; rank++) {
+		const struct model_domain *domain = &model->domains[model->ranking[rank]];
+		xmlNodePtr cell;
+		char text[REPORT_NUMBER];
+
+		row = xmlout_element(table, "row");
+		cell = report_block(row, "cell", "header");
+		xmlout_text(cell, framework->domains[domain->domain].label);
+		cell = xmlout_element(row, "cell");
+		xmlout_attribute(cell, "align", "end");
+		if (domain->assessed) {
+			report_score(text, domain->score);
+			xmlout_text(cell, text);
+			report_chip(context, xmlout_element(row, "cell"), domain->band);
+		} else {
+			xmlout_attribute(cell, "role", "muted");
+			report_say(context, cell, "domain.not-assessed", REPORT_NONE);
+			report_say(context, report_block(row, "cell", "muted"), "table.none",
+				   REPORT_NONE);
+		}
+		if (!model->has_previous)
+			continue;
+		cell = xmlout_element(row, "cell");
+		xmlout_attribute(cell, "align", "end");
+		if (domain->assessed && domain->has_previous) {
+			report_score(text, domain->previous);
+			xmlout_text(cell, text);
+			cell = xmlout_element(row, "cell");
+			xmlout_attribute(cell, "align", "end");
+			report_change(context, cell, domain->change);
+		} else {
+			xmlout_attribute(cell, "role", "muted");
+			report_say(context, cell, "table.none", REPORT_NONE);
+			cell = report_block(row, "cell", "muted");
+			xmlout_attribute(cell, "align", "end");
+			report_say(context, cell, "table.none", REPORT_NONE);
+		}
+	}
+}
+
+/* The radar chart, what it shows, and the same figures as a table. */
+void
+report_profile(struct report_context *context, xmlNodePtr section)
+{
+	const struct model *model = context->model;
+	xmlNodePtr paragraph = report_paragraph(context, section, "intro", "profile.intro",
+						REPORT_NONE);
+
+	if (model->has_previous) {
+		char *date = report_date(context, model->previous->date);
+
+		xmlout_text(paragraph, " ");
+		report_say(context, paragraph, "profile.previous",
+			   REPORT_ARGUMENTS(REPORT_TEXT("date", date)));
+		free(date);
+	}
+	for (size_t index = 0; index < model->domain_count; index++)
+		if (model->domains[index].has_benchmark) {
+			xmlout_text(paragraph, " ");
+			report_say(context, paragraph, "profile.benchmark", REPORT_NONE);
+			break;
+		}
+	report_chart(context, section);
+	report_domain_table(context, section);
+}
+
+/* The notes under a domain's bar: its change, the respondents' spread,
+ * its place in the portfolio. */
+static void
+report_domain_notes(struct report_context *context, xmlNodePtr meter,
+		    const struct model_domain *domain)
+{
+	const struct model *model = context->model;
+	char text[REPORT_NUMBER];
+	xmlNodePtr note;
+
+	if (domain->has_previous) {
+		char *date = report_date(context, model->previous->date);
+
+		note = xmlout_element(meter, "note");
+		report_change(context, note, domain->change);
+		xmlout_text(note, " ");
+		report_score(text, domain->previous);
+		report_say(context, note, "domain.since",
+			   REPORT_ARGUMENTS(REPORT_TEXT("date", date), REPORT_TEXT("previous", text)));
+		free(date);
+	}
+	if (context->answers->respondent_count > 1) {
+		note = xmlout_element(meter, "note");
+		report_score(text, domain->spread);
+		report_say(context, note, "domain.spread",
+			   REPORT_ARGUMENTS(REPORT_TEXT("spread", text)));
+		if (domain->disagreement) {
+			xmlout_text(note, " ");
+			report_say(context, xmlout_element(note, "flag"), "flag.not-aligned",
+				   REPORT_NONE);
+		}
+	}
+	if (domain->percentile >= 0) {
+		snprintf(text, sizeof text, "%.0f", domain->percentile);
+		report_say(context, xmlout_element(meter, "note"), "domain.percentile",
+			   REPORT_ARGUMENTS(REPORT_TEXT("percentile", text)));
+	}
+}
+
+/* Every domain from strongest to weakest: score, bar, band and notes. */
+void
+report_domains(struct report_context *context, xmlNodePtr section)
+{
+	const struct model *model = context->model;
+	const struct framework *framework = context->framework;
+	const char **names = xcalloc(framework->stage_count, sizeof *names);
+	xmlNodePtr fragment = report_fragment(context);
+
+	for (size_t stage = 1; stage < framework->stage_count; stage++)
+		names[stage - 1] = framework->stages[stage].label;
+	report_join(context, fragment, names, framework->stage_count - 1, 0);
+	report_paragraph(context, section, "intro", "domains.intro",
+			 REPORT_ARGUMENTS(REPORT_NODES("stages", fragment->children)));
+	xmlFreeNode(fragment);
+	free(names);
+	for (size_t rank = 0; rank < model->domain_count; rank++) {
+		const struct model_domain *domain = &model->domains[model->ranking[rank]];
+		const struct framework_domain *definition = &framework->domains[domain->domain];
+		xmlNodePtr meter = report_meter(context, section, definition->label,
+						definition->description, domain->assessed,
+						domain->score, domain->fraction);
+
+		if (!domain->assessed) {
+			report_say(context, xmlout_element(meter, "note"), "domain.unanswered",
+				   REPORT_NONE);
+			continue;
+		}
+		xmlout_attribute_format(meter, "stage", "%zu", domain->band);
+		report_chip(context, meter, domain->band);
+		report_domain_notes(context, meter, domain);
+	}
+}

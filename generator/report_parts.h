@@ -1,0 +1,119 @@
+/* What the parts of the report builder share: the state of one document
+ * being built, and helpers that put catalogue messages, numbers, dates and
+ * stage chips into it.  Private to report*.c. */
+#ifndef MATURITY_REPORT_PARTS_H
+#define MATURITY_REPORT_PARTS_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+#include "catalogue.h"
+
+struct answers;
+struct brand;
+struct framework;
+struct model;
+struct report_resources;
+
+/* Message arguments: a list ended by REPORT_END. */
+#define REPORT_TEXT(name, text) { (name), (text), NULL, 0 }
+#define REPORT_NODES(name, nodes) { (name), NULL, (nodes), 0 }
+#define REPORT_COUNT(name, text, number) { (name), (text), NULL, (double)(number) }
+#define REPORT_END { NULL, NULL, NULL, 0 }
+#define REPORT_ARGUMENTS(...) ((const struct catalogue_argument[]){ __VA_ARGS__, REPORT_END })
+#define REPORT_NONE ((const struct catalogue_argument[]){ REPORT_END })
+
+/* A number as the report prints it, in a buffer of this size. */
+enum { REPORT_NUMBER = 32 };
+
+struct report_context {
+	const struct report_resources *resources;
+	const struct catalogue *catalogue;
+	const struct model *model;
+	const struct framework *framework;
+	const struct answers *answers;
+	const struct brand *brand;
+	xmlDocPtr document;
+	xmlNodePtr root;
+	int has_section[16];       /* by enum report_section: in this report */
+	int section_number[16];    /* its number, 0 when unnumbered or absent */
+};
+
+/* The sections a report can have; their order comes from the section list. */
+enum report_section {
+	REPORT_COVER,
+	REPORT_CONTENTS,
+	REPORT_SUMMARY,
+	REPORT_STRENGTHS,
+	REPORT_PROFILE,
+	REPORT_DOMAINS,
+	REPORT_STAGE,
+	REPORT_ROADMAP,
+	REPORT_APPENDIX,
+	REPORT_SECTION_COUNT,
+};
+
+/* Appends message id, filled in with arguments, to parent. */
+void report_say(const struct report_context *context, xmlNodePtr parent, const char *id,
+		const struct catalogue_argument *arguments);
+
+/* The message as plain text; free with free. */
+char *report_string(const struct report_context *context, const char *id,
+		    const struct catalogue_argument *arguments);
+
+/* A new child element name of parent, with role when not NULL. */
+xmlNodePtr report_block(xmlNodePtr parent, const char *name, const char *role);
+
+/* A paragraph (<p role>) holding message id. */
+xmlNodePtr report_paragraph(const struct report_context *context, xmlNodePtr parent,
+			    const char *role, const char *id,
+			    const struct catalogue_argument *arguments);
+
+/* A heading of level (3 or 4) holding message id. */
+xmlNodePtr report_heading(const struct report_context *context, xmlNodePtr parent, int level,
+			  const char *id, const struct catalogue_argument *arguments);
+
+/* An element to build a placeholder's nodes in; its children are the
+ * argument.  Free with xmlFreeNode. */
+xmlNodePtr report_fragment(const struct report_context *context);
+
+/* Numbers as printed: a score with two decimals, the /10 score with one,
+ * a signed change with a true minus sign. */
+void report_score(char buffer[REPORT_NUMBER], double score);
+void report_score10(char buffer[REPORT_NUMBER], double display);
+void report_change_text(char buffer[REPORT_NUMBER], double change);
+
+/* A date YYYY-MM-DD for people ("14 October 2026"); free with free. */
+char *report_date(const struct report_context *context, const char *iso);
+
+/* A stage's label in a chip of its colour. */
+xmlNodePtr report_chip(const struct report_context *context, xmlNodePtr parent, size_t stage);
+
+/* A change such as +0.85 as <change direction="up|down|none">. */
+xmlNodePtr report_change(const struct report_context *context, xmlNodePtr parent, double change);
+
+/* Appends the Markdown's blocks, parsed when the resources were loaded. */
+void report_markdown(const struct report_context *context, xmlNodePtr parent,
+		     const char *markdown);
+
+/* A list of names joined as a sentence does ("A, B and C"), each in
+ * <strong> when strong; appended to parent. */
+void report_join(const struct report_context *context, xmlNodePtr parent,
+		 const char *const *names, size_t count, int strong);
+
+/* The sections. */
+void report_cover(struct report_context *context);
+void report_contents(struct report_context *context, xmlNodePtr section);
+void report_summary(struct report_context *context, xmlNodePtr section);
+void report_strengths(struct report_context *context, xmlNodePtr section);
+void report_profile(struct report_context *context, xmlNodePtr section);
+void report_domains(struct report_context *context, xmlNodePtr section);
+void report_stage(struct report_context *context, xmlNodePtr section);
+void report_roadmap(struct report_context *context, xmlNodePtr section);
+void report_appendix(struct report_context *context, xmlNodePtr section);
+
+/* Every message the report uses, and how many. */
+extern const struct catalogue_message report_messages[];
+extern const size_t report_message_count;
+
+#endif
