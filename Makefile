@@ -11,7 +11,8 @@ CC         ?= cc
 # Debian packages: to build, to test, and the default brand's font.
 BUILD_DEBS := pkg-config libxml2-dev libxslt1-dev libcmark-dev libcairo2-dev \
               libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev fonts-inter
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time \
+              libxml2-utils python3
 PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson icu-i18n icu-uc
 
 SOURCES := \
@@ -65,7 +66,10 @@ UNIT_TESTS := \
 	tests/unit/test_outfile.c \
 	tests/unit/test_roadmap.c \
 	tests/unit/test_model.c \
-	tests/unit/test_content.c
+	tests/unit/test_content.c \
+	tests/unit/test_catalogue.c \
+	tests/unit/test_typeset.c \
+	tests/unit/test_draw.c
 
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -85,7 +89,19 @@ $(BUILD)/.deps-test: $(BUILD)/.deps-build
 	@$(MAKE) --no-print-directory deps-check DEBS="$(TEST_DEBS)"
 	@touch $@
 
-deps: $(BUILD)/.deps-test
+# Node.js and the accessibility test's packages (axe-core, puppeteer-core),
+# pinned by tests/a11y/package-lock.json.  Node.js may come from Debian or
+# elsewhere: only a missing npm is installed.
+$(BUILD)/.deps-node: $(BUILD)/.deps-build
+	@command -v npm >/dev/null 2>&1 || $(MAKE) --no-print-directory deps-check DEBS="nodejs npm"
+	@touch $@
+$(BUILD)/a11y/node_modules/.installed: tests/a11y/package.json tests/a11y/package-lock.json $(BUILD)/.deps-node
+	@mkdir -p $(BUILD)/a11y
+	@cp tests/a11y/package.json tests/a11y/package-lock.json $(BUILD)/a11y/
+	@cd $(BUILD)/a11y && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+deps: $(BUILD)/.deps-test $(BUILD)/a11y/node_modules/.installed
 
 .PHONY: deps-check
 deps-check:
@@ -153,7 +169,7 @@ $(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_OBJECTS)
 
 # `make test`: unit and end-to-end tests, plain and under ASan+UBSan.  The
 # runner keeps going after a failure and ends on "N passed, N failed".
-test: $(BUILD)/.deps-test
+test: $(BUILD)/.deps-test $(BUILD)/a11y/node_modules/.installed
 	@$(SUBMAKE) $(BUILD)/maturity $(BUILD)/asan/maturity $(UNIT_BINARIES) $(UNIT_ASAN_BINARIES)
 	@sh tests/run.sh $(BUILD)
 

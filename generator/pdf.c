@@ -25,9 +25,9 @@
 #define MATURITY_VERSION "0.0.0"
 #endif
 
-#define PDF_HEADER_TOP 30.0      /* top of the running header's logo */
-#define PDF_HEADER_RULE 56.0     /* the rule under the running header */
-#define PDF_FOOTER_RULE 62.0     /* the rule over the footer, from the page's bottom */
+#define PDF_HEADER_TOP 28.0      /* top of the running header's logo */
+#define PDF_HEADER_RULE 52.0     /* the rule under the running header */
+#define PDF_FOOTER_RULE 57.0     /* the rule over the footer, from the page's bottom */
 
 /* The logo at its largest, on the cover: this tall and at most this share
  * of the text block wide; its pixels are kept to PDF_LOGO_DPI there. */
@@ -199,12 +199,15 @@ pdf_styles(struct pdf_walker *walker, const struct brand *brand)
 	const char *body = brand->body_font, *heading = brand->heading_font;
 	struct typeset_style *styles = walker->styles;
 
-	styles[STYLE_BODY] = (struct typeset_style){ body, 10.0, 15.0, 400, 0, 0, text };
-	styles[STYLE_LEAD] = (struct typeset_style){ body, 12.5, 19.0, 400, 0, 0, text };
+	styles[STYLE_BODY] = (struct typeset_style){ body, 9.25, 14.0, 400, 0, 0, text };
+	styles[STYLE_COMPACT] = (struct typeset_style){ body, 8.5, 12.5, 400, 0, 0, text };
+	styles[STYLE_FINE] = (struct typeset_style){ body, 7.5, 11.0, 400, 0, 0, muted };
+	styles[STYLE_LEAD] = (struct typeset_style){ body, 11.0, 16.5, 400, 0, 0, text };
+	styles[STYLE_INSIGHT] = (struct typeset_style){ body, 9.0, 13.0, 400, 0, 0, primary };
 	styles[STYLE_TAGLINE] = (struct typeset_style){ body, 12.5, 18.0, 400, 0, 0, muted };
 	styles[STYLE_SMALL] = (struct typeset_style){ body, 8.5, 12.5, 400, 0, 0, muted };
 	styles[STYLE_EYEBROW] = (struct typeset_style){ body, 7.5, 11.0, 600, 0, 1, accent };
-	styles[STYLE_H1] = (struct typeset_style){ heading, 22.0, 28.0, 700, 0, 0, primary };
+	styles[STYLE_H1] = (struct typeset_style){ heading, 20.0, 25.0, 700, 0, 0, primary };
 	styles[STYLE_H2] = (struct typeset_style){ heading, 14.0, 19.0, 600, 0, 0, primary };
 	styles[STYLE_H3] = (struct typeset_style){ heading, 11.0, 15.0, 700, 0, 0, text };
 	styles[STYLE_ROW] = (struct typeset_style){ heading, 11.0, 15.0, 600, 0, 0, text };

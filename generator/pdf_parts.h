@@ -17,7 +17,10 @@ struct chart_cache;
 /* The type scale: 22 / 14 / 11 / 10 / 8.5 points and a few special sizes. */
 enum pdf_style {
 	STYLE_BODY,
+	STYLE_COMPACT,
+	STYLE_FINE,
 	STYLE_LEAD,
+	STYLE_INSIGHT,
 	STYLE_TAGLINE,
 	STYLE_SMALL,
 	STYLE_EYEBROW,
@@ -38,11 +41,12 @@ enum pdf_style {
 };
 
 /* Geometry, in points. */
-#define PDF_MARGIN_SIDE 66.0     /* left and right edges of the text block */
-#define PDF_MARGIN_TOP 86.0      /* the text block starts below the running header */
-#define PDF_MARGIN_BOTTOM 84.0   /* and ends above the running footer */
+#define PDF_MARGIN_SIDE 60.0     /* left and right edges of the text block */
+#define PDF_MARGIN_TOP 80.0      /* the text block starts below the running header */
+#define PDF_MARGIN_BOTTOM 76.0   /* and ends above the running footer */
 #define PDF_LIST_INDENT 18.0     /* hanging indent of a list item */
 #define PDF_ACTION_INDENT 32.0   /* hanging indent of a roadmap action */
+#define PDF_COLUMN_GAP 20.0     /* between the columns of a run set in columns */
 #define PDF_BAR_HEIGHT 6.0
 #define PDF_RULE_WIDTH 0.5
 
@@ -51,7 +55,7 @@ enum pdf_style {
 #define PDF_GAP_PARAGRAPH 8.0
 #define PDF_GAP_BLOCK 14.0
 #define PDF_GAP_HEADING 20.0
-#define PDF_GAP_SECTION 36.0
+#define PDF_GAP_SECTION 26.0
 
 struct pdf_walker {
 	struct typeset *typeset;
@@ -67,6 +71,7 @@ struct pdf_walker {
 	size_t notch_count;
 	int heading_count;            /* names the destinations of subheadings */
 	int gap_pending;              /* the next block's space before, points */
+	int compact;                  /* in a long list (the appendix's answers): smaller text */
 };
 
 /* What a drawing callback reads, kept until the document is drawn: each

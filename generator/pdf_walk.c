@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void pdf_walk_block(struct pdf_walker *walker, xmlNodePtr node, double indent);
+
 /* Colours of changes and flags, dark enough for text on white. */
 static const struct brand_color pdf_up = { 0.110, 0.420, 0.227, "#1c6b3a" };
 static const struct brand_color pdf_down = { 0.639, 0.149, 0.114, "#a3261d" };
@@ -178,7 +180,8 @@ pdf_paragraph_style(xmlNodePtr paragraph)
 	} roles[] = {
 		{ "lead", STYLE_LEAD },	      { "tagline", STYLE_TAGLINE }, { "small", STYLE_SMALL },
 		{ "note", STYLE_SMALL },      { "muted", STYLE_SMALL },     { "meta", STYLE_SMALL },
-		{ "because", STYLE_SMALL },   { "eyebrow", STYLE_EYEBROW }, { "figure", STYLE_STAT_SMALL },
+		{ "because", STYLE_FINE },    { "eyebrow", STYLE_EYEBROW }, { "figure", STYLE_STAT_SMALL },
+		{ "insight", STYLE_INSIGHT },
 	};
 	const char *role = xmlout_get(paragraph, "role");
 
@@ -195,6 +198,11 @@ pdf_block_paragraph(struct pdf_walker *walker, xmlNodePtr node, double indent)
 	char *markup = pdf_markup(walker, node);
 	int tight = xmlout_is(node->parent, "item");
 
+	if (walker->compact && style == STYLE_BODY)
+		style = STYLE_COMPACT;
+	else if (walker->compact && style == STYLE_SMALL)
+		style = STYLE_FINE;
+
 	pdf_paragraph(walker, style, markup, indent,
 		      pdf_space(walker, tight ? PDF_GAP_TIGHT : PDF_GAP_PARAGRAPH),
 		      style == STYLE_EYEBROW);
@@ -209,7 +217,7 @@ pdf_heading(struct pdf_walker *walker, xmlNodePtr node, double indent)
 	char *markup = pdf_markup(walker, node);
 	struct typeset_box *box =
 		pdf_paragraph(walker, major ? STYLE_H2 : STYLE_H3, markup, indent,
-			      pdf_space(walker, major ? PDF_GAP_HEADING + 8 : PDF_GAP_HEADING), 1);
+			      pdf_space(walker, major ? PDF_GAP_HEADING + 4 : PDF_GAP_HEADING - 2), 1);
 
 	if (major) {
 		char name[32];
@@ -229,8 +237,9 @@ pdf_heading(struct pdf_walker *walker, xmlNodePtr node, double indent)
 static void
 pdf_marker(struct pdf_walker *walker, struct typeset_box *box, const char *markup, double right)
 {
-	PangoLayout *layout =
-		typeset_layout(walker->typeset, &walker->styles[STYLE_BODY], markup, -1, 0, 0);
+	PangoLayout *layout = typeset_layout(
+		walker->typeset, &walker->styles[walker->compact ? STYLE_COMPACT : STYLE_BODY], markup,
+		-1, 0, 0);
 
 	typeset_show(box, layout, right - 6 - typeset_width(layout), 0, walker->brand->text);
 	g_object_unref(layout);
@@ -241,11 +250,14 @@ pdf_list(struct pdf_walker *walker, xmlNodePtr list, double indent)
 {
 	const char *style = xmlout_get(list, "style");
 	const char *start = xmlout_get(list, "start");
+	const char *role = xmlout_get(list, "role");
+	int compact = walker->compact;
 	int plain = style != NULL && strcmp(style, "plain") == 0;
 	int numbered = style != NULL && strcmp(style, "number") == 0;
 	double inner = plain ? indent : indent + PDF_LIST_INDENT;
 	long number = start != NULL ? strtol(start, NULL, 10) : 1;
 
+	walker->compact |= role != NULL && strcmp(role, "questions") == 0;
 	for (xmlNodePtr item = list->children; item != NULL; item = item->next) {
 		size_t first = typeset_box_count(walker->typeset);
 		const char *keep = xmlout_get(item, "keep");
@@ -255,7 +267,9 @@ pdf_list(struct pdf_walker *walker, xmlNodePtr list, double indent)
 			continue;
 		walker->gap_pending = -1;
 		if (item != list->children)
-			walker->gap_pending = numbered && !plain ? PDF_GAP_BLOCK : PDF_GAP_TIGHT + 3;
+			walker->gap_pending = walker->compact   ? PDF_GAP_PARAGRAPH - 2
+					      : numbered && !plain ? PDF_GAP_BLOCK
+								   : PDF_GAP_TIGHT + 3;
 		pdf_walk_blocks(walker, item, inner);
 		if (!plain && typeset_box_count(walker->typeset) > first) {
 			if (numbered)
@@ -271,6 +285,7 @@ pdf_list(struct pdf_walker *walker, xmlNodePtr list, double indent)
 			typeset_keep_range(walker->typeset, first);
 		number++;
 	}
+	walker->compact = compact;
 	walker->gap_pending = -1;
 }
 
@@ -293,23 +308,19 @@ pdf_facts(struct pdf_walker *walker, xmlNodePtr facts, double indent)
 			continue;
 		value = pdf_markup(walker, fact);
 		markup = g_string_new(NULL);
-		space = pdf_space(walker, definitions ? PDF_GAP_PARAGRAPH : PDF_GAP_TIGHT);
+		space = pdf_space(walker, definitions ? 0 : PDF_GAP_TIGHT);
 		pdf_append_text(markup, label != NULL ? label : "");
 		if (definitions) {
-			struct typeset_box *box;
-
 			g_string_prepend(markup, "<b>");
-			g_string_append(markup, "</b>\n");
-			g_string_append(markup, value);
-			box = pdf_paragraph(walker, STYLE_BODY, markup->str,
-					    indent + PDF_LIST_INDENT, space, 0);
-			pdf_marker(walker, box, "<span foreground=\"#888888\">\u2022</span>",
-				   indent + PDF_LIST_INDENT);
-		} else {
-			PangoLayout *left = typeset_layout(walker->typeset, &walker->styles[STYLE_SMALL],
-							   markup->str, column - 8, 0, 0);
-			PangoLayout *right = typeset_layout(walker->typeset, &walker->styles[STYLE_BODY],
-							    value, measure - column, 0, 0);
+			g_string_append(markup, "</b>");
+		}
+		{
+			PangoLayout *left = typeset_layout(
+				walker->typeset, &walker->styles[definitions ? STYLE_COMPACT : STYLE_SMALL],
+				markup->str, column - 10, 0, 0);
+			PangoLayout *right = typeset_layout(
+				walker->typeset, &walker->styles[definitions ? STYLE_SMALL : STYLE_BODY],
+				value, measure - column, 0, 0);
 			double height = typeset_height(right) > typeset_height(left)
 						? typeset_height(right)
 						: typeset_height(left);
@@ -317,8 +328,10 @@ pdf_facts(struct pdf_walker *walker, xmlNodePtr facts, double indent)
 
 			typeset_line(box, indent, 0, indent + measure, 0, PDF_RULE_WIDTH, walker->rule);
 			typeset_show(box, left, indent,
-				     4 + typeset_baseline(right) - typeset_baseline(left), walker->muted);
-			typeset_show(box, right, indent + column, 4, walker->brand->text);
+				     4 + typeset_baseline(right) - typeset_baseline(left),
+				     definitions ? walker->brand->text : walker->muted);
+			typeset_show(box, right, indent + column, 4,
+				     definitions ? walker->muted : walker->brand->text);
 			g_object_unref(left);
 			g_object_unref(right);
 		}
@@ -399,22 +412,53 @@ pdf_tiles(struct pdf_walker *walker, xmlNodePtr tiles, double indent)
 	}
 }
 
-/* A table: a caption kept with the header row, then a box per row. */
+/* A table's column widths: figures (cells aligned to the end) get a fixed
+ * width, the first column three shares of the rest and every other
+ * column two. */
+static void
+pdf_table_columns(xmlNodePtr row, double measure, double *x, double *width, size_t *count)
+{
+	double figure = 62, shares = 0, rest = measure, position = 0;
+	size_t columns = 0;
+
+	for (xmlNodePtr cell = row->children; cell != NULL && columns < 16; cell = cell->next) {
+		const char *align = xmlout_get(cell, "align");
+
+		if (!xmlout_is(cell, "cell"))
+			continue;
+		if (align != NULL && strcmp(align, "end") == 0) {
+			width[columns] = -figure;
+			rest -= figure;
+		} else {
+			width[columns] = columns == 0 ? 3 : 2;
+			shares += width[columns];
+		}
+		columns++;
+	}
+	for (size_t index = 0; index < columns; index++) {
+		width[index] = width[index] < 0 ? -width[index] : rest * width[index] / shares;
+		x[index] = position;
+		position += width[index];
+	}
+	*count = columns;
+}
+
+/* A table: a caption kept with the header row, then a box per row; a
+ * table of a few rows is kept on one page. */
 static void
 pdf_table(struct pdf_walker *walker, xmlNodePtr table, double indent)
 {
-	double measure = typeset_measure(walker->typeset) - indent, column = 74;
-	size_t columns = 0;
+	double measure = typeset_measure(walker->typeset) - indent, x[16], width[16];
+	size_t columns = 0, first = typeset_box_count(walker->typeset), rows = 0;
 
-	for (xmlNodePtr row = table->children; row != NULL && columns == 0; row = row->next)
-		if (xmlout_is(row, "row"))
-			for (xmlNodePtr cell = row->children; cell != NULL; cell = cell->next)
-				columns += xmlout_is(cell, "cell");
+	for (xmlNodePtr row = table->children; row != NULL; row = row->next)
+		if (xmlout_is(row, "row") && rows++ == 0)
+			pdf_table_columns(row, measure, x, width, &columns);
 	for (xmlNodePtr node = table->children; node != NULL; node = node->next) {
 		const char *role = xmlout_get(node, "role");
 		int head = role != NULL && strcmp(role, "head") == 0;
 		PangoLayout *layouts[16] = { NULL };
-		double x[16], width[16], height = 0;
+		double height = 0;
 		struct typeset_box *box;
 		size_t count = 0;
 
@@ -428,18 +472,18 @@ pdf_table(struct pdf_walker *walker, xmlNodePtr table, double indent)
 		}
 		if (!xmlout_is(node, "row") || columns == 0)
 			continue;
-		for (xmlNodePtr cell = node->children; cell != NULL && count < 16; cell = cell->next) {
+		for (xmlNodePtr cell = node->children; cell != NULL && count < columns;
+		     cell = cell->next) {
 			const char *align = xmlout_get(cell, "align");
 			char *markup;
 
 			if (!xmlout_is(cell, "cell"))
 				continue;
-			width[count] = count == 0 ? measure - (double)(columns - 1) * column : column;
-			x[count] = count == 0 ? indent : indent + measure - (double)(columns - count) * column;
 			markup = pdf_markup(walker, cell);
 			layouts[count] = typeset_layout(
 				walker->typeset, &walker->styles[head ? STYLE_EYEBROW : STYLE_BODY], markup,
-				width[count] - 8, 0, align != NULL && strcmp(align, "end") == 0 ? TYPESET_RIGHT : 0);
+				width[count] - 8, 0,
+				align != NULL && strcmp(align, "end") == 0 ? TYPESET_RIGHT : 0);
 			g_free(markup);
 			if (typeset_height(layouts[count]) > height)
 				height = typeset_height(layouts[count]);
@@ -449,13 +493,15 @@ pdf_table(struct pdf_walker *walker, xmlNodePtr table, double indent)
 		if (head)
 			typeset_keep_with_next(box);
 		for (size_t index = 0; index < count; index++) {
-			typeset_show(box, layouts[index], x[index] + (index == 0 ? 0 : 8), 5,
+			typeset_show(box, layouts[index], indent + x[index] + (index == 0 ? 0 : 8), 5,
 				     head ? walker->muted : walker->brand->text);
 			g_object_unref(layouts[index]);
 		}
 		typeset_line(box, indent, height + 10, indent + measure, height + 10,
 			     head ? 1 : PDF_RULE_WIDTH, walker->rule);
 	}
+	if (rows <= 6)
+		typeset_keep_range(walker->typeset, first);
 }
 
 /* What the chart's drawing callback needs. */
@@ -491,7 +537,7 @@ static void
 pdf_chart(struct pdf_walker *walker, xmlNodePtr node)
 {
 	struct pdf_chart *chart = xcalloc(1, sizeof *chart);
-	double height = typeset_measure(walker->typeset) * 0.78;
+	double height = typeset_measure(walker->typeset) * 0.72;
 	struct typeset_box *box;
 
 	if (document_chart_input(node, &chart->input) != 0) {
@@ -502,25 +548,26 @@ pdf_chart(struct pdf_walker *walker, xmlNodePtr node)
 	chart->walker = walker;
 	g_ptr_array_add(walker->owned, chart);
 	box = typeset_box(walker->typeset, height, pdf_space(walker, PDF_GAP_BLOCK));
-	typeset_shrinkable(box, height * 0.62);
+	typeset_shrinkable(box, height * 0.7);
 	typeset_custom(box, pdf_chart_draw, chart);
 }
 
-/* A scored row: label and score, description, bar, then the band and
- * notes; one box. */
+/* A scored row: label and score, the description, then the bar with the
+ * band and the notes beside it; one box. */
 static void
 pdf_meter(struct pdf_walker *walker, xmlNodePtr meter, double indent)
 {
 	double measure = typeset_measure(walker->typeset) - indent, score_width = 80;
+	double bar_width = measure * 0.3, beside = measure - bar_width - 14;
 	const char *fraction = xmlout_get(meter, "fraction");
 	const char *stage = xmlout_get(meter, "stage");
 	struct brand_color fill = stage != NULL ? pdf_stage_color(walker, stage)
 						: walker->brand->primary;
 	PangoLayout *title = NULL, *score = NULL, *description = NULL, *notes = NULL;
 	GString *value = g_string_new(NULL), *note = g_string_new(NULL);
-	double head, y, badge_width = 0, badge_height = 0, foot = 0;
+	double head, y, badge_width = 0, badge_height = 0, row;
+	char *chip = NULL;
 	struct typeset_box *box;
-	xmlNodePtr chip = NULL;
 
 	for (xmlNodePtr child = meter->children; child != NULL; child = child->next) {
 		char *markup = pdf_markup(walker, child);
@@ -537,32 +584,33 @@ pdf_meter(struct pdf_walker *walker, xmlNodePtr meter, double indent)
 		else if (xmlout_is(child, "description"))
 			description = typeset_layout(walker->typeset, &walker->styles[STYLE_SMALL],
 						     markup, measure - score_width, 3, 0);
-		else if (xmlout_is(child, "chip"))
-			chip = child;
 		else if (xmlout_is(child, "note"))
 			g_string_append_printf(note, "%s%s", note->len ? "   \u00b7   " : "", markup);
-		g_free(markup);
+		if (xmlout_is(child, "chip") && chip == NULL)
+			chip = markup;
+		else
+			g_free(markup);
 	}
 	score = typeset_layout(walker->typeset, &walker->styles[STYLE_ROW], value->str, score_width,
 			       0, TYPESET_RIGHT);
-	if (chip != NULL) {
-		char *markup = pdf_markup(walker, chip);
-
-		badge_width = pdf_badge(walker, NULL, markup, fill, STYLE_BADGE_SMALL, 0, 0, measure / 3,
-					&badge_height);
-		g_free(markup);
-	}
+	if (chip != NULL)
+		badge_width = pdf_badge(walker, NULL, chip, fill, STYLE_BADGE_SMALL, 0, 0, beside / 2,
+					&badge_height) + 8;
 	if (note->len > 0)
-		notes = typeset_layout(walker->typeset, &walker->styles[STYLE_SMALL], note->str,
-				       measure - badge_width - 10, 3, 0);
-	foot = notes != NULL && typeset_height(notes) > badge_height ? typeset_height(notes)
-								     : badge_height;
+		notes = typeset_layout(walker->typeset, &walker->styles[STYLE_FINE], note->str,
+				       beside - badge_width, 3, 0);
+
+	/* Measure: the head, the description, the row of the bar. */
 	head = title != NULL && typeset_height(title) > typeset_height(score) ? typeset_height(title)
 									      : typeset_height(score);
+	row = badge_height > PDF_BAR_HEIGHT ? badge_height : PDF_BAR_HEIGHT;
+	if (notes != NULL && typeset_height(notes) > row)
+		row = typeset_height(notes);
 	box = typeset_box(walker->typeset,
-			  head + (description ? typeset_height(description) + 1 : 0) + 7 +
-				  PDF_BAR_HEIGHT + (foot > 0 ? 8 + foot : 0),
-			  pdf_space(walker, PDF_GAP_BLOCK + 4));
+			  head + (description ? typeset_height(description) + 1 : 0) + 6 + row,
+			  pdf_space(walker, PDF_GAP_BLOCK + 2));
+
+	/* Draw. */
 	if (title != NULL)
 		typeset_show(box, title, indent, 0, walker->brand->text);
 	typeset_show(box, score, indent + measure - score_width, 0, walker->brand->text);
@@ -571,20 +619,16 @@ pdf_meter(struct pdf_walker *walker, xmlNodePtr meter, double indent)
 		typeset_show(box, description, indent, y, walker->muted);
 		y += typeset_height(description) + 1;
 	}
-	y += 7;
-	typeset_bar(box, indent, y, measure, PDF_BAR_HEIGHT, fraction ? strtod(fraction, NULL) : 0,
-		    fill, walker->track, walker->notches, walker->notch_count);
-	y += PDF_BAR_HEIGHT + 8;
-	if (chip != NULL) {
-		char *markup = pdf_markup(walker, chip);
-
-		pdf_badge(walker, box, markup, fill, STYLE_BADGE_SMALL, indent,
-			  y + (foot - badge_height) / 2, measure / 3, &badge_height);
-		g_free(markup);
-	}
+	y += 6;
+	typeset_bar(box, indent, y + (row - PDF_BAR_HEIGHT) / 2, bar_width, PDF_BAR_HEIGHT,
+		    fraction ? strtod(fraction, NULL) : 0, fill, walker->track, walker->notches,
+		    walker->notch_count);
+	if (chip != NULL)
+		pdf_badge(walker, box, chip, fill, STYLE_BADGE_SMALL, indent + bar_width + 14,
+			  y + (row - badge_height) / 2, beside / 2, &badge_height);
 	if (notes != NULL)
-		typeset_show(box, notes, indent + (badge_width > 0 ? badge_width + 10 : 0),
-			     y + (foot - typeset_height(notes)) / 2, walker->muted);
+		typeset_show(box, notes, indent + bar_width + 14 + badge_width,
+			     y + (row - typeset_height(notes)) / 2, walker->muted);
 	if (title)
 		g_object_unref(title);
 	g_object_unref(score);
@@ -592,6 +636,7 @@ pdf_meter(struct pdf_walker *walker, xmlNodePtr meter, double indent)
 		g_object_unref(description);
 	if (notes)
 		g_object_unref(notes);
+	g_free(chip);
 	g_string_free(value, TRUE);
 	g_string_free(note, TRUE);
 }
@@ -605,32 +650,39 @@ pdf_card(struct pdf_walker *walker, xmlNodePtr card, double indent)
 	const char *number = xmlout_get(card, "number");
 	double inner = indent + PDF_ACTION_INDENT;
 	struct typeset_box *box = NULL;
+	GString *tags = g_string_new(NULL);
 	PangoLayout *disc;
 
+	/* The title, then the tags and the meta line as one line of small type. */
 	for (xmlNodePtr child = card->children; child != NULL; child = child->next) {
 		char *markup;
 
 		if (xmlout_is(child, "title")) {
 			markup = pdf_markup(walker, child);
 			box = pdf_paragraph(walker, STYLE_ROW, markup, inner,
-					    pdf_space(walker, PDF_GAP_HEADING), 1);
+					    pdf_space(walker, PDF_GAP_HEADING - 6), 1);
 			g_free(markup);
-			walker->gap_pending = 3;
+			walker->gap_pending = 2;
 		} else if (xmlout_is(child, "tags")) {
-			GString *tags = g_string_new(NULL);
-
 			for (xmlNodePtr tag = child->children; tag != NULL; tag = tag->next) {
 				markup = pdf_markup(walker, tag);
-				g_string_append_printf(tags, "%s%s", tags->len ? "  \u00b7  " : "",
-						       markup);
+				g_string_append_printf(tags,
+						       "<span foreground=\"%s\" weight=\"bold\" "
+						       "size=\"%d\">%s</span>   ",
+						       walker->brand->accent.hex, 7 * PANGO_SCALE, markup);
 				g_free(markup);
 			}
-			pdf_paragraph(walker, STYLE_EYEBROW, tags->str, inner, pdf_space(walker, 3), 1);
-			g_string_free(tags, TRUE);
-			walker->gap_pending = 3;
+		} else if (xmlout_is(child, "p") && xmlout_get(child, "role") != NULL &&
+			   strcmp(xmlout_get(child, "role"), "meta") == 0) {
+			markup = pdf_markup(walker, child);
+			g_string_append(tags, markup);
+			g_free(markup);
+			pdf_paragraph(walker, STYLE_SMALL, tags->str, inner, pdf_space(walker, 2), 0);
+			g_string_truncate(tags, 0);
+		} else {
+			pdf_walk_block(walker, child, inner);
 		}
 	}
-	pdf_walk_blocks(walker, card, inner);
 	if (box != NULL && number != NULL) {
 		disc = typeset_layout(walker->typeset, &walker->styles[STYLE_DISC], number, -1, 0, 0);
 		typeset_disc(box, indent + 10, typeset_height(disc) / 2 + 3, 10,
@@ -639,6 +691,7 @@ pdf_card(struct pdf_walker *walker, xmlNodePtr card, double indent)
 			     pdf_text_on(walker, walker->brand->primary));
 		g_object_unref(disc);
 	}
+	g_string_free(tags, TRUE);
 	typeset_keep_range(walker->typeset, first);
 }
 
@@ -774,53 +827,68 @@ pdf_toc(struct pdf_walker *walker, xmlNodePtr toc, double indent)
 void
 pdf_walk_blocks(struct pdf_walker *walker, xmlNodePtr parent, double indent)
 {
-	for (xmlNodePtr node = parent->children; node != NULL; node = node->next) {
-		size_t first = typeset_box_count(walker->typeset);
-		const char *role = xmlout_get(node, "role");
+	for (xmlNodePtr node = parent->children; node != NULL; node = node->next)
+		pdf_walk_block(walker, node, indent);
+}
 
-		if (xmlout_is(node, "p")) {
-			pdf_block_paragraph(walker, node, indent);
-		} else if (xmlout_is(node, "h")) {
-			pdf_heading(walker, node, indent);
-		} else if (xmlout_is(node, "list")) {
-			pdf_list(walker, node, indent);
-		} else if (xmlout_is(node, "facts")) {
-			pdf_facts(walker, node, indent);
-		} else if (xmlout_is(node, "tiles")) {
-			pdf_tiles(walker, node, indent);
-		} else if (xmlout_is(node, "table")) {
-			pdf_table(walker, node, indent);
-		} else if (xmlout_is(node, "chart")) {
-			pdf_chart(walker, node);
-		} else if (xmlout_is(node, "meter")) {
-			pdf_meter(walker, node, indent);
-		} else if (xmlout_is(node, "card")) {
-			pdf_card(walker, node, indent);
-		} else if (xmlout_is(node, "quote")) {
-			pdf_quote(walker, node, indent);
-		} else if (xmlout_is(node, "toc")) {
-			pdf_toc(walker, node, indent);
-		} else if (xmlout_is(node, "group") && role != NULL && strcmp(role, "verdict") == 0) {
-			pdf_verdict(walker, node, indent);
-		} else if (xmlout_is(node, "group")) {
-			pdf_walk_blocks(walker, node, indent);
-			if (role != NULL && strcmp(role, "finding") == 0)
-				typeset_keep_range(walker->typeset, first);
-		} else if (xmlout_is(node, "pre")) {
-			xmlChar *text = xmlNodeGetContent(node);
-			char *escaped = g_markup_escape_text(text ? (const char *)text : "", -1);
+static void
+pdf_walk_block(struct pdf_walker *walker, xmlNodePtr node, double indent)
+{
+	size_t first = typeset_box_count(walker->typeset);
+	const char *role = xmlout_get(node, "role");
 
-			pdf_paragraph(walker, STYLE_SMALL, escaped, indent,
-				      pdf_space(walker, PDF_GAP_PARAGRAPH), 0);
-			g_free(escaped);
-			xmlFree(text);
-		} else if (xmlout_is(node, "rule")) {
-			struct typeset_box *box =
-				typeset_box(walker->typeset, 12, pdf_space(walker, PDF_GAP_PARAGRAPH));
+	if (xmlout_is(node, "p")) {
+		pdf_block_paragraph(walker, node, indent);
+	} else if (xmlout_is(node, "h")) {
+		pdf_heading(walker, node, indent);
+	} else if (xmlout_is(node, "list") && xmlout_get(node, "columns") != NULL) {
+		typeset_columns(walker->typeset, (int)strtol(xmlout_get(node, "columns"), NULL, 10),
+				PDF_COLUMN_GAP);
+		pdf_list(walker, node, indent);
+		typeset_columns(walker->typeset, 1, 0);
+	} else if (xmlout_is(node, "list")) {
+		pdf_list(walker, node, indent);
+	} else if (xmlout_is(node, "facts")) {
+		pdf_facts(walker, node, indent);
+	} else if (xmlout_is(node, "tiles")) {
+		pdf_tiles(walker, node, indent);
+	} else if (xmlout_is(node, "table")) {
+		pdf_table(walker, node, indent);
+	} else if (xmlout_is(node, "chart")) {
+		pdf_chart(walker, node);
+	} else if (xmlout_is(node, "meter")) {
+		pdf_meter(walker, node, indent);
+	} else if (xmlout_is(node, "card")) {
+		pdf_card(walker, node, indent);
+	} else if (xmlout_is(node, "quote")) {
+		pdf_quote(walker, node, indent);
+	} else if (xmlout_is(node, "toc")) {
+		pdf_toc(walker, node, indent);
+	} else if (xmlout_is(node, "group") && role != NULL && strcmp(role, "verdict") == 0) {
+		pdf_verdict(walker, node, indent);
+	} else if (xmlout_is(node, "group") && xmlout_get(node, "columns") != NULL) {
+		typeset_columns(walker->typeset, (int)strtol(xmlout_get(node, "columns"), NULL, 10),
+				PDF_COLUMN_GAP);
+		pdf_walk_blocks(walker, node, indent);
+		typeset_columns(walker->typeset, 1, 0);
+	} else if (xmlout_is(node, "group")) {
+		pdf_walk_blocks(walker, node, indent);
+		if (role != NULL && strcmp(role, "finding") == 0)
+			typeset_keep_range(walker->typeset, first);
+	} else if (xmlout_is(node, "pre")) {
+		xmlChar *text = xmlNodeGetContent(node);
+		char *escaped = g_markup_escape_text(text ? (const char *)text : "", -1);
 
-			typeset_line(box, indent, 6, typeset_measure(walker->typeset), 6,
-				     PDF_RULE_WIDTH, walker->rule);
-		}
+		pdf_paragraph(walker, STYLE_SMALL, escaped, indent,
+			      pdf_space(walker, PDF_GAP_PARAGRAPH), 0);
+		g_free(escaped);
+		xmlFree(text);
+	} else if (xmlout_is(node, "rule")) {
+		struct typeset_box *box =
+			typeset_box(walker->typeset, 12, pdf_space(walker, PDF_GAP_PARAGRAPH));
+
+		typeset_line(box, indent, 6, typeset_measure(walker->typeset), 6,
+			     PDF_RULE_WIDTH, walker->rule);
 	}
 }
 

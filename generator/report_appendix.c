@@ -125,16 +125,21 @@ report_answers(struct report_context *context, xmlNodePtr section)
 {
 	const struct framework *framework = context->framework;
 
+	xmlNodePtr group;
+
 	report_heading(context, section, 3, "appendix.answers", REPORT_NONE);
 	if (context->answers->respondent_count > 1)
 		report_paragraph(context, section, "intro", "appendix.answers-intro", REPORT_NONE);
+	/* Many short items: set in two columns where the page is wide enough. */
+	group = report_block(section, "group", "answers");
+	xmlout_attribute(group, "columns", "2");
 	for (size_t domain = 0; domain < framework->domain_count; domain++) {
 		const struct framework_domain *definition = &framework->domains[domain];
-		xmlNodePtr heading = xmlout_element(section, "h"), list;
+		xmlNodePtr heading = xmlout_element(group, "h"), list;
 
 		xmlout_attribute(heading, "level", "4");
 		xmlout_text(heading, definition->label);
-		list = report_block(section, "list", "questions");
+		list = report_block(group, "list", "questions");
 		xmlout_attribute(list, "style", "number");
 		for (size_t offset = 0; offset < definition->question_count; offset++)
 			report_question(context, list,

@@ -301,6 +301,7 @@ report_strengths(struct report_context *context, xmlNodePtr section)
 	report_paragraph(context, section, "intro", "strengths.intro", REPORT_NONE);
 	list = report_block(section, "list", "strengths");
 	xmlout_attribute(list, "style", "plain");
+	xmlout_attribute(list, "columns", "2");
 	for (size_t index = 0; index < model->strength_count; index++) {
 		const struct model_strength *strength = &model->strengths[index];
 		const struct framework_question *question = &framework->questions[strength->question];

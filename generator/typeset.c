@@ -119,8 +119,11 @@ struct typeset_box {
 	int outline_level;
 	char *outline_title, *outline_destination;
 	GArray *operations;          /* struct typeset_operation */
+	int columns;                 /* the columns of the run it is in: 1, or more */
+	double column_gap;           /* points between those columns */
 	int page;                    /* set by typeset_paginate, 1-based */
 	double top, placed;          /* where it sits on its page and the height it got */
+	double shift;                /* points right of the text block's left edge: its column */
 };
 
 struct typeset {
@@ -129,6 +132,8 @@ struct typeset {
 	GPtrArray *boxes;
 	char *error;
 	int page_count;
+	int columns;                 /* what new boxes are set in */
+	double column_gap;
 };
 
 struct typeset *
@@ -145,6 +150,7 @@ typeset_new(struct typeset_cache *cache, double width, double height, double lef
 	typeset->top = top;
 	typeset->bottom = bottom;
 	typeset->boxes = g_ptr_array_new();
+	typeset->columns = 1;
 	return typeset;
 }
 
@@ -190,7 +196,16 @@ typeset_error(const struct typeset *typeset)
 double
 typeset_measure(const struct typeset *typeset)
 {
-	return typeset->right - typeset->left;
+	double width = typeset->right - typeset->left;
+
+	return (width - (typeset->columns - 1) * typeset->column_gap) / typeset->columns;
+}
+
+void
+typeset_columns(struct typeset *typeset, int count, double gap)
+{
+	typeset->columns = count > 1 ? count : 1;
+	typeset->column_gap = count > 1 ? gap : 0;
 }
 
 /* A new layout, as typeset_layout describes; *valid is 0 when the markup
@@ -321,6 +336,8 @@ typeset_box(struct typeset *typeset, double height, double space_before)
 
 	box->height = height;
 	box->space_before = space_before;
+	box->columns = typeset->columns;
+	box->column_gap = typeset->column_gap;
 	box->operations = g_array_new(FALSE, TRUE, sizeof(struct typeset_operation));
 	g_ptr_array_add(typeset->boxes, box);
 	return box;
@@ -550,48 +567,115 @@ typeset_break_point(const struct typeset *typeset, size_t first, size_t index)
 	return at > first ? at : index;
 }
 
+/* Where pagination has got to: the page, how far down it is used, and
+ * within a run of columns, which column and where the run began. */
+struct typeset_cursor {
+	int page;
+	size_t first;       /* the first box of this page, or of this column */
+	double used;        /* points of the text block used, in this column */
+	int column;         /* 0 .. columns - 1 */
+	double run_top;     /* where the run of columns began on this page */
+	double run_bottom;  /* the lowest any of its columns reaches */
+};
+
+/* Starts a new page at box index. */
+static void
+typeset_new_page(struct typeset_cursor *cursor, size_t index)
+{
+	cursor->page++;
+	cursor->first = index;
+	cursor->used = cursor->run_top = cursor->run_bottom = 0;
+	cursor->column = 0;
+}
+
+/* Follows a change in the number of columns before box: a run begins
+ * where the page is used to, and ends below its longest column. */
+static void
+typeset_run_change(struct typeset_cursor *cursor, const struct typeset_box *box,
+		   const struct typeset_box *before)
+{
+	if (before == NULL || before->columns == box->columns)
+		return;
+	if (before->columns > 1)
+		cursor->used = cursor->run_bottom > cursor->used ? cursor->run_bottom : cursor->used;
+	cursor->column = 0;
+	cursor->run_top = cursor->run_bottom = cursor->used;
+	/* Every column's first box starts at the same height: the run's own
+	 * space before is taken once, above all of them. */
+	if (box->columns > 1)
+		cursor->run_top += box->space_before;
+}
+
 int
 typeset_paginate(struct typeset *typeset)
 {
-	double room = typeset->bottom - typeset->top, used = 0;
-	size_t first = 0, index = 0;
-	int page = 1;
+	double room = typeset->bottom - typeset->top;
+	struct typeset_cursor cursor = { .page = 1 };
+	size_t index = 0;
 
 	while (index < typeset->boxes->len) {
 		struct typeset_box *box = g_ptr_array_index(typeset->boxes, index);
-		double gap = index == first ? 0 : box->space_before;
+		const struct typeset_box *before =
+			index > cursor.first ? g_ptr_array_index(typeset->boxes, index - 1) : NULL;
+		double gap = index == cursor.first ? 0 : box->space_before;
 
-		if (box->break_before && index > first) {
-			page++;
-			first = index;
-			used = 0;
+		typeset_run_change(&cursor, box, before);
+		if (before != NULL && before->columns != box->columns && box->columns > 1) {
+			cursor.used = cursor.run_top;
+			gap = 0;
+		}
+		if (box->break_before && index > cursor.first) {
+			typeset_new_page(&cursor, index);
 			continue;
 		}
 		box->placed = box->height;
-		if (index > first && used + gap + box->height > room) {
+		if (index > cursor.first && cursor.used + gap + box->height > room) {
 			/* Shrink into the rest of the page, or break before the
-			 * chain this box ends. */
-			if (box->shrinkable && used + gap + box->min_height <= room) {
-				box->placed = room - used - gap;
-			} else {
-				size_t at = typeset_break_point(typeset, first, index);
+			 * chain this box ends: into the next column when the chain
+			 * lies in this run of columns, else onto a new page. */
+			size_t at = typeset_break_point(typeset, cursor.first, index);
+			const struct typeset_box *start = g_ptr_array_index(typeset->boxes, at);
 
-				page++;
-				first = at;
-				used = 0;
+			if (box->shrinkable && cursor.used + gap + box->min_height <= room) {
+				box->placed = room - cursor.used - gap;
+			} else if (start->columns > 1 && cursor.column + 1 < start->columns &&
+				   at > cursor.first &&
+				   (at == 0 || ((const struct typeset_box *)g_ptr_array_index(
+						       typeset->boxes, at - 1))->columns == start->columns)) {
+				cursor.column++;
+				cursor.first = at;
+				cursor.used = cursor.run_top;
+				index = at;
+				continue;
+			} else {
+				typeset_new_page(&cursor, at);
 				index = at;
 				continue;
 			}
 		}
 		if (box->placed > room)
 			box->placed = box->shrinkable && box->min_height <= room ? room : box->placed;
-		box->page = page;
-		box->top = typeset->top + used + gap;
-		used += gap + box->placed;
+		box->page = cursor.page;
+		box->top = typeset->top + cursor.used + gap;
+		box->shift = cursor.column * ((typeset->right - typeset->left - (box->columns - 1) *
+								      box->column_gap) /
+						      box->columns +
+					      box->column_gap);
+		cursor.used += gap + box->placed;
+		if (box->columns > 1 && cursor.used > cursor.run_bottom)
+			cursor.run_bottom = cursor.used;
 		index++;
 	}
-	typeset->page_count = page;
-	return page;
+	typeset->page_count = cursor.page;
+	return cursor.page;
+}
+
+void
+typeset_box_place(const struct typeset_box *box, int *page, double *top, double *left)
+{
+	*page = box->page;
+	*top = box->top;
+	*left = box->shift;
 }
 
 int
@@ -689,9 +773,12 @@ typeset_draw_box(struct typeset *typeset, cairo_t *cairo, const struct typeset_b
 		snprintf(attributes, sizeof attributes, "name='%s'", box->destination);
 		cairo_tag_begin(cairo, CAIRO_TAG_DEST, attributes);
 	}
+	double width = (typeset->right - typeset->left - (box->columns - 1) * box->column_gap) /
+		       box->columns;
+
 	for (guint index = 0; index < box->operations->len; index++)
 		typeset_replay(cairo, &g_array_index(box->operations, struct typeset_operation, index),
-			       typeset->left, box->top, typeset_measure(typeset), box->placed);
+			       typeset->left + box->shift, box->top, width, box->placed);
 	if (box->destination != NULL && pdf)
 		cairo_tag_end(cairo, CAIRO_TAG_DEST);
 	if (box->outline_level > 0 && pdf) {

@@ -58,8 +58,15 @@ void typeset_free(struct typeset *typeset);
 /* The first problem met (text that does not parse as markup), or NULL. */
 const char *typeset_error(const struct typeset *typeset);
 
-/* Width of the text block, points. */
+/* Width of the text block, points: of one column when boxes are being set
+ * in columns. */
 double typeset_measure(const struct typeset *typeset);
+
+/* Sets the boxes added from now on in count columns gap points apart (1:
+ * the full width again).  A run of columns fills its first column, then
+ * the next, then goes on over the next page; what follows it starts below
+ * its longest column. */
+void typeset_columns(struct typeset *typeset, int count, double gap);
 
 /* A layout of Pango markup in style, wrapped at width points (none when
  * width <= 0), at most lines lines ending in an ellipsis (lines > 0), set
@@ -150,6 +157,11 @@ void typeset_keep_range(struct typeset *typeset, size_t first);
 
 /* Places every box on a page.  Returns the page count. */
 int typeset_paginate(struct typeset *typeset);
+
+/* Where box was placed: its page (1-based), its top (points from the
+ * page's top edge) and its left edge (points right of the text block's
+ * left edge: its column); after typeset_paginate. */
+void typeset_box_place(const struct typeset_box *box, int *page, double *top, double *left);
 
 /* The page (1-based) of the destination name, or 0 when there is none;
  * after typeset_paginate. */

@@ -24,7 +24,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 
 DOCUMENT = "{urn:maturity:document:1}"
-TOP, BOTTOM = 86.0, 84.0  # the PDF's text block, points from the top and bottom
+TOP, BOTTOM = 80.0, 76.0  # the PDF's text block, points from the top and bottom
 
 
 def normalise(text):
@@ -38,7 +38,8 @@ def comparable(text):
     """Text as both media can be compared: without the marks one medium
     draws and the other writes (quotation marks, dashes, bullets, arrows),
     nor the hyphens a PDF's line breaks may drop."""
-    text = re.sub("[\"\u2014\u2013\u2022\u25b2\u25bc\u2010\u2011-]", "", normalise(text))
+    text = re.sub(r"(?<=\w)[\u2010\u2011-] (?=\w)", "", normalise(text))
+    text = re.sub("[\"\u2014\u2013\u2022\u25b2\u25bc\u2010\u2011-]", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -65,8 +66,8 @@ def page_text(words):
     return normalise(" ".join(word for word, _, _ in words))
 
 
-def element_text(element):
-    return normalise("".join(element.itertext()))
+def element_text(element, separator=""):
+    return normalise(separator.join(element.itertext()))
 
 
 def find_page(texts, needle, start=0):
@@ -88,7 +89,7 @@ def last_words(text, count=5):
 def check_pages(pdf, document_path):
     problems = []
     pages = pdf_pages(pdf)
-    texts = [page_text(words) for _, words in pages]
+    texts = [comparable(page_text(words)) for _, words in pages]
     root = ElementTree.parse(document_path).getroot()
 
     # Blocks that must not break: each one's first and last words on one page.
@@ -98,8 +99,8 @@ def check_pages(pdf, document_path):
              for meter in root.iter(DOCUMENT + "meter")]
     position = 0
     for kind, block, anchor in kept:
-        start = first_words(element_text(anchor))
-        end = last_words(element_text(block))
+        start = first_words(comparable(element_text(anchor)))
+        end = last_words(comparable(element_text(block, " ")), 3)
         page = find_page(texts, start, position if kind == "card" else 0)
         if page < 0:
             problems.append(f"{kind} \"{start}\" not found in the PDF")
@@ -115,7 +116,7 @@ def check_pages(pdf, document_path):
         if section.get("break") == "page":
             heading = [element_text(section.find(DOCUMENT + name))
                        for name in ("eyebrow", "title") if section.find(DOCUMENT + name) is not None]
-            page = find_page(texts, first_words(" ".join(heading), 4))
+            page = find_page(texts, first_words(comparable(" ".join(heading)), 4))
             if page >= 0:
                 new_pages.add(page)
     for index, (height, words) in enumerate(pages):

@@ -1,0 +1,140 @@
+#!/bin/sh
+# The report document both reports are set from: the two outputs say the
+# same things, the PDF paginates by its rules, the words come from the
+# catalogue (changed once, changed in both; partly translated, the rest
+# falls back), the section list reorders and drops sections in both, and
+# no sentence of the report is written in the C sources.
+# Usage (from the repository root): tests/e2e/test_document.sh BINARY
+# shellcheck disable=SC2317 # the check helpers run through check "$@"
+binary=$1
+if [ -z "$binary" ] || [ ! -x "$binary" ]; then
+	echo "usage: tests/e2e/test_document.sh BINARY" >&2
+	exit 2
+fi
+. tests/e2e/lib.sh
+checker="python3 tests/e2e/check_report.py"
+
+conforms() { xmllint --noout --relaxng content/schema/document.rng "$1" 2>/dev/null; }
+
+render() { # render OUT [OPTIONS...] ANSWERS...
+	render_out=$1
+	shift
+	"$binary" render -q -f pdf,html --document -o "$render_out" "$@" 2>"$render_out.stderr"
+}
+
+# Every team of a rendered folder: pagination and parity, each reported.
+check_folder() { # check_folder LABEL OUT
+	for folder in "$2"/*/; do
+		team=$(basename "$folder")
+		[ -f "$folder/document.xml" ] || continue
+		check "$1 $team: the document conforms to document.rng" conforms "$folder/document.xml"
+		check "$1 $team: no card or domain row split, no page under half full" \
+			$checker pages "$folder/report.pdf" "$folder/document.xml"
+		check "$1 $team: 95% of sentences in both the HTML and the PDF" \
+			$checker parity "$folder/report.pdf" "$folder/report.html" "$folder/document.xml"
+	done
+}
+
+# The examples with both brands --------------------------------------------
+check "render the examples" render "$scratch/default" examples/answers
+check_folder default "$scratch/default"
+check "render the examples with the Northwind brand" \
+	render "$scratch/northwind" --brand templates/brands/northwind-advisory.xml examples/answers
+check_folder northwind "$scratch/northwind"
+pages=$(pdfinfo "$scratch/default/brackenridge-cs/report.pdf" | sed -n 's/^Pages: *//p')
+check "the three-respondent example is at most 14 pages ($pages)" test "$pages" -le 14
+
+# Thirty sample teams --------------------------------------------------------
+"$binary" sample --teams 30 --seed 7 -o "$scratch/sample" >/dev/null 2>&1
+check "render 30 sample teams" render "$scratch/samples" "$scratch/sample"
+check_folder sample "$scratch/samples"
+
+# No sentence of the report is written in the C sources ---------------------
+check "no report sentence is a string literal of generator/" \
+	$checker literals "$scratch"/default/*/report.pdf "$scratch"/default/*/report.html \
+	-- generator/*.c
+
+# One sentence changed in the catalogue changes in both outputs -------------
+mkdir "$scratch/words"
+cp -R templates content fonts "$scratch/words/" 2>/dev/null
+sed 's|<message id="summary.one-respondent">[^<]*</message>|<message id="summary.one-respondent">A single voice answered for the whole team, so agreement cannot be judged.</message>|' \
+	templates/messages.xml >"$scratch/words/templates/messages.xml"
+mkdir "$scratch/words/bin"
+cp "$binary" "$scratch/words/bin/maturity"
+mkdir "$scratch/words/answers"
+cp examples/answers/ashgrove-cs-2026-09-10.xml "$scratch/words/answers/"
+check "render with one sentence changed" \
+	"$scratch/words/bin/maturity" render -q -f pdf,html -o "$scratch/words/out" "$scratch/words/answers"
+pdftotext "$scratch/words/out/ashgrove-cs/report.pdf" "$scratch/words/text" 2>/dev/null
+tr '\n' ' ' <"$scratch/words/text" >"$scratch/words/flat"
+check "the changed sentence is in the PDF" grep -q 'A single voice answered for the whole' "$scratch/words/flat"
+check "the changed sentence is in the HTML" \
+	grep -q 'A single voice answered for the whole team, so agreement cannot be judged.' \
+	"$scratch/words/out/ashgrove-cs/report.html"
+check "the old sentence is in neither" sh -c "! grep -q 'agreement within the team cannot' '$scratch/words/flat' '$scratch/words/out/ashgrove-cs/report.html'"
+
+# A partial translation: a handful of messages, the rest from the default --
+cat >"$scratch/fr.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<catalogue xmlns="urn:maturity:catalogue:1" lang="fr">
+  <message id="summary.title">Synthèse</message>
+  <message id="contents.title">Sommaire</message>
+  <message id="date.october">octobre</message>
+  <message id="figure.people-answered"><plural on="count"><one>personne a répondu</one><other>personnes ont répondu</other></plural></message>
+  <message id="page.number">Page {page} sur {pages}</message>
+</catalogue>
+EOF
+check "render with a partial French catalogue" \
+	render "$scratch/fr" --messages "$scratch/fr.xml" examples/answers/brackenridge-cs-2026-10-14.xml
+pdftotext "$scratch/fr/brackenridge-cs/report.pdf" "$scratch/fr/text" 2>/dev/null
+page="$scratch/fr/brackenridge-cs/report.html"
+check "translated: the section title in the PDF" grep -q '^Synthèse$' "$scratch/fr/text"
+check "translated: the section title in the HTML" grep -q '>Synthèse</h2>' "$page"
+check "translated: the month in both" sh -c "grep -q '14 octobre 2026' '$scratch/fr/text' && grep -q '14 octobre 2026' '$page'"
+check "translated: the page numbers" grep -q 'Page 2 sur ' "$scratch/fr/text"
+check "translated: French plural rules (3 personnes)" grep -q 'personnes ont répondu' "$page"
+check "translated: the page's language" grep -q '<html lang="fr">' "$page"
+check "not translated: the rest falls back to the default" \
+	sh -c "grep -q 'Domain breakdown' '$page' && grep -q 'Domain breakdown' '$scratch/fr/text'"
+
+# A catalogue that names what the report does not have fails at once --------
+sed 's|</catalogue>|<message id="summary.titel">Oops</message></catalogue>|' "$scratch/fr.xml" >"$scratch/bad.xml"
+"$binary" render -q -o "$scratch/bad" --messages "$scratch/bad.xml" examples/answers >/dev/null 2>"$scratch/bad.stderr"
+check "an unknown message id: status 2" test $? -eq 2
+check "an unknown message id: FILE:LINE names it" \
+	grep -q 'bad.xml:[0-9]*: error: message "summary.titel" is not one the report uses' "$scratch/bad.stderr"
+check "an unknown message id: nothing written" test ! -e "$scratch/bad/brackenridge-cs"
+sed 's|Page {page} sur {pages}|Page {page} sur {total}|' "$scratch/fr.xml" >"$scratch/bad2.xml"
+"$binary" render -q -o "$scratch/bad2" --messages "$scratch/bad2.xml" examples/answers >/dev/null 2>"$scratch/bad2.stderr"
+check "an unknown placeholder: named with the message's own" \
+	grep -q 'error: message "page.number": {total} is not one of its placeholders (page pages)' "$scratch/bad2.stderr"
+
+# The section list: the roadmap first, no appendix, in both outputs ---------
+cat >"$scratch/sections.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<sections xmlns="urn:maturity:sections:1">
+  <section id="cover"/>
+  <section id="roadmap" page="new"/>
+  <section id="summary"/>
+  <section id="domains"/>
+</sections>
+EOF
+check "render with a section list of its own" \
+	render "$scratch/sections" --sections "$scratch/sections.xml" examples/answers/brackenridge-cs-2026-10-14.xml
+pdftotext "$scratch/sections/brackenridge-cs/report.pdf" "$scratch/sections/text" 2>/dev/null
+page="$scratch/sections/brackenridge-cs/report.html"
+order_pdf=$(grep -n -E '^(Priority-action roadmap|Executive summary|Domain breakdown)$' "$scratch/sections/text" | cut -d: -f2 | tr '\n' '|')
+check "sections: the roadmap first in the PDF ($order_pdf)" \
+	test "$order_pdf" = "Priority-action roadmap|Executive summary|Domain breakdown|"
+order_html=$(grep -o -E '<h2 id="[a-z]+-title">' "$page" | tr '\n' '|')
+check "sections: the roadmap first in the HTML" \
+	test "$order_html" = '<h2 id="roadmap-title">|<h2 id="summary-title">|<h2 id="domains-title">|'
+check "sections: no appendix in the PDF" sh -c "! grep -q 'Answers by domain' '$scratch/sections/text'"
+check "sections: no appendix in the HTML" sh -c "! grep -q 'Answers by domain' '$page'"
+check "sections: the roadmap is numbered 1" grep -q '^Section 1$' "$scratch/sections/text"
+
+if [ "$failures" -gt 0 ]; then
+	echo "test_document: $failures checks failed"
+	exit 1
+fi
+echo "test_document: all checks passed"
