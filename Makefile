@@ -34,6 +34,7 @@ SOURCES := \
 	generator/model.c \
 	generator/outfile.c \
 	generator/pdf.c \
+	generator/pdf_figures.c \
 	generator/pdf_walk.c \
 	generator/pool.c \
 	generator/portfolio.c \
@@ -52,6 +53,7 @@ SOURCES := \
 	generator/stamp.c \
 	generator/summary.c \
 	generator/survey.c \
+	generator/svg.c \
 	generator/typeset.c \
 	generator/validate.c \
 	generator/xalloc.c \

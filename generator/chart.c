@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "draw.h"
 #include "outfile.h"
+#include "svg.h"
 #include "xalloc.h"
 
 #include <cairo-svg.h>
@@ -723,96 +724,6 @@ chart_buffer_write(void *closure, const unsigned char *data, unsigned int length
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* What cairo names the groups of an SVG: this and a number. */
-#define CHART_CAIRO_GROUP "surface"
-
-/* value with each reference "#surfaceN" to a group renamed in names.
- * The caller frees it with g_free. */
-static char *
-chart_svg_renamed(const char *value, GHashTable *names)
-{
-	GString *renamed = g_string_new(NULL);
-	const char *cursor = value, *found;
-
-	while ((found = strstr(cursor, "#" CHART_CAIRO_GROUP)) != NULL) {
-		const char *old_start = found + 1;
-		size_t length = strlen(CHART_CAIRO_GROUP) +
-				strspn(old_start + strlen(CHART_CAIRO_GROUP), "0123456789");
-		char *old = xstrndup(old_start, length);
-		const char *name = g_hash_table_lookup(names, old);
-
-		g_string_append_len(renamed, cursor, old_start - cursor);
-		g_string_append(renamed, name != NULL ? name : old);
-		cursor = old_start + length;
-		free(old);
-	}
-	g_string_append(renamed, cursor);
-	return g_string_free(renamed, FALSE);
-}
-
-/* Names the groups under node (ids "surfaceN") chart-surface1, 2, ... in
- * document order, recording old name -> new name in names. */
-static void
-chart_svg_rename_groups(xmlNodePtr node, GHashTable *names)
-{
-	for (; node != NULL; node = node->next) {
-		xmlChar *id;
-
-		if (node->type != XML_ELEMENT_NODE)
-			continue;
-		id = xmlGetProp(node, (const xmlChar *)"id");
-		if (id != NULL &&
-		    strncmp((const char *)id, CHART_CAIRO_GROUP, strlen(CHART_CAIRO_GROUP)) == 0) {
-			char *name = xasprintf("chart-surface%u", g_hash_table_size(names) + 1);
-
-			xmlSetProp(node, (const xmlChar *)"id", (const xmlChar *)name);
-			g_hash_table_insert(names, xstrdup((const char *)id), name);
-		}
-		xmlFree(id);
-		chart_svg_rename_groups(node->children, names);
-	}
-}
-
-/* Points the references under node ("#surfaceN" in any attribute) at the
- * groups' new names. */
-static void
-chart_svg_rename_references(xmlNodePtr node, GHashTable *names)
-{
-	for (; node != NULL; node = node->next) {
-		if (node->type != XML_ELEMENT_NODE)
-			continue;
-		for (xmlAttrPtr attribute = node->properties; attribute != NULL;
-		     attribute = attribute->next) {
-			xmlChar *value = xmlNodeListGetString(node->doc, attribute->children, 1);
-
-			if (value != NULL &&
-			    strstr((const char *)value, "#" CHART_CAIRO_GROUP) != NULL) {
-				char *renamed = chart_svg_renamed((const char *)value, names);
-
-				xmlSetNsProp(node, attribute->ns, attribute->name,
-					     (const xmlChar *)renamed);
-				g_free(renamed);
-			}
-			xmlFree(value);
-		}
-		chart_svg_rename_references(node->children, names);
-	}
-}
-
-/* Names the SVG's groups after their order in it: cairo names them after
- * a count of every surface the process has made ("surface85"), so the
- * bytes of a page would depend on what the process drew before. */
-static void
-chart_svg_rename(xmlNodePtr root)
-{
-	GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, free, free);
-
-	chart_svg_rename_groups(root, names);
-	if (g_hash_table_size(names) > 0)
-		chart_svg_rename_references(root, names);
-	g_hash_table_destroy(names);
-}
-
 /* Adds runs to the SVG root element as <text> elements, after everything
  * drawn (text was always drawn last where it sits). */
 static void
@@ -866,7 +777,7 @@ chart_svg(const struct chart_input *input, const struct brand *brand, struct cha
 						 XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	root = document != NULL ? xmlDocGetRootElement(document) : NULL;
 	if (root != NULL) {
-		chart_svg_rename(root);
+		svg_renumber_groups(root);
 		chart_svg_add_text(root, runs);
 	}
 	for (guint index = 0; index < runs->len; index++)

@@ -104,6 +104,20 @@ double pdf_badge(struct pdf_walker *walker, struct typeset_box *box, const char 
 /* Text that reads on a background of color: white or the brand's text. */
 struct brand_color pdf_text_on(const struct pdf_walker *walker, struct brand_color color);
 
+/* Appends text to markup, escaped. */
+void pdf_append_text(GString *markup, const char *text);
+
+/* Space before the next block: what it asks for (wanted, points), or what
+ * the block before asked to leave, such as less right after a heading. */
+double pdf_space(struct pdf_walker *walker, double wanted);
+
+/* The figures (pdf_figures.c), indent points from the left edge: key
+ * figures on cards, a table, the chart, a scored row. */
+void pdf_tiles(struct pdf_walker *walker, xmlNodePtr tiles, double indent);
+void pdf_table(struct pdf_walker *walker, xmlNodePtr table, double indent);
+void pdf_chart(struct pdf_walker *walker, xmlNodePtr chart);
+void pdf_meter(struct pdf_walker *walker, xmlNodePtr meter, double indent);
+
 /* The blocks under parent (a section, an item, a card), indent points
  * from the left edge. */
 void pdf_walk_blocks(struct pdf_walker *walker, xmlNodePtr parent, double indent);
