@@ -34,13 +34,17 @@ report_respondents(struct report_context *context, xmlNodePtr section)
 	}
 }
 
-/* Each respondent's level on one line, "not answered" where skipped. */
+/* The mean and each respondent's level on one line, "not answered"
+ * where skipped. */
 static void
 report_levels(struct report_context *context, xmlNodePtr item, const struct model_answer *row)
 {
 	const struct answers *answers = context->answers;
 	xmlNodePtr paragraph = report_block(item, "p", "small");
+	char mean[REPORT_NUMBER];
 
+	report_score(mean, row->value);
+	report_say(context, paragraph, "appendix.mean", REPORT_ARGUMENTS(REPORT_TEXT("mean", mean)));
 	for (size_t index = 0; index < answers->respondent_count; index++) {
 		char level[REPORT_NUMBER];
 
@@ -69,19 +73,18 @@ report_responses(struct report_context *context, xmlNodePtr item, const struct m
 		int differs = several && response->score > 0 && response->score != row->option;
 		char level[REPORT_NUMBER];
 
+		/* Who differs, then their answer on its own: the same words for
+		 * every team that gave it. */
 		if (differs) {
-			xmlNodePtr paragraph = report_block(item, "p", "small");
-
 			snprintf(level, sizeof level, "%d", response->score);
-			report_say(context, paragraph,
-				   respondent->role != NULL ? "appendix.dissent-role"
-							    : "appendix.dissent",
-				   REPORT_ARGUMENTS(REPORT_TEXT("respondent", respondent->id),
-						    REPORT_TEXT("role", respondent->role),
-						    REPORT_TEXT("level", level),
-						    REPORT_TEXT("answer",
-								question->options[response->score - 1]
-									.text)));
+			report_paragraph(context, item, "small",
+					 respondent->role != NULL ? "appendix.dissent-role"
+								  : "appendix.dissent",
+					 REPORT_ARGUMENTS(REPORT_TEXT("respondent", respondent->id),
+							  REPORT_TEXT("role", respondent->role),
+							  REPORT_TEXT("level", level)));
+			xmlout_text(report_block(item, "p", "small"),
+				    question->options[response->score - 1].text);
 		}
 		if (response->comment != NULL) {
 			xmlNodePtr quote = xmlout_element(item, "quote");
@@ -101,7 +104,7 @@ report_question(struct report_context *context, xmlNodePtr list, const struct mo
 	const struct framework_question *question = &context->framework->questions[row->question];
 	int several = context->answers->respondent_count > 1;
 	xmlNodePtr item = xmlout_element(list, "item");
-	char level[REPORT_NUMBER], mean[REPORT_NUMBER];
+	char level[REPORT_NUMBER];
 
 	xmlout_attribute(item, "keep", "together");
 	xmlout_text_element(report_block(item, "p", NULL), "strong", question->text);
@@ -110,9 +113,8 @@ report_question(struct report_context *context, xmlNodePtr list, const struct mo
 		return;
 	}
 	snprintf(level, sizeof level, "%d", row->option);
-	report_score(mean, row->value);
-	report_paragraph(context, item, "answer", several ? "appendix.answer-mean" : "appendix.answer",
-			 REPORT_ARGUMENTS(REPORT_TEXT("level", level), REPORT_TEXT("mean", mean),
+	report_paragraph(context, item, "answer", "appendix.answer",
+			 REPORT_ARGUMENTS(REPORT_TEXT("level", level),
 					  REPORT_TEXT("answer",
 						      question->options[row->option - 1].text)));
 	if (several)

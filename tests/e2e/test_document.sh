@@ -44,6 +44,38 @@ check_folder northwind "$scratch/northwind"
 pages=$(pdfinfo "$scratch/default/brackenridge-cs/report.pdf" | sed -n 's/^Pages: *//p')
 check "the three-respondent example is at most 14 pages ($pages)" test "$pages" -le 14
 
+# What both say: ties named as ties, an unanswered domain named and left
+# out of the chart's outline, the profile on the PDF's cover.
+both() { # both TEAM TEXT: TEXT in the PDF's and the HTML's text
+	pdftotext "$scratch/default/$1/report.pdf" - 2>/dev/null | tr '\n' ' ' | grep -q -- "$2" &&
+		grep -q -- "$2" "$scratch/default/$1/report.html"
+}
+check "ties: the strongest tie, with its score" both kettlebrook-cs 'tie as the strongest, at 1.67'
+check "ties: the weakest tie, with its score" both kettlebrook-cs 'tie as the weakest, at 1.00'
+check "not assessed: the domain is named in both" both fernwick 'Nobody answered the questions of'
+check "not assessed: no point of the chart's outline for it" \
+	grep -q 'kind="current" label="[^"]*" values="[0-9. ]* -"' "$scratch/default/fernwick/document.xml"
+pdftotext -l 1 "$scratch/default/brackenridge-cs/report.pdf" "$scratch/cover" 2>/dev/null
+check "the profile is on the PDF's cover" \
+	sh -c "grep -q 'Enterprise' '$scratch/cover' && grep -q 'Eleven to twenty-five people' '$scratch/cover'"
+
+# White label: under a client's brand no page but the appendix's last shows
+# the tool's name or version; the running header cuts a name at a word.
+pdftotext "$scratch/northwind/brackenridge-cs/report.pdf" "$scratch/northwind.text" 2>/dev/null
+check "white label: the tool is named once, in the appendix" \
+	test "$(grep -c 'maturity [0-9]' "$scratch/northwind.text")" -eq 1
+check "white label: the pack's version once, in the appendix" \
+	test "$(grep -c '1\.0\.0' "$scratch/northwind.text")" -eq 1
+check "white label: the brand's title heads the pages" \
+	test "$(grep -c 'Customer Success Capability Review' "$scratch/northwind.text")" -ge 10
+header=$(pdftotext -f 2 -l 2 -layout "$scratch/default/brackenridge-cs/report.pdf" - | sed -n '1p' |
+	sed 's/.*   //')
+case $header in
+Brackenridge\ Ledgerworks\ Global\ Customer…) pass=0 ;;
+*) pass=1 ;;
+esac
+check "the running header shortens the team's name at a word ($header)" test "$pass" -eq 0
+
 # Thirty sample teams --------------------------------------------------------
 "$binary" sample --teams 30 --seed 7 -o "$scratch/sample" >/dev/null 2>&1
 check "render 30 sample teams" render "$scratch/samples" "$scratch/sample"
