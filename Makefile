@@ -32,6 +32,7 @@ SOURCES := \
 	generator/pdf.c \
 	generator/pool.c \
 	generator/portfolio.c \
+	generator/profile.c \
 	generator/progress.c \
 	generator/render.c \
 	generator/report_xml.c \

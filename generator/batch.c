@@ -102,6 +102,8 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 		stamp_add_text(resources->digest, settings);
 		stamp_add_folder(resources->digest, resources->framework->folder);
 		stamp_add_folder(resources->digest, resources->framework->domain_folder);
+		if (resources->framework->profile_folder != NULL)
+			stamp_add_folder(resources->digest, resources->framework->profile_folder);
 		stamp_add_folder(resources->digest, schema_folder);
 		stamp_add_folder(resources->digest, templates);
 		stamp_add_folder(resources->digest, fonts);
@@ -127,15 +129,18 @@ batch_free_resources(struct batch_resources *resources)
 	render_resources_free(resources->render);
 }
 
-/* Reads and validates one answer set; NULL when rejected (reported). */
+/* Reads and validates one answer set; NULL when rejected (reported).
+ * again: read before, so its warnings were said already. */
 static struct answers *
 batch_read(const struct options *options, const struct batch_resources *resources,
-	   const char *path, struct diag *diag)
+	   const char *path, int again, struct diag *diag)
 {
 	struct answers *answers = answers_load(path, options->max_input_bytes,
 					       resources->answers_schema, diag);
 
-	if (answers != NULL && validate_answers(answers, resources->framework, diag) != 0) {
+	if (answers != NULL &&
+	    (again ? validate_answers_again : validate_answers)(answers, resources->framework,
+								 diag) != 0) {
 		answers_free(answers);
 		return NULL;
 	}
@@ -198,11 +203,11 @@ batch_render_team(size_t task, void *context)
 	/* A test hook: simulate a crash on one team to prove isolation. */
 	if (crash != NULL && strcmp(crash, team->subject->team) == 0)
 		abort();
-	answers = batch_read(batch->options, batch->resources, team->subject->path, batch->diag);
+	answers = batch_read(batch->options, batch->resources, team->subject->path, 1, batch->diag);
 	if (answers == NULL)
 		return -1;
 	if (team->previous_path != NULL)
-		previous = batch_read(batch->options, batch->resources, team->previous_path,
+		previous = batch_read(batch->options, batch->resources, team->previous_path, 1,
 				      batch->diag);
 	scores = score_compute(framework, answers);
 	if (previous != NULL)
@@ -348,7 +353,7 @@ batch_render(const struct options *options, struct batch_resources *resources,
 	if (outfile_make_folders(options->out_folder, diag) != 0)
 		return BATCH_FAILED;
 	if (options->previous_path != NULL) {
-		explicit_previous = batch_read(options, resources, options->previous_path, diag);
+		explicit_previous = batch_read(options, resources, options->previous_path, 0, diag);
 		if (explicit_previous == NULL)
 			return BATCH_CONFIGURATION;
 	}
@@ -671,7 +676,7 @@ batch_export(const struct options *options, const struct batch_resources *resour
 	enum batch_result result = BATCH_OK;
 
 	for (size_t index = 1; index < options->input_count; index++) {
-		struct answers *answers = batch_read(options, resources, options->inputs[index], diag);
+		struct answers *answers = batch_read(options, resources, options->inputs[index], 0, diag);
 		char *link;
 
 		if (answers == NULL) {
@@ -735,7 +740,7 @@ batch_run(const struct options *options, struct diag *diag)
 			batch_read_csv(options, &resources, mapping, inputs.paths[index], &pass, diag);
 			continue;
 		}
-		answers = batch_read(options, &resources, inputs.paths[index], diag);
+		answers = batch_read(options, &resources, inputs.paths[index], 0, diag);
 		if (answers == NULL) {
 			pass.rejected++;
 			continue;

@@ -166,27 +166,14 @@ link_decode(const char *link, const char *team, const struct framework *framewor
 	} else {
 		answers->name = xstrdup(team);
 	}
-	/* Profile ids: each goes where the pack says it belongs. */
+	/* Profile values under their parameter's id, checked by validation. */
 	json_object_foreach(profile, key, value) {
-		const struct framework_profile *choice;
-
 		if (!json_is_string(value)) {
 			diag_error(diag, source, 0, "profile \"%s\" must be a string id", key);
 			failed = 1;
 			continue;
 		}
-		choice = framework_find_profile(framework, json_string_value(value));
-		if (choice == NULL) {
-			diag_error(diag, source, 0, "profile \"%s\": \"%s\" is not one of the pack's choices",
-				   key, json_string_value(value));
-			failed = 1;
-			continue;
-		}
-		char **slot = choice->kind == PROFILE_SEGMENT ? &answers->segment
-			      : choice->kind == PROFILE_ARR   ? &answers->arr
-							      : &answers->team_size;
-		free(*slot);
-		*slot = xstrdup(choice->id);
+		answers_add_profile(answers, key, json_string_value(value), 0);
 	}
 	respondent = answers_add_respondent(answers, "respondent", NULL);
 	json_object_foreach(responses, key, value) {
@@ -232,12 +219,9 @@ link_encode(const struct answers *answers, const struct framework *framework, co
 	if (answers->organization != NULL || strcmp(answers->name, answers->team) != 0)
 		json_object_set_new(root, "c", json_string(answers->organization ? answers->organization
 										 : answers->name));
-	if (answers->segment != NULL)
-		json_object_set_new(profile, "segment", json_string(answers->segment));
-	if (answers->arr != NULL)
-		json_object_set_new(profile, "arr", json_string(answers->arr));
-	if (answers->team_size != NULL)
-		json_object_set_new(profile, "team_size", json_string(answers->team_size));
+	for (size_t index = 0; index < answers->profile_count; index++)
+		json_object_set_new(profile, answers->profile[index].parameter_id,
+				    json_string(answers->profile[index].choice_id));
 	if (json_object_size(profile) > 0)
 		json_object_set_new(root, "p", profile);
 	else

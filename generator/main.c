@@ -74,8 +74,8 @@ static const struct option_help {
 	  "where to write (render: default out; index: default the first OUT; sample and "
 	  "import: required)" },
 	{ "mapping", 1, OPTION_MAPPING, "FILE", FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_IMPORT,
-	  "CSV input: source,target rows mapping column headers to question ids or fields, "
-	  "and answer texts to scores 1-4" },
+	  "CSV input: source,target rows mapping column headers to question ids, profile "
+	  "parameters or fields, and answer texts to scores 1-4" },
 	{ "team", 1, OPTION_TEAM, "ID", FOR_IMPORT, "import link: the team id of the answer set" },
 	{ "base", 1, OPTION_BASE, "URL", FOR_EXPORT,
 	  "export link: the page the link opens (default: " LINK_DEFAULT_BASE ")" },

@@ -54,4 +54,10 @@ check "the company becomes name and organisation" \
 "$binary" export link examples/answers/brackenridge-cs-2026-10-14.xml >/dev/null 2>"$scratch/means.err"
 check "several respondents: the rounded means are said on stderr" grep -q 'note: 3 respondents' "$scratch/means.err"
 
+# Answer sets with the former profile ids still validate, with warnings.
+"$binary" validate tests/fixtures/answers/old-profile-ids.xml 2>"$scratch/old.err"
+check "an answer set with former ids is valid" test $? -eq 0
+check "... each former id is a warning naming the new one" \
+	test "$(grep -c 'warning: profile .* is read as' "$scratch/old.err")" -eq 3
+
 [ $failures -eq 0 ]
