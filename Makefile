@@ -11,8 +11,8 @@ CC         ?= cc
 # Debian packages: to build, to test, and the default brand's font.
 BUILD_DEBS := pkg-config libxml2-dev libxslt1-dev libcmark-dev libcairo2-dev \
               libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev fonts-inter
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time
-PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time jq
+PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson glib-2.0
 
 SOURCES := \
 	generator/answers.c \
@@ -55,7 +55,8 @@ UNIT_TESTS := \
 	tests/unit/test_outfile.c \
 	tests/unit/test_roadmap.c \
 	tests/unit/test_model.c \
-	tests/unit/test_content.c
+	tests/unit/test_content.c \
+	tests/unit/test_link.c
 
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -149,7 +150,7 @@ test: $(BUILD)/.deps-test
 
 # Fuzzing with libFuzzer (clang): each target runs FUZZ_SECONDS from its
 # seed corpus in tests/fuzz/; crashes land in build/fuzz/ as crash-* files.
-FUZZ_TARGETS := answers content pdf
+FUZZ_TARGETS := answers content pdf link
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SOURCES := $(filter-out generator/main.c,$(SOURCES))

@@ -683,8 +683,11 @@ batch_export(const struct options *options, const struct batch_resources *resour
 			result = BATCH_REJECTED;
 			continue;
 		}
-		link = link_encode(answers, resources->framework, options->link_base, diag);
-		if (puts(link) == EOF)
+		link = link_encode(answers, resources->framework, options->link_base,
+				   options->respondent, diag);
+		if (link == NULL)
+			result = BATCH_REJECTED;
+		else if (puts(link) == EOF)
 			result = BATCH_FAILED;
 		free(link);
 		answers_free(answers);
