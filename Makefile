@@ -12,8 +12,9 @@ CC         ?= cc
 BUILD_DEBS := pkg-config libxml2-dev libxslt1-dev libcmark-dev libcairo2-dev \
               libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev fonts-inter
 TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time \
-              libxml2-utils python3
-PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson icu-i18n icu-uc
+              libxml2-utils python3 jq
+PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson glib-2.0 \
+              icu-i18n icu-uc
 
 SOURCES := \
 	generator/answers.c \
@@ -38,6 +39,7 @@ SOURCES := \
 	generator/pdf_walk.c \
 	generator/pool.c \
 	generator/portfolio.c \
+	generator/profile.c \
 	generator/progress.c \
 	generator/render.c \
 	generator/report.c \
@@ -69,9 +71,11 @@ UNIT_TESTS := \
 	tests/unit/test_roadmap.c \
 	tests/unit/test_model.c \
 	tests/unit/test_content.c \
-	tests/unit/test_catalogue.c \
-	tests/unit/test_typeset.c \
-	tests/unit/test_draw.c
+              libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev fonts-inter
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time \
+              libxml2-utils python3 jq
+PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson glib-2.0 \
+              icu-i18n icu-uc
 
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -177,7 +181,7 @@ test: $(BUILD)/.deps-test $(BUILD)/a11y/node_modules/.installed
 
 # Fuzzing with libFuzzer (clang): each target runs FUZZ_SECONDS from its
 # seed corpus in tests/fuzz/; crashes land in build/fuzz/ as crash-* files.
-FUZZ_TARGETS := answers content pdf
+FUZZ_TARGETS := answers content pdf link
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SOURCES := $(filter-out generator/main.c,$(SOURCES))

@@ -140,10 +140,15 @@ answers_parse(const char *path, const char *data, size_t length, xmlRelaxNGPtr s
 		} else if (xmlinput_is(node, "organization")) {
 			answers->organization = xmlinput_text(node);
 		} else if (xmlinput_is(node, "profile")) {
-			answers->segment = xmlinput_attribute(node, "segment");
-			answers->arr = xmlinput_attribute(node, "arr");
-			answers->team_size = xmlinput_attribute(node, "team-size");
-			answers->profile_line = xmlGetLineNo(node);
+			for (xmlAttrPtr attribute = node->properties; attribute != NULL;
+			     attribute = attribute->next) {
+				xmlChar *value = xmlNodeGetContent((xmlNodePtr)attribute);
+
+				answers_add_profile(answers, (const char *)attribute->name,
+						    value != NULL ? (const char *)value : "",
+						    xmlGetLineNo(node));
+				xmlFree(value);
+			}
 		} else if (xmlinput_is(node, "respondent")) {
 			answers->respondents = xreallocarray(answers->respondents,
 							     answers->respondent_count + 1,
@@ -187,9 +192,11 @@ answers_free(struct answers *answers)
 	free(answers->date);
 	free(answers->name);
 	free(answers->organization);
-	free(answers->segment);
-	free(answers->arr);
-	free(answers->team_size);
+	for (size_t index = 0; index < answers->profile_count; index++) {
+		free(answers->profile[index].parameter_id);
+		free(answers->profile[index].choice_id);
+	}
+	free(answers->profile);
 	free(answers);
 }
 
@@ -222,6 +229,21 @@ answers_add_answer(struct answers_respondent *respondent, const char *question_i
 	answer->line = line;
 }
 
+void
+answers_add_profile(struct answers *answers, const char *parameter_id, const char *choice_id,
+		    long line)
+{
+	struct answers_profile *value;
+
+	answers->profile = xreallocarray(answers->profile, answers->profile_count + 1,
+					 sizeof *answers->profile);
+	value = &answers->profile[answers->profile_count++];
+	memset(value, 0, sizeof *value);
+	value->parameter_id = xstrdup(parameter_id);
+	value->choice_id = xstrdup(choice_id);
+	value->line = line;
+}
+
 static void
 answers_set(xmlNodePtr node, const char *name, const char *value)
 {
@@ -247,12 +269,12 @@ answers_to_xml(const struct answers *answers, size_t *length)
 	if (answers->organization != NULL)
 		xmlNewTextChild(root, root->ns, (const xmlChar *)"organization",
 				(const xmlChar *)answers->organization);
-	if (answers->segment != NULL || answers->arr != NULL || answers->team_size != NULL) {
+	if (answers->profile_count > 0) {
 		xmlNodePtr profile = xmlNewChild(root, root->ns, (const xmlChar *)"profile", NULL);
 
-		answers_set(profile, "segment", answers->segment);
-		answers_set(profile, "arr", answers->arr);
-		answers_set(profile, "team-size", answers->team_size);
+		for (size_t index = 0; index < answers->profile_count; index++)
+			answers_set(profile, answers->profile[index].parameter_id,
+				    answers->profile[index].choice_id);
 	}
 	for (size_t index = 0; index < answers->respondent_count; index++) {
 		const struct answers_respondent *respondent = &answers->respondents[index];

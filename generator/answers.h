@@ -25,6 +25,15 @@ struct answers_comment {
 	size_t question;          /* set by validation */
 };
 
+/* One profile value: a parameter of the pack and the option chosen. */
+struct answers_profile {
+	char *parameter_id;       /* as read (maybe a former name); validation sets the pack's id */
+	char *choice_id;          /* as read (maybe a former id); validation sets the pack's id */
+	long line;
+	size_t parameter;         /* set by validation: index into framework.parameters */
+	size_t choice;            /* set by validation: index into that parameter's choices */
+};
+
 struct answers_respondent {
 	char *id;
 	char *role;               /* NULL when not given */
@@ -41,12 +50,10 @@ struct answers {
 	char *date;               /* YYYY-MM-DD, a real calendar date after validation */
 	char *name;               /* defaults to team */
 	char *organization;       /* NULL when not given */
-	char *segment;            /* profile ids, NULL when not given */
-	char *arr;
-	char *team_size;
+	struct answers_profile *profile; /* after validation: one per parameter given, in the pack's order */
+	size_t profile_count;
 	long line;                /* of the root element (the first row, from CSV) */
 	size_t problems;          /* cells an importer could not map; rejected when > 0 */
-	long profile_line;
 	struct answers_respondent *respondents;
 	size_t respondent_count;
 };
@@ -67,14 +74,18 @@ void answers_free(struct answers *answers);
 
 /* The answer set as XML text in the answers namespace (free with free),
  * built with libxml2's tree API so every value is escaped.  Answers are
- * written from question_id and score_text. */
+ * written from question_id and score_text, the profile as one attribute
+ * per value, named by parameter_id. */
 char *answers_to_xml(const struct answers *answers, size_t *length);
 
-/* Adds a respondent, an answer or a comment to an answer set being built
- * (by an importer); strings are copied.  Return the new element. */
+/* Adds a respondent, an answer, a comment or a profile value to an answer
+ * set being built (by an importer); strings are copied.  Return the new
+ * element. */
 struct answers_respondent *answers_add_respondent(struct answers *answers, const char *id,
 						  const char *role);
 void answers_add_answer(struct answers_respondent *respondent, const char *question_id,
 			const char *score_text, long line);
+void answers_add_profile(struct answers *answers, const char *parameter_id,
+			 const char *choice_id, long line);
 
 #endif

@@ -103,6 +103,8 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 		stamp_add_text(resources->digest, settings);
 		stamp_add_folder(resources->digest, resources->framework->folder);
 		stamp_add_folder(resources->digest, resources->framework->domain_folder);
+		if (resources->framework->profile_folder != NULL)
+			stamp_add_folder(resources->digest, resources->framework->profile_folder);
 		stamp_add_folder(resources->digest, schema_folder);
 		stamp_add_folder(resources->digest, templates);
 		stamp_add_folder(resources->digest, fonts);
@@ -132,15 +134,18 @@ batch_free_resources(struct batch_resources *resources)
 	render_resources_free(resources->render);
 }
 
-/* Reads and validates one answer set; NULL when rejected (reported). */
+/* Reads and validates one answer set; NULL when rejected (reported).
+ * again: read before, so its warnings were said already. */
 static struct answers *
 batch_read(const struct options *options, const struct batch_resources *resources,
-	   const char *path, struct diag *diag)
+	   const char *path, int again, struct diag *diag)
 {
 	struct answers *answers = answers_load(path, options->max_input_bytes,
 					       resources->answers_schema, diag);
 
-	if (answers != NULL && validate_answers(answers, resources->framework, diag) != 0) {
+	if (answers != NULL &&
+	    (again ? validate_answers_again : validate_answers)(answers, resources->framework,
+								 diag) != 0) {
 		answers_free(answers);
 		return NULL;
 	}
@@ -203,11 +208,11 @@ batch_render_team(size_t task, void *context)
 	/* A test hook: simulate a crash on one team to prove isolation. */
 	if (crash != NULL && strcmp(crash, team->subject->team) == 0)
 		abort();
-	answers = batch_read(batch->options, batch->resources, team->subject->path, batch->diag);
+	answers = batch_read(batch->options, batch->resources, team->subject->path, 1, batch->diag);
 	if (answers == NULL)
 		return -1;
 	if (team->previous_path != NULL)
-		previous = batch_read(batch->options, batch->resources, team->previous_path,
+		previous = batch_read(batch->options, batch->resources, team->previous_path, 1,
 				      batch->diag);
 	scores = score_compute(framework, answers);
 	if (previous != NULL)
@@ -353,7 +358,7 @@ batch_render(const struct options *options, struct batch_resources *resources,
 	if (outfile_make_folders(options->out_folder, diag) != 0)
 		return BATCH_FAILED;
 	if (options->previous_path != NULL) {
-		explicit_previous = batch_read(options, resources, options->previous_path, diag);
+		explicit_previous = batch_read(options, resources, options->previous_path, 0, diag);
 		if (explicit_previous == NULL)
 			return BATCH_CONFIGURATION;
 	}
@@ -676,15 +681,18 @@ batch_export(const struct options *options, const struct batch_resources *resour
 	enum batch_result result = BATCH_OK;
 
 	for (size_t index = 1; index < options->input_count; index++) {
-		struct answers *answers = batch_read(options, resources, options->inputs[index], diag);
+		struct answers *answers = batch_read(options, resources, options->inputs[index], 0, diag);
 		char *link;
 
 		if (answers == NULL) {
 			result = BATCH_REJECTED;
 			continue;
 		}
-		link = link_encode(answers, resources->framework, options->link_base, diag);
-		if (puts(link) == EOF)
+		link = link_encode(answers, resources->framework, options->link_base,
+				   options->respondent, diag);
+		if (link == NULL)
+			result = BATCH_REJECTED;
+		else if (puts(link) == EOF)
 			result = BATCH_FAILED;
 		free(link);
 		answers_free(answers);
@@ -740,7 +748,7 @@ batch_run(const struct options *options, struct diag *diag)
 			batch_read_csv(options, &resources, mapping, inputs.paths[index], &pass, diag);
 			continue;
 		}
-		answers = batch_read(options, &resources, inputs.paths[index], diag);
+		answers = batch_read(options, &resources, inputs.paths[index], 0, diag);
 		if (answers == NULL) {
 			pass.rejected++;
 			continue;

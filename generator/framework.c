@@ -4,13 +4,12 @@
 
 #include "content.h"
 #include "diag.h"
+#include "profile.h"
 #include "xalloc.h"
 #include "xmlinput.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-enum { FRAMEWORK_MAX_BYTES = 4 * 1024 * 1024 };
 
 /* What the loader carries from one step to the next. */
 struct framework_loader {
@@ -50,7 +49,7 @@ framework_number(const char *text)
 	return value * scale;
 }
 
-static enum framework_segment
+enum framework_segment
 framework_segment_named(const char *name)
 {
 	if (name == NULL)
@@ -242,31 +241,6 @@ framework_read_domains(struct framework_loader *loader, xmlNodePtr node)
 		free(weight);
 	}
 	return failed ? -1 : 0;
-}
-
-static void
-framework_read_profiles(struct framework_loader *loader, xmlNodePtr node)
-{
-	struct framework *framework = loader->framework;
-
-	for (xmlNodePtr child = xmlinput_element(node->children); child != NULL;
-	     child = xmlinput_element(child->next)) {
-		struct framework_profile *profile;
-		char *kind = xmlinput_attribute(child, "kind");
-		char *segment = xmlinput_attribute(child, "segment");
-
-		framework->profiles = xreallocarray(framework->profiles, framework->profile_count + 1,
-						    sizeof *framework->profiles);
-		profile = &framework->profiles[framework->profile_count++];
-		profile->kind = strcmp(kind, "segment") == 0 ? PROFILE_SEGMENT
-			      : strcmp(kind, "arr") == 0   ? PROFILE_ARR
-							   : PROFILE_TEAM_SIZE;
-		profile->id = xmlinput_attribute(child, "id");
-		profile->label = xmlinput_text(child);
-		profile->segment = framework_segment_named(segment);
-		free(kind);
-		free(segment);
-	}
 }
 
 static void
@@ -476,7 +450,7 @@ framework_load(const char *folder, const char *schema_folder, struct diag *diag)
 		else if (xmlinput_is(node, "domains"))
 			failed |= framework_read_domains(&loader, node) != 0;
 		else if (xmlinput_is(node, "profiles"))
-			framework_read_profiles(&loader, node);
+			failed |= profile_read(framework, node, pack_schema, pack_path, diag) != 0;
 		else if (xmlinput_is(node, "stage-sections"))
 			framework_read_sections(node, &framework->stage_section_headings,
 						&framework->stage_section_ids,
@@ -588,11 +562,7 @@ framework_free(struct framework *framework)
 		content_free_stage(stage);
 	}
 	free(framework->stages);
-	for (size_t index = 0; index < framework->profile_count; index++) {
-		free(framework->profiles[index].id);
-		free(framework->profiles[index].label);
-	}
-	free(framework->profiles);
+	profile_free(framework);
 	for (size_t index = 0; index < framework->phase_count; index++)
 		free(framework->phases[index].label);
 	free(framework->phases);
@@ -629,15 +599,6 @@ framework_find_question(const struct framework *framework, const char *id)
 		if (strcmp(framework->questions[index].id, id) == 0)
 			return (long)index;
 	return -1;
-}
-
-const struct framework_profile *
-framework_find_profile(const struct framework *framework, const char *id)
-{
-	for (size_t index = 0; index < framework->profile_count; index++)
-		if (strcmp(framework->profiles[index].id, id) == 0)
-			return &framework->profiles[index];
-	return NULL;
 }
 
 size_t

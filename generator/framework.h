@@ -9,6 +9,7 @@
 struct diag;
 
 enum { FRAMEWORK_OPTIONS = 4 };          /* answer options per question, scored 1-4 */
+enum { FRAMEWORK_MAX_BYTES = 4 * 1024 * 1024 }; /* the largest pack or domain file read */
 
 enum framework_segment {
 	SEGMENT_NONE,                     /* general advice, or a profile with no segment */
@@ -89,13 +90,24 @@ struct framework_stage {
 	char *path;                       /* the stage file */
 };
 
-enum framework_profile_kind { PROFILE_SEGMENT, PROFILE_ARR, PROFILE_TEAM_SIZE };
+/* One option of a profile parameter. */
+struct framework_choice {
+	char *id;                         /* the Distilled CS option id, e.g. "seg_midmarket" */
+	char *label;                      /* the pack's own words for it */
+	char **former_ids;                /* ids earlier versions of the pack used for it */
+	size_t former_count;
+	enum framework_segment segment;   /* whose next steps apply; SEGMENT_NONE for most */
+};
 
-struct framework_profile {
-	enum framework_profile_kind kind;
-	char *id;
+/* A profile parameter: one thing asked about a team besides its answers
+ * (its ARR, its customers' segment, ...), with its options in order. */
+struct framework_parameter {
+	char *id;                         /* the Distilled CS parameter id, e.g. "customer_segment" */
 	char *label;
-	enum framework_segment segment;
+	char **former_names;              /* attribute, column or key names earlier versions used */
+	size_t former_count;
+	struct framework_choice *choices;
+	size_t choice_count;              /* >= 1 */
 };
 
 struct framework_phase {
@@ -125,8 +137,9 @@ struct framework {
 	size_t question_count;
 	struct framework_stage *stages;          /* ascending minimum */
 	size_t stage_count;
-	struct framework_profile *profiles;
-	size_t profile_count;
+	struct framework_parameter *parameters;  /* the profile, in the pack's order */
+	size_t parameter_count;
+	char *profile_folder;                    /* the pack the parameters came from, when not this one */
 	struct framework_phase *phases;
 	size_t phase_count;
 	struct framework_charter *charters;
@@ -151,9 +164,9 @@ void framework_free(struct framework *framework);
 /* Index of the question with id, or -1. */
 long framework_find_question(const struct framework *framework, const char *id);
 
-/* The profile choice with id, or NULL. */
-const struct framework_profile *framework_find_profile(const struct framework *framework,
-						       const char *id);
+/* The segment named "smb", "mid_market" or "enterprise" in a pack, or
+ * SEGMENT_NONE for NULL or any other name. */
+enum framework_segment framework_segment_named(const char *name);
 
 /* Index of the stage an overall score (1.0-4.0) reaches. */
 size_t framework_stage_for(const struct framework *framework, double overall);

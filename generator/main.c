@@ -62,6 +62,7 @@ enum {
 	OPTION_DOCUMENT,
 	OPTION_MESSAGES,
 	OPTION_SECTIONS,
+	OPTION_RESPONDENT,
 };
 
 /* The one table behind both getopt_long and --help. */
@@ -77,11 +78,14 @@ static const struct option_help {
 	  "where to write (render: default out; index: default the first OUT; sample and "
 	  "import: required)" },
 	{ "mapping", 1, OPTION_MAPPING, "FILE", FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_IMPORT,
-	  "CSV input: source,target rows mapping column headers to question ids or fields, "
-	  "and answer texts to scores 1-4" },
+	  "CSV input: source,target rows mapping column headers to question ids, profile "
+	  "parameters or fields, and answer texts to scores 1-4" },
 	{ "team", 1, OPTION_TEAM, "ID", FOR_IMPORT, "import link: the team id of the answer set" },
 	{ "base", 1, OPTION_BASE, "URL", FOR_EXPORT,
 	  "export link: the page the link opens (default: " LINK_DEFAULT_BASE ")" },
+	{ "respondent", 1, OPTION_RESPONDENT, "ID", FOR_EXPORT,
+	  "export link: this respondent's own answers (default: with several respondents, "
+	  "each question's answer nearest the team's mean)" },
 	{ "teams", 1, OPTION_TEAMS, "N", FOR_SAMPLE, "how many teams to make (1 to 1000000)" },
 	{ "seed", 1, OPTION_SEED, "S", FOR_SAMPLE, "random seed; the same seed gives the same files" },
 	{ "format", 1, 'f', "LIST", FOR_RENDER,
@@ -134,7 +138,7 @@ static const struct command_help {
 			     "write synthetic answer sets, for trying the tool and benchmarks" },
 	[COMMAND_IMPORT] = { "import", "csv FILE.csv... -o DIR | link URL --team ID -o DIR",
 			     "convert a survey CSV or a share link into answer sets" },
-	[COMMAND_EXPORT] = { "export", "link FILE.xml [--base URL]",
+	[COMMAND_EXPORT] = { "export", "link FILE.xml [--base URL] [--respondent ID]",
 			     "print the share link of an answer set" },
 };
 enum { COMMAND_COUNT = sizeof command_table / sizeof command_table[0] };
@@ -377,7 +381,14 @@ main(int argc, char **argv)
 			options.team = optarg;
 			break;
 		case OPTION_BASE:
+			if (!link_base_is_valid(optarg))
+				return usage_error(command,
+						   "--base takes an absolute http or https URL, not \"%s\"",
+						   optarg);
 			options.link_base = optarg;
+			break;
+		case OPTION_RESPONDENT:
+			options.respondent = optarg;
 			break;
 		case OPTION_TEAMS:
 			if (!parse_count(optarg, 1, 1000000, &options.sample_teams))

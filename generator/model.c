@@ -174,6 +174,12 @@ model_build(const struct framework *framework, const struct answers *answers,
 	model->answers = answers;
 	model->previous = previous;
 	model->generated = generated;
+	model->profile_count = answers->profile_count;
+	model->profile = xcalloc(answers->profile_count ? answers->profile_count : 1,
+				 sizeof *model->profile);
+	for (size_t index = 0; index < answers->profile_count; index++)
+		model->profile[index] = (struct model_profile){ answers->profile[index].parameter,
+								answers->profile[index].choice };
 
 	/* The verdict: score, stage and the way to the next one. */
 	model->overall = scores->overall;
@@ -245,6 +251,7 @@ model_free(struct model *model)
 	free(model->disagreements);
 	free(model->strengths);
 	free(model->charters);
+	free(model->profile);
 	roadmap_free(&model->roadmap);
 	free(model);
 }

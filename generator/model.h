@@ -54,6 +54,14 @@ struct model_answer {
 	struct model_respondent_answer *respondents; /* one per answers.respondents */
 };
 
+/* One line of the team's profile: a parameter of the pack and the option
+ * given for it; the labels are framework.parameters[parameter].label and
+ * .choices[choice].label. */
+struct model_profile {
+	size_t parameter;         /* index into framework.parameters */
+	size_t choice;            /* index into that parameter's choices */
+};
+
 struct model_charter {
 	size_t charter;           /* index into framework.charters */
 	int assessed;
@@ -66,6 +74,9 @@ struct model {
 	const struct answers *answers;
 	const struct answers *previous;    /* NULL when there is no earlier assessment */
 	const char *generated;             /* YYYY-MM-DD, from SOURCE_DATE_EPOCH or today */
+
+	struct model_profile *profile;     /* the parameters given, in the pack's order */
+	size_t profile_count;
 
 	double overall;                    /* 1.00-4.00 */
 	double display;                    /* overall on the /10 scale, 0.1 steps */

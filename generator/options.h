@@ -50,6 +50,7 @@ struct options {
 	const char *mapping_path;     /* import csv, render, score, validate: --mapping */
 	const char *team;             /* import link: --team */
 	const char *link_base;        /* export link: --base */
+	const char *respondent;       /* export link: --respondent, NULL for the team's answers */
 	long sample_teams;            /* sample: --teams N */
 	unsigned long long seed;      /* sample: --seed S */
 	char *const *inputs;          /* ANSWERS: files and folders */

@@ -200,8 +200,8 @@ pdf_styles(struct pdf_walker *walker, const struct brand *brand)
 	struct typeset_style *styles = walker->styles;
 
 	styles[STYLE_BODY] = (struct typeset_style){ body, 9.25, 14.0, 400, 0, 0, text };
-	styles[STYLE_COMPACT] = (struct typeset_style){ body, 8.5, 12.5, 400, 0, 0, text };
-	styles[STYLE_FINE] = (struct typeset_style){ body, 7.5, 11.0, 400, 0, 0, muted };
+	styles[STYLE_COMPACT] = (struct typeset_style){ body, 8.5, 12.0, 400, 0, 0, text };
+	styles[STYLE_FINE] = (struct typeset_style){ body, 7.5, 10.5, 400, 0, 0, muted };
 	styles[STYLE_LEAD] = (struct typeset_style){ body, 11.0, 16.5, 400, 0, 0, text };
 	styles[STYLE_INSIGHT] = (struct typeset_style){ body, 9.0, 13.0, 400, 0, 0, primary };
 	styles[STYLE_TAGLINE] = (struct typeset_style){ body, 12.5, 18.0, 400, 0, 0, muted };

@@ -200,7 +200,9 @@ pdf_block_paragraph(struct pdf_walker *walker, xmlNodePtr node, double indent)
 		style = STYLE_FINE;
 
 	pdf_paragraph(walker, style, markup, indent,
-		      pdf_space(walker, tight ? PDF_GAP_TIGHT : PDF_GAP_PARAGRAPH),
+		      pdf_space(walker, walker->compact && tight ? 1.5
+					: tight		       ? PDF_GAP_TIGHT
+							       : PDF_GAP_PARAGRAPH),
 		      style == STYLE_EYEBROW);
 	g_free(markup);
 }
@@ -263,7 +265,7 @@ pdf_list(struct pdf_walker *walker, xmlNodePtr list, double indent)
 			continue;
 		walker->gap_pending = -1;
 		if (item != list->children)
-			walker->gap_pending = walker->compact   ? PDF_GAP_PARAGRAPH - 2
+			walker->gap_pending = walker->compact   ? PDF_GAP_PARAGRAPH - 3
 					      : numbered && !plain ? PDF_GAP_BLOCK
 								   : PDF_GAP_TIGHT + 3;
 		pdf_walk_blocks(walker, item, inner);

@@ -329,26 +329,20 @@ report_join(const struct report_context *context, xmlNodePtr parent, const char 
 
 /* The cover ------------------------------------------------------------------ */
 
-/* The profile the answer set gives, one fact per choice. */
+/* The profile the answer set gives: one fact per parameter, in the pack's
+ * words and order. */
 static void
 report_cover_profile(struct report_context *context, xmlNodePtr facts)
 {
-	const struct answers *answers = context->answers;
-	const char *const ids[] = { answers->segment, answers->arr, answers->team_size };
-	const char *const labels[] = { "profile.segment", "profile.arr", "profile.team-size" };
+	const struct model *model = context->model;
 
-	for (size_t index = 0; index < sizeof ids / sizeof ids[0]; index++) {
-		const struct framework_profile *choice;
-		xmlNodePtr fact;
-		char *label;
+	for (size_t index = 0; index < model->profile_count; index++) {
+		const struct framework_parameter *parameter =
+			&context->framework->parameters[model->profile[index].parameter];
 
-		if (ids[index] == NULL)
-			continue;
-		choice = framework_find_profile(context->framework, ids[index]);
-		label = report_string(context, labels[index], REPORT_NONE);
-		fact = xmlout_text_element(facts, "fact", choice != NULL ? choice->label : ids[index]);
-		xmlout_attribute(fact, "label", label);
-		free(label);
+		xmlout_attribute(xmlout_text_element(facts, "fact",
+						     parameter->choices[model->profile[index].choice].label),
+				 "label", parameter->label);
 	}
 }
 

@@ -33,9 +33,6 @@ const struct catalogue_message report_messages[] = {
 	{ "cover.assessed", "" },
 	{ "cover.stage-note", "number count tagline" },
 	{ "cover.respondents-note", "assessed domains" },
-	{ "profile.segment", "" },
-	{ "profile.arr", "" },
-	{ "profile.team-size", "" },
 	{ "gauge.description", "overall stage" },
 	{ "gauge.stop", "stage minimum" },
 	/* Key figures. */

@@ -70,23 +70,21 @@ report_xml_team(xmlNodePtr root, const struct model *model)
 	const struct answers *answers = model->answers;
 	const struct framework *framework = model->framework;
 	xmlNodePtr team = element(root, "team");
-	const char *const profile_ids[] = { answers->segment, answers->arr, answers->team_size };
-	const char *const profile_kinds[] = { "segment", "arr", "team-size" };
 
 	attribute(team, "id", answers->team);
 	attribute(team, "date", answers->date);
 	attribute_format(team, "respondents", "%zu", answers->respondent_count);
 	text_element(team, "name", answers->name);
 	text_element(team, "organization", answers->organization);
-	for (size_t index = 0; index < 3; index++) {
-		const struct framework_profile *profile;
+	for (size_t index = 0; index < model->profile_count; index++) {
+		const struct framework_parameter *parameter =
+			&framework->parameters[model->profile[index].parameter];
+		const struct framework_choice *choice = &parameter->choices[model->profile[index].choice];
+		xmlNodePtr node = text_element(team, "profile", choice->label);
 
-		if (profile_ids[index] == NULL)
-			continue;
-		profile = framework_find_profile(framework, profile_ids[index]);
-		xmlNodePtr node = text_element(team, "profile", profile ? profile->label : profile_ids[index]);
-		attribute(node, "kind", profile_kinds[index]);
-		attribute(node, "id", profile_ids[index]);
+		attribute(node, "parameter", parameter->id);
+		attribute(node, "parameter-label", parameter->label);
+		attribute(node, "option", choice->id);
 	}
 	for (size_t index = 0; index < answers->respondent_count; index++) {
 		xmlNodePtr node = element(team, "respondent");

@@ -171,13 +171,11 @@ roadmap_build(struct roadmap *roadmap, const struct framework *framework,
 	unsigned char *taken;
 
 	memset(roadmap, 0, sizeof *roadmap);
-	if (answers->segment != NULL) {
-		const struct framework_profile *profile = framework_find_profile(framework,
-										answers->segment);
-
-		if (profile != NULL)
-			segment = profile->segment;
-	}
+	/* The option of the profile that names a segment, if any. */
+	for (size_t index = 0; index < answers->profile_count && segment == SEGMENT_NONE; index++)
+		segment = framework->parameters[answers->profile[index].parameter]
+				  .choices[answers->profile[index].choice]
+				  .segment;
 
 	/* Respondents who disagree must first agree on where they stand. */
 	roadmap_add_alignment(roadmap, framework, answers, scores);

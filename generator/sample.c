@@ -82,22 +82,15 @@ sample_one(const char *folder, const struct framework *framework, size_t number,
 	sample_attribute(root, "date", date);
 	xmlNewTextChild(root, root->ns, (const xmlChar *)"name", (const xmlChar *)name);
 
-	/* A profile from the pack's own choices, one of each kind. */
+	/* A profile from the pack's own options, one for each parameter. */
 	{
 		xmlNodePtr profile = xmlNewChild(root, root->ns, (const xmlChar *)"profile", NULL);
-		static const char *const kinds[] = { "segment", "arr", "team-size" };
 
-		for (int kind = 0; kind < 3; kind++) {
-			size_t count = 0, pick;
+		for (size_t index = 0; index < framework->parameter_count; index++) {
+			const struct framework_parameter *parameter = &framework->parameters[index];
+			size_t pick = (size_t)(sample_uniform(state) * (double)parameter->choice_count);
 
-			for (size_t index = 0; index < framework->profile_count; index++)
-				count += (int)framework->profiles[index].kind == kind;
-			if (count == 0)
-				continue;
-			pick = (size_t)(sample_uniform(state) * (double)count);
-			for (size_t index = 0; index < framework->profile_count; index++)
-				if ((int)framework->profiles[index].kind == kind && pick-- == 0)
-					sample_attribute(profile, kinds[kind], framework->profiles[index].id);
+			sample_attribute(profile, parameter->id, parameter->choices[pick].id);
 		}
 	}
 

@@ -14,6 +14,22 @@ score_round(double value)
 	return round(value * 100) / 100;
 }
 
+double
+score_display(double overall)
+{
+	double scaled = overall * 2.5;      /* the double the site rounds */
+	double tenths = floor(scaled * 10); /* floor(10 x), or one above when 10 x rounded up */
+
+	/* fma rounds once, after the exact product and sum, so its sign is
+	 * the sign of the exact difference. */
+	if (fma(scaled, 10, -tenths) < 0)
+		tenths -= 1;
+	/* Up from the midpoint between two tenths, the midpoint included. */
+	if (fma(scaled, 20, -(2 * tenths + 1)) >= 0)
+		tenths += 1;
+	return tenths / 10;
+}
+
 static int
 score_compare(const void *left, const void *right)
 {
@@ -160,7 +176,7 @@ score_compute(const struct framework *framework, const struct answers *answers)
 	/* Rule 4: the stage, and the /10 display score. */
 	if (scores->overall != SCORE_NOT_ASSESSED) {
 		scores->stage = framework_stage_for(framework, scores->overall);
-		scores->display = round(scores->overall * 2.5 * 10) / 10;
+		scores->display = score_display(scores->overall);
 	}
 	free(sums);
 	return scores;

@@ -19,13 +19,20 @@ struct scores {
 	double *spreads;          /* per domain: highest minus lowest respondent's own domain mean, rounded to 0.01, 0.00-3.00 */
 	double *charters;         /* per framework charter: 1.00-4.00, or SCORE_NOT_ASSESSED */
 	double overall;           /* weighted mean of assessed domains, 1.00-4.00 rounded to 0.01 */
-	double display;           /* overall on the /10 scale: overall x 2.5 rounded to 0.1 */
+	double display;           /* overall on the /10 scale, 0.0-10.0 in 0.1 steps: score_display */
 	size_t stage;             /* index into framework.stages */
 	size_t assessed;          /* number of assessed domains, >= 1 for a valid answer set */
 };
 
 /* Rounds to two decimals as round(x * 100) / 100 in double precision. */
 double score_round(double value);
+
+/* The /10 score of an overall score (1.00-4.00), as the Distilled CS site
+ * shows it: overall x 2.5 rounded to one decimal the way JavaScript's
+ * Number((overall * 2.5).toFixed(1)) does, on the exact value of the
+ * double, a half going up (2.02 gives 5.0, 2.34 gives 5.8).  The one
+ * place the /10 score is made. */
+double score_display(double overall);
 
 /* The answer option (1-4) nearest a question's mean value, ties rounded
  * down: 2.5 gives 2, 2.67 gives 3. */

@@ -4,6 +4,7 @@
 #include "answers.h"
 #include "diag.h"
 #include "framework.h"
+#include "profile.h"
 #include "xalloc.h"
 #include "xmlinput.h"
 
@@ -23,16 +24,12 @@ enum survey_field {
 	FIELD_ROLE,
 	FIELD_NAME,
 	FIELD_ORGANIZATION,
-	FIELD_SEGMENT,
-	FIELD_ARR,
-	FIELD_TEAM_SIZE,
 	FIELD_IGNORE,
 	FIELD_COUNT,
 };
 
 static const char *const survey_fields[FIELD_COUNT] = {
-	"team", "date", "respondent", "role", "name", "organization",
-	"segment", "arr", "team_size", "ignore",
+	"team", "date", "respondent", "role", "name", "organization", "ignore",
 };
 
 /* A CSV file as rows of fields, as libcsv hands them over. */
@@ -192,9 +189,12 @@ survey_mapping_free(struct survey_mapping *mapping)
 	free(mapping);
 }
 
-/* What one column holds: a field, a question, or nothing we know. */
+/* What one column holds: a field, a profile parameter, a question, or
+ * nothing we know. */
 struct survey_column {
 	enum survey_field field;
+	long parameter;         /* index into framework.parameters, or -1 */
+	enum profile_match parameter_match;
 	long question;          /* index into framework.questions, or -1 */
 };
 
@@ -211,15 +211,19 @@ static struct survey_column
 survey_classify(const char *header, const struct framework *framework,
 		const struct survey_mapping *mapping)
 {
-	struct survey_column column = { FIELD_NONE, -1 };
+	struct survey_column column = { FIELD_NONE, -1, PROFILE_UNKNOWN, -1 };
 	const char *name = header;
 
-	/* A mapping file says first; then ids, fields and question texts. */
+	/* A mapping file says first; then fields, profile parameters, question
+	 * ids and question texts. */
 	for (size_t index = 0; mapping != NULL && index < mapping->column_count; index++)
 		if (strcmp(mapping->columns[index], header) == 0)
 			name = mapping->column_targets[index];
 	column.field = survey_field_named(name);
 	if (column.field != FIELD_NONE)
+		return column;
+	column.parameter = profile_find_parameter(framework, name, &column.parameter_match);
+	if (column.parameter >= 0)
 		return column;
 	column.question = framework_find_question(framework, name);
 	for (size_t index = 0; column.question < 0 && index < framework->question_count; index++)
@@ -260,7 +264,6 @@ survey_set_for(struct answers ***sets, size_t *count, const char *path, const ch
 	answers->team = xstrdup(team);
 	answers->date = xstrdup(date);
 	answers->line = row;
-	answers->profile_line = row;
 	*sets = xreallocarray(*sets, *count + 1, sizeof **sets);
 	(*sets)[(*count)++] = answers;
 	return answers;
@@ -272,6 +275,31 @@ survey_keep(char **slot, const char *value)
 {
 	if (*slot == NULL && value[0] != '\0')
 		*slot = xstrdup(value);
+}
+
+/* Keeps the first non-empty value of a profile parameter for a team; a
+ * former option id is read as the pack's own, with a warning.  An
+ * unknown one is kept as it is, for validation to report. */
+static void
+survey_keep_profile(struct answers *answers, const struct framework *framework, long parameter,
+		    const char *value, const char *path, long row, long column, struct diag *diag)
+{
+	const struct framework_parameter *definition = &framework->parameters[parameter];
+	enum profile_match match;
+	long choice;
+
+	if (value[0] == '\0')
+		return;
+	for (size_t index = 0; index < answers->profile_count; index++)
+		if (strcmp(answers->profile[index].parameter_id, definition->id) == 0)
+			return;
+	choice = profile_find_choice(definition, value, &match);
+	if (match == PROFILE_FORMER)
+		diag_report_at(diag, DIAG_WARNING, path, row, column,
+			       "%s \"%.80s\" is a former id; it is read as \"%s\"", definition->id,
+			       value, definition->choices[choice].id);
+	answers_add_profile(answers, definition->id,
+			    choice >= 0 ? definition->choices[choice].id : value, row);
 }
 
 long
@@ -302,7 +330,13 @@ survey_read(const char *path, const struct framework *framework,
 		columns[column] = survey_classify(table.rows[0][column], framework, mapping);
 		if (columns[column].field != FIELD_NONE && columns[column].field != FIELD_IGNORE)
 			field_columns[columns[column].field] = (long)column;
-		if (columns[column].field == FIELD_NONE && columns[column].question < 0)
+		if (columns[column].parameter_match == PROFILE_FORMER)
+			diag_report_at(diag, DIAG_WARNING, path, 1, (long)column + 1,
+				       "\"%.80s\" is a former name; the column is read as %s",
+				       table.rows[0][column],
+				       framework->parameters[columns[column].parameter].id);
+		if (columns[column].field == FIELD_NONE && columns[column].parameter < 0 &&
+		    columns[column].question < 0)
 			diag_report_at(diag, DIAG_WARNING, path, 1, (long)column + 1,
 				       "\"%.80s\" is not a question or a known field; the column is left "
 				       "out (map it in a mapping file)",
@@ -348,12 +382,10 @@ survey_read(const char *path, const struct framework *framework,
 			survey_keep(&answers->name, cells[field_columns[FIELD_NAME]]);
 		if (field_columns[FIELD_ORGANIZATION] >= 0)
 			survey_keep(&answers->organization, cells[field_columns[FIELD_ORGANIZATION]]);
-		if (field_columns[FIELD_SEGMENT] >= 0)
-			survey_keep(&answers->segment, cells[field_columns[FIELD_SEGMENT]]);
-		if (field_columns[FIELD_ARR] >= 0)
-			survey_keep(&answers->arr, cells[field_columns[FIELD_ARR]]);
-		if (field_columns[FIELD_TEAM_SIZE] >= 0)
-			survey_keep(&answers->team_size, cells[field_columns[FIELD_TEAM_SIZE]]);
+		for (size_t column = 0; column < width; column++)
+			if (columns[column].parameter >= 0)
+				survey_keep_profile(answers, framework, columns[column].parameter,
+						    cells[column], path, number, (long)column + 1, diag);
 
 		for (size_t column = 0; column < width; column++) {
 			const struct framework_question *question;

@@ -10,10 +10,10 @@ struct answers;
 struct diag;
 struct framework;
 
-/* A mapping file: source,target rows.  A target that is a question id or
- * a field (team, date, respondent, role, name, organization, segment, arr,
- * team_size, ignore) maps a column header; a target 1 to 4 maps an answer
- * text to a score. */
+/* A mapping file: source,target rows.  A target that is a question id, a
+ * profile parameter of the pack (customer_segment, ...) or a field (team,
+ * date, respondent, role, name, organization, ignore) maps a column header;
+ * a target 1 to 4 maps an answer text to a score. */
 struct survey_mapping;
 
 /* Reads a mapping file.  Returns it (free with survey_mapping_free) or

@@ -4,6 +4,7 @@
 #include "answers.h"
 #include "diag.h"
 #include "framework.h"
+#include "profile.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -76,45 +77,122 @@ validate_score(const char *text)
 	return text[0] - '0';
 }
 
-static void
-validate_profile(const struct answers *answers, const struct framework *framework,
-		 const char *id, const char *attribute, enum framework_profile_kind kind,
-		 int *failed, struct diag *diag)
+static int
+validate_compare_profile(const void *left, const void *right)
 {
-	const struct framework_profile *profile;
+	const struct answers_profile *a = left, *b = right;
 
-	if (id == NULL)
-		return;
-	profile = framework_find_profile(framework, id);
-	if (profile == NULL || profile->kind != kind) {
-		/* List what the pack accepts, so the fix is obvious. */
-		size_t length = 0;
-		char *choices = xstrdup("");
-
-		for (size_t index = 0; index < framework->profile_count; index++) {
-			const struct framework_profile *choice = &framework->profiles[index];
-
-			if (choice->kind != kind)
-				continue;
-			char *grown = xasprintf("%s%s%s", choices, length ? ", " : "", choice->id);
-			free(choices);
-			choices = grown;
-			length++;
-		}
-		if (length == 0)
-			diag_error(diag, answers->path, answers->profile_line,
-				   "profile %s \"%s\": content pack %s defines no %s choices",
-				   attribute, id, framework->id, attribute);
-		else
-			diag_error(diag, answers->path, answers->profile_line,
-				   "profile %s \"%s\" is not one of: %s", attribute, id, choices);
-		free(choices);
-		*failed = 1;
-	}
+	return (a->parameter > b->parameter) - (a->parameter < b->parameter);
 }
 
-int
-validate_answers(struct answers *answers, const struct framework *framework, struct diag *diag)
+/* Says how to write the profile with the pack's own names and ids (they
+ * are identifiers, so the text needs no escaping). */
+static void
+validate_profile_update(const struct answers *answers, struct diag *diag)
+{
+	char *element = xstrdup("<profile");
+
+	for (size_t index = 0; index < answers->profile_count; index++) {
+		char *longer = xasprintf("%s %s=\"%s\"", element, answers->profile[index].parameter_id,
+					 answers->profile[index].choice_id);
+
+		free(element);
+		element = longer;
+	}
+	diag_report(diag, DIAG_NOTE, answers->path, answers->profile[0].line,
+		    "to update the file, write its profile as %s/>", element);
+	free(element);
+}
+
+/* One profile value: a parameter of the pack, given once, and one of its
+ * options, whose indexes it sets.  Former names and ids are read with a
+ * warning (with notices).  Returns 1 when it used a former one, 0 when
+ * not, -1 after reporting a problem. */
+static int
+validate_profile_value(struct answers *answers, size_t index, const struct framework *framework,
+		       long *given, int notices, struct diag *diag)
+{
+	struct answers_profile *value = &answers->profile[index];
+	enum profile_match name_match, id_match;
+	long parameter = profile_find_parameter(framework, value->parameter_id, &name_match);
+	const struct framework_parameter *definition;
+	long choice;
+
+	if (parameter < 0) {
+		diag_error(diag, answers->path, value->line,
+			   "profile \"%.80s\" is not a profile parameter of content pack %s",
+			   value->parameter_id, framework->id);
+		return -1;
+	}
+	definition = &framework->parameters[parameter];
+	choice = profile_find_choice(definition, value->choice_id, &id_match);
+	if (choice < 0) {
+		char *choices = profile_choice_list(definition);
+
+		diag_error(diag, answers->path, value->line, "profile %s \"%.80s\" is not one of: %s",
+			   value->parameter_id, value->choice_id, choices);
+		free(choices);
+		return -1;
+	}
+	if (given[parameter] > 0) {
+		diag_error(diag, answers->path, value->line, "profile gives %s twice (as %s and %s)",
+			   definition->id, answers->profile[given[parameter] - 1].parameter_id,
+			   value->parameter_id);
+		return -1;
+	}
+	given[parameter] = (long)index + 1;
+	value->parameter = (size_t)parameter;
+	value->choice = (size_t)choice;
+	if (name_match == PROFILE_CURRENT && id_match == PROFILE_CURRENT)
+		return 0;
+	if (notices)
+		diag_warning(diag, answers->path, value->line,
+			     "profile %s=\"%s\" uses a former id; it is read as %s=\"%s\"",
+			     value->parameter_id, value->choice_id, definition->id,
+			     definition->choices[choice].id);
+	return 1;
+}
+
+/* The profile, value by value; valid, it ends up in the pack's order. */
+static void
+validate_profile(struct answers *answers, const struct framework *framework, int notices,
+		 int *failed, struct diag *diag)
+{
+	long *given = xcalloc(framework->parameter_count ? framework->parameter_count : 1,
+			      sizeof *given);
+	int former = 0, wrong = 0;
+
+	for (size_t index = 0; index < answers->profile_count; index++) {
+		int result = validate_profile_value(answers, index, framework, given, notices, diag);
+
+		wrong |= result < 0;
+		former |= result > 0;
+	}
+	free(given);
+	if (wrong) {
+		*failed = 1;
+		return;
+	}
+	/* From here on, only the pack's own names and ids. */
+	for (size_t index = 0; former && index < answers->profile_count; index++) {
+		struct answers_profile *value = &answers->profile[index];
+		const struct framework_parameter *definition = &framework->parameters[value->parameter];
+
+		free(value->parameter_id);
+		free(value->choice_id);
+		value->parameter_id = xstrdup(definition->id);
+		value->choice_id = xstrdup(definition->choices[value->choice].id);
+	}
+	if (answers->profile_count > 1)
+		qsort(answers->profile, answers->profile_count, sizeof *answers->profile,
+		      validate_compare_profile);
+	if (former && notices)
+		validate_profile_update(answers, diag);
+}
+
+static int
+validate_all(struct answers *answers, const struct framework *framework, int notices,
+	     struct diag *diag)
 {
 	int failed = 0;
 	size_t total_answers = 0;
@@ -133,11 +211,7 @@ validate_answers(struct answers *answers, const struct framework *framework, str
 			   "date \"%.40s\" is not a real day written YYYY-MM-DD", answers->date);
 		failed = 1;
 	}
-	validate_profile(answers, framework, answers->segment, "segment", PROFILE_SEGMENT, &failed,
-			 diag);
-	validate_profile(answers, framework, answers->arr, "arr", PROFILE_ARR, &failed, diag);
-	validate_profile(answers, framework, answers->team_size, "team-size", PROFILE_TEAM_SIZE,
-			 &failed, diag);
+	validate_profile(answers, framework, notices, &failed, diag);
 
 	/* Each respondent: a good id, used once, with at least one answer. */
 	for (size_t index = 0; index < answers->respondent_count; index++) {
@@ -214,4 +288,17 @@ validate_answers(struct answers *answers, const struct framework *framework, str
 	}
 	free(seen);
 	return failed ? -1 : 0;
+}
+
+int
+validate_answers(struct answers *answers, const struct framework *framework, struct diag *diag)
+{
+	return validate_all(answers, framework, 1, diag);
+}
+
+int
+validate_answers_again(struct answers *answers, const struct framework *framework,
+		       struct diag *diag)
+{
+	return validate_all(answers, framework, 0, diag);
 }

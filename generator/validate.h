@@ -9,10 +9,19 @@ struct diag;
 struct framework;
 
 /* Checks the team id, date, profile, respondents, question ids and scores,
- * filling in the resolved question indexes and integer scores.  Returns 0
- * when valid, or -1 after reporting every problem as FILE:LINE. */
+ * filling in the resolved question indexes and integer scores, and the
+ * profile's parameter and option indexes, in the pack's order.  A former
+ * profile name or id is read with a warning, the value rewritten with the
+ * pack's own, and a note says how to update the file.  Returns 0 when
+ * valid, or -1 after reporting every problem as FILE:LINE. */
 int validate_answers(struct answers *answers, const struct framework *framework,
 		     struct diag *diag);
+
+/* The same for an answer set validated before (a render worker reading
+ * it again): problems are still reported, but not the warnings and notes
+ * said the first time. */
+int validate_answers_again(struct answers *answers, const struct framework *framework,
+			   struct diag *diag);
 
 /* True when id is a valid team id: [a-z0-9][a-z0-9._-]{0,63}. */
 int validate_team_id(const char *id);

@@ -94,6 +94,13 @@ check "a changed answer set re-renders its team only" grep -q ' 1 rendered, 5 un
 "$binary" render -f roadmap -o "$scratch/inc" --brand templates/brands/northwind-advisory.xml \
 	"$scratch/edited" 2>"$scratch/inc.err"
 check "a changed brand re-renders every team" grep -q ' 6 rendered, 0 unchanged' "$scratch/inc.err"
+cp -R content "$scratch/content"
+"$binary" render -f roadmap -o "$scratch/borrowed" -c "$scratch/content/four-phase" examples/answers 2>/dev/null
+sed -i 's/>Mid-market customers</>Customers in the mid-market</' "$scratch/content/crawl-walk-run/pack.xml"
+"$binary" render -f roadmap -o "$scratch/borrowed" -c "$scratch/content/four-phase" examples/answers \
+	2>"$scratch/borrowed.err"
+check "a change to the profile a pack borrows re-renders every team" \
+	grep -q ' 6 rendered, 0 unchanged' "$scratch/borrowed.err"
 
 # 5. A report's bytes depend on its inputs only, not on what the worker
 # rendered before it: one team alone and the same team after five others.

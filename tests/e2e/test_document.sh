@@ -56,16 +56,18 @@ check "not assessed: the domain is named in both" both fernwick 'Nobody answered
 check "not assessed: no point of the chart's outline for it" \
 	grep -q 'kind="current" label="[^"]*" values="[0-9. ]* -"' "$scratch/default/fernwick/document.xml"
 pdftotext -l 1 "$scratch/default/brackenridge-cs/report.pdf" "$scratch/cover" 2>/dev/null
-check "the profile is on the PDF's cover" \
-	sh -c "grep -q 'Enterprise' '$scratch/cover' && grep -q 'Eleven to twenty-five people' '$scratch/cover'"
+check "the profile is on the PDF's cover, every parameter given" \
+	sh -c "grep -q 'Customers served' '$scratch/cover' && grep -q 'Enterprise customers' '$scratch/cover' &&
+		grep -q 'Product complexity' '$scratch/cover'"
 
 # White label: under a client's brand no page but the appendix's last shows
 # the tool's name or version; the running header cuts a name at a word.
 pdftotext "$scratch/northwind/brackenridge-cs/report.pdf" "$scratch/northwind.text" 2>/dev/null
 check "white label: the tool is named once, in the appendix" \
 	test "$(grep -c 'maturity [0-9]' "$scratch/northwind.text")" -eq 1
-check "white label: the pack's version once, in the appendix" \
-	test "$(grep -c '1\.0\.0' "$scratch/northwind.text")" -eq 1
+version=$(sed -n 's/.*<pack [^>]*version="\([^"]*\)".*/\1/p' content/crawl-walk-run/pack.xml)
+check "white label: the pack's version ($version) once, in the appendix" \
+	test "$(grep -c -F "$version" "$scratch/northwind.text")" -eq 1
 check "white label: the brand's title heads the pages" \
 	test "$(grep -c 'Customer Success Capability Review' "$scratch/northwind.text")" -ge 10
 header=$(pdftotext -f 2 -l 2 -layout "$scratch/default/brackenridge-cs/report.pdf" - | sed -n '1p' |

@@ -7,27 +7,9 @@
 
 #include "content.h"
 #include "diag.h"
+#include "fuzz_pack.h"
 #include "framework.h"
 #include "markdown.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct framework *framework;
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	struct diag diag;
-
-	(void)argc;
-	(void)argv;
-	diag_init(&diag, stderr);
-	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
-	if (framework == NULL)
-		abort();
-	return 0;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

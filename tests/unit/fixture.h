@@ -5,11 +5,13 @@
 #define MATURITY_TEST_FIXTURE_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "answers.h"
 #include "diag.h"
 #include "framework.h"
+#include "profile.h"
 #include "score.h"
 
 enum { FIXTURE_QUESTIONS = 24, FIXTURE_RESPONDENTS = 3 };
@@ -35,13 +37,31 @@ fixture_teardown(void **state)
 	return 0;
 }
 
-/* An answer set of up to three respondents, and its scores. */
+/* An answer set of up to three respondents, and its scores; segment is a
+ * customer_segment option id, or NULL for no profile. */
 struct fixture_answers {
 	struct answers answers;
 	struct answers_respondent respondents[FIXTURE_RESPONDENTS];
 	struct answers_answer storage[FIXTURE_RESPONDENTS][FIXTURE_QUESTIONS];
+	struct answers_profile segment;
 	struct scores *scores;
 };
+
+/* The customer_segment option with id as a validated profile value; 0, or
+ * -1 when the pack has no such option. */
+static inline int
+fixture_segment(struct answers_profile *value, const char *id)
+{
+	long parameter = profile_find_parameter(framework, "customer_segment", NULL);
+	long choice = parameter < 0 ? -1
+				    : profile_find_choice(&framework->parameters[parameter], id, NULL);
+
+	if (choice < 0)
+		return -1;
+	value->parameter = (size_t)parameter;
+	value->choice = (size_t)choice;
+	return 0;
+}
 
 static inline void
 fixture_answers_build(struct fixture_answers *fixture, const char *const *sets, size_t count,
@@ -50,7 +70,14 @@ fixture_answers_build(struct fixture_answers *fixture, const char *const *sets, 
 	memset(fixture, 0, sizeof *fixture);
 	fixture->answers.team = "team";
 	fixture->answers.date = (char *)date;
-	fixture->answers.segment = (char *)segment;
+	if (segment != NULL) {
+		if (fixture_segment(&fixture->segment, segment) != 0) {
+			fprintf(stderr, "fixture: no customer_segment option %s\n", segment);
+			abort();
+		}
+		fixture->answers.profile = &fixture->segment;
+		fixture->answers.profile_count = 1;
+	}
 	fixture->answers.respondents = fixture->respondents;
 	fixture->answers.respondent_count = count;
 	for (size_t index = 0; index < count; index++) {

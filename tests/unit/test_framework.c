@@ -12,6 +12,8 @@
 
 #include "diag.h"
 #include "framework.h"
+#include "profile.h"
+#include "site_profile.h"
 
 static const char *const domain_ids[] = {
 	"segmentation_coverage", "journey_lifecycle", "health_risk", "metrics_data",
@@ -136,10 +138,87 @@ test_question_lookup(void **state)
 	assert_int_equal(framework_find_question(framework, "sc_q1"), 0);
 	assert_int_equal(framework_find_question(framework, "ai_q3"), 23);
 	assert_int_equal(framework_find_question(framework, "zz_q1"), -1);
-	assert_non_null(framework_find_profile(framework, "seg_enterprise"));
-	assert_int_equal(framework_find_profile(framework, "seg_enterprise")->segment,
-			 SEGMENT_ENTERPRISE);
-	assert_null(framework_find_profile(framework, "seg_unknown"));
+	framework_free(framework);
+}
+
+static void
+check_site_profile(const struct framework *framework)
+{
+	assert_int_equal(framework->parameter_count, SITE_PARAMETERS);
+	for (size_t index = 0; index < SITE_PARAMETERS; index++) {
+		const struct framework_parameter *parameter = &framework->parameters[index];
+		size_t count = 0;
+
+		assert_string_equal(parameter->id, site_profile[index][0]);
+		assert_non_null(parameter->label);
+		while (site_profile[index][count + 1] != NULL)
+			count++;
+		assert_int_equal(parameter->choice_count, count);
+		for (size_t choice = 0; choice < count; choice++) {
+			assert_string_equal(parameter->choices[choice].id,
+					    site_profile[index][choice + 1]);
+			assert_non_null(parameter->choices[choice].label);
+		}
+	}
+}
+
+/* Both packs declare the site's profile; four-phase by reusing the
+ * default pack's, which it says is where they come from. */
+static void
+test_site_profile(void **state)
+{
+	struct framework *framework = load("content/crawl-walk-run");
+	struct framework *four_phase = load("content/four-phase");
+
+	(void)state;
+	check_site_profile(framework);
+	check_site_profile(four_phase);
+	assert_null(framework->profile_folder);
+	assert_string_equal(four_phase->profile_folder, "content/four-phase/../crawl-walk-run");
+	framework_free(framework);
+	framework_free(four_phase);
+}
+
+/* Former ids still find their parameter and option, and say so. */
+static void
+test_former_ids(void **state)
+{
+	struct framework *framework = load("content/crawl-walk-run");
+	static const char *const renamed[][4] = {
+		{ "segment", "seg_mid_market", "customer_segment", "seg_midmarket" },
+		{ "arr", "arr_under_1m", "company_arr", "arr_under_5m" },
+		{ "arr", "arr_1m_5m", "company_arr", "arr_under_5m" },
+		{ "team-size", "size_1", "cs_team_size", "size_1_3" },
+		{ "team_size", "size_2_3", "cs_team_size", "size_1_3" },
+		{ "team-size", "size_26_plus", "cs_team_size", "size_over_25" },
+	};
+	enum profile_match match;
+	long parameter, choice;
+
+	(void)state;
+	for (size_t index = 0; index < sizeof renamed / sizeof *renamed; index++) {
+		parameter = profile_find_parameter(framework, renamed[index][0], &match);
+		assert_true(parameter >= 0);
+		assert_int_equal(match, PROFILE_FORMER);
+		assert_string_equal(framework->parameters[parameter].id, renamed[index][2]);
+		choice = profile_find_choice(&framework->parameters[parameter], renamed[index][1],
+					     &match);
+		assert_true(choice >= 0);
+		assert_int_equal(match, PROFILE_FORMER);
+		assert_string_equal(framework->parameters[parameter].choices[choice].id,
+				    renamed[index][3]);
+	}
+	parameter = profile_find_parameter(framework, "customer_segment", &match);
+	assert_int_equal(match, PROFILE_CURRENT);
+	choice = profile_find_choice(&framework->parameters[parameter], "seg_enterprise", &match);
+	assert_int_equal(match, PROFILE_CURRENT);
+	assert_int_equal(framework->parameters[parameter].choices[choice].segment, SEGMENT_ENTERPRISE);
+	choice = profile_find_choice(&framework->parameters[parameter], "seg_midmarket", NULL);
+	assert_int_equal(framework->parameters[parameter].choices[choice].segment, SEGMENT_MID_MARKET);
+	assert_int_equal(profile_find_choice(&framework->parameters[parameter], "seg_unknown", &match),
+			 -1);
+	assert_int_equal(match, PROFILE_UNKNOWN);
+	assert_int_equal(profile_find_parameter(framework, "colour", &match), -1);
 	framework_free(framework);
 }
 
@@ -150,6 +229,8 @@ main(void)
 		cmocka_unit_test(test_default_pack),
 		cmocka_unit_test(test_four_phase_pack),
 		cmocka_unit_test(test_question_lookup),
+		cmocka_unit_test(test_site_profile),
+		cmocka_unit_test(test_former_ids),
 	};
 
 	return cmocka_run_group_tests_name("framework", tests, NULL, NULL);

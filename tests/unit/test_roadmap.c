@@ -234,6 +234,10 @@ test_segment_variant(void **state)
 	fixture_build(&fixture, sets, 1, "seg_smb");
 	assert_string_equal(fixture.roadmap.actions[0].text, option->steps[SEGMENT_SMB].text);
 	fixture_free(&fixture);
+	fixture_build(&fixture, sets, 1, "seg_midmarket");
+	assert_string_equal(fixture.roadmap.actions[0].text,
+			    option->steps[SEGMENT_MID_MARKET].text);
+	fixture_free(&fixture);
 	fixture_build(&fixture, sets, 1, "seg_mixed");
 	assert_string_equal(fixture.roadmap.actions[0].text, option->steps[SEGMENT_NONE].text);
 	fixture_free(&fixture);
@@ -243,7 +247,7 @@ test_segment_variant(void **state)
 static void
 test_every_action_is_complete(void **state)
 {
-	static const char *const segments[] = { NULL, "seg_smb", "seg_mid_market",
+	static const char *const segments[] = { NULL, "seg_smb", "seg_midmarket",
 						"seg_enterprise", "seg_mixed" };
 	char set[25];
 
@@ -284,8 +288,8 @@ test_deterministic(void **state)
 	struct fixture first, second;
 
 	(void)state;
-	fixture_build(&first, sets, 2, "seg_mid_market");
-	fixture_build(&second, sets, 2, "seg_mid_market");
+	fixture_build(&first, sets, 2, "seg_midmarket");
+	fixture_build(&second, sets, 2, "seg_midmarket");
 	assert_int_equal(first.roadmap.action_count, second.roadmap.action_count);
 	for (size_t index = 0; index < first.roadmap.action_count; index++) {
 		assert_int_equal(first.roadmap.actions[index].order, index + 1);

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,6 +114,51 @@ test_one_respondent_means(void **state)
 	assert_true(scores->display == 6.4);
 	assert_int_equal(scores->assessed, 3);
 	score_free(scores);
+}
+
+/* The /10 score as the site shows it, found without score_display: the
+ * exact decimal value of overall * 2.5 (glibc prints a double's exact
+ * expansion), cut after its first decimal and rounded up when what follows
+ * is a half or more, as JavaScript's toFixed(1) does. */
+static double
+site_display(double overall)
+{
+	char text[128];
+	const char *point;
+	long tenths;
+
+	snprintf(text, sizeof text, "%.60f", overall * 2.5);
+	point = strchr(text, '.');
+	assert_non_null(point);
+	tenths = strtol(text, NULL, 10) * 10 + (point[1] - '0');
+	if (point[2] >= '5')
+		tenths++;
+	return (double)tenths / 10;
+}
+
+/* Every overall score from 1.00 to 4.00 shows the site's /10 score. */
+static void
+test_display_like_the_site(void **state)
+{
+	size_t differ_from_plain_rounding = 0;
+
+	(void)state;
+	for (int hundredths = 100; hundredths <= 400; hundredths++) {
+		double overall = hundredths / 100.0;
+
+		assert_true(score_display(overall) == site_display(overall));
+		differ_from_plain_rounding += score_display(overall) != round(overall * 2.5 * 10) / 10;
+	}
+	/* Rounding 10 x as a double is off by 0.1 on 25 of them. */
+	assert_int_equal(differ_from_plain_rounding, 25);
+	/* The cases people compare: the double just below the half rounds down... */
+	assert_true(score_display(2.02) == 5.0);
+	assert_true(score_display(2.34) == 5.8);
+	/* ... and an exact half goes up (1.3 x 2.5 is exactly 3.25). */
+	assert_true(1.3 * 2.5 == 3.25);
+	assert_true(score_display(1.3) == 3.3);
+	assert_true(score_display(1.0) == 2.5);
+	assert_true(score_display(4.0) == 10.0);
 }
 
 static void
@@ -235,6 +281,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_two_decimals),
 		cmocka_unit_test(test_one_respondent_means),
+		cmocka_unit_test(test_display_like_the_site),
 		cmocka_unit_test(test_skipped_questions_leave_the_mean),
 		cmocka_unit_test(test_unassessed_domain_is_left_out),
 		cmocka_unit_test(test_several_respondents_average_per_question),
