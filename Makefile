@@ -28,6 +28,7 @@ SOURCES := \
 	generator/draw.c \
 	generator/fonts.c \
 	generator/framework.c \
+	generator/glyphs.c \
 	generator/html.c \
 	generator/inputs.c \
 	generator/link.c \

@@ -53,6 +53,7 @@ struct pdf_report {
 	struct pdf_walker walker;
 	xmlNodePtr root, furniture, cover;
 	cairo_surface_t *logo;         /* the brand's logo, NULL when none */
+	cairo_surface_t *header;       /* the running header, recorded on its first page */
 };
 
 struct pdf_cache *
@@ -314,24 +315,20 @@ pdf_page_label(const char *pattern, int number, int count)
 	return g_string_free(label, FALSE);
 }
 
-/* Every page but the cover: the logo and report title left, the team
- * right, a rule; the footer, the confidentiality line and the page. */
+/* The running header, the same on every page: the logo and the report's
+ * title left, the team right, a rule under them. */
 static void
-pdf_page(cairo_t *cairo, int number, int count, void *data)
+pdf_header(cairo_t *cairo, struct pdf_report *report)
 {
-	struct pdf_report *report = data;
 	struct pdf_walker *walker = &report->walker;
 	const struct brand *brand = walker->brand;
 	double left = PDF_MARGIN_SIDE, right = brand->page_width - PDF_MARGIN_SIDE;
-	double width = right - left, footer = brand->page_height - PDF_FOOTER_RULE + 8;
+	double width = right - left;
 	double logo = pdf_logo_width(report, 16, width / 3), title_x = left + (logo > 0 ? logo + 10 : 0);
 	const char *title = pdf_furniture_text(report, "title");
 	const char *team = pdf_furniture_text(report, "team");
-	const char *text;
 	char *markup;
 
-	if (number == 1 && report->cover != NULL)
-		return;
 	if (report->logo != NULL)
 		draw_image(cairo, report->logo, left, PDF_HEADER_TOP, logo, 16);
 	markup = g_markup_escape_text(title ? title : "", -1);
@@ -343,6 +340,36 @@ pdf_page(cairo_t *cairo, int number, int count, void *data)
 			   right - title_x - width * 0.5 - 16, 1, walker->muted);
 	g_free(markup);
 	draw_line(cairo, left, PDF_HEADER_RULE, right, PDF_HEADER_RULE, PDF_RULE_WIDTH, walker->rule);
+}
+
+/* Every page but the cover: the running header, recorded once and painted
+ * on each page so that the PDF holds it once (a form); then the footer,
+ * the confidentiality line and the page, drawn on the page since the page
+ * number differs. */
+static void
+pdf_page(cairo_t *cairo, int number, int count, void *data)
+{
+	struct pdf_report *report = data;
+	struct pdf_walker *walker = &report->walker;
+	const struct brand *brand = walker->brand;
+	double left = PDF_MARGIN_SIDE, right = brand->page_width - PDF_MARGIN_SIDE;
+	double width = right - left, footer = brand->page_height - PDF_FOOTER_RULE + 8;
+	const char *text;
+	char *markup;
+
+	if (number == 1 && report->cover != NULL)
+		return;
+	if (report->header == NULL) {
+		cairo_rectangle_t page = { 0, 0, brand->page_width, brand->page_height };
+		cairo_t *recording;
+
+		report->header = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+		recording = cairo_create(report->header);
+		pdf_header(recording, report);
+		cairo_destroy(recording);
+	}
+	cairo_set_source_surface(cairo, report->header, 0, 0);
+	cairo_paint(cairo);
 
 	draw_line(cairo, left, brand->page_height - PDF_FOOTER_RULE, right,
 		  brand->page_height - PDF_FOOTER_RULE, PDF_RULE_WIDTH, walker->rule);
@@ -680,6 +707,8 @@ pdf_render(const char *path, xmlDocPtr document, const struct brand *brand,
 		diag_error(diag, path, 0, "cannot write the PDF: %s", cairo_status_to_string(status));
 	typeset_free(report.walker.typeset);
 	g_ptr_array_free(report.walker.owned, TRUE);
+	if (report.header != NULL)
+		cairo_surface_destroy(report.header);
 	if (report.logo != NULL)
 		cairo_surface_destroy(report.logo);
 	if (error != NULL || status != CAIRO_STATUS_SUCCESS) {

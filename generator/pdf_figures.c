@@ -233,8 +233,10 @@ pdf_meter(struct pdf_walker *walker, xmlNodePtr meter, double indent)
 	struct brand_color fill = stage != NULL ? pdf_stage_color(walker, stage)
 						: walker->brand->primary;
 	PangoLayout *title = NULL, *score = NULL, *description = NULL, *notes = NULL;
+	PangoLayout *parts[8] = { NULL }, *separator = NULL;
 	GString *value = g_string_new(NULL), *note = g_string_new(NULL);
-	double head, y, badge_width = 0, badge_height = 0, row;
+	double head, y, badge_width = 0, badge_height = 0, row, parts_width = 0;
+	size_t part_count = 0;
 	char *chip = NULL;
 	struct typeset_box *box;
 
@@ -253,8 +255,13 @@ pdf_meter(struct pdf_walker *walker, xmlNodePtr meter, double indent)
 		else if (xmlout_is(child, "description"))
 			description = typeset_layout(walker->typeset, &walker->styles[STYLE_SMALL],
 						     markup, measure - score_width, 3, 0);
-		else if (xmlout_is(child, "note"))
+		else if (xmlout_is(child, "note")) {
 			g_string_append_printf(note, "%s%s", note->len ? "   \u00b7   " : "", markup);
+			if (part_count < 8)
+				parts[part_count++] = typeset_layout(walker->typeset,
+								     &walker->styles[STYLE_FINE], markup,
+								     -1, 0, 0);
+		}
 		if (xmlout_is(child, "chip") && chip == NULL)
 			chip = markup;
 		else
@@ -265,7 +272,17 @@ pdf_meter(struct pdf_walker *walker, xmlNodePtr meter, double indent)
 	if (chip != NULL)
 		badge_width = pdf_badge(walker, NULL, chip, fill, STYLE_BADGE_SMALL, 0, 0, beside / 2,
 					&badge_height) + 8;
-	if (note->len > 0)
+	/* The notes side by side, each shaped on its own so that those that
+	 * recur from team to team (a spread, a change) are shaped once; as one
+	 * wrapped paragraph when they do not fit on a line. */
+	if (part_count > 0) {
+		separator = typeset_layout(walker->typeset, &walker->styles[STYLE_FINE],
+					   "   \u00b7   ", -1, 0, 0);
+		for (size_t index = 0; index < part_count; index++)
+			parts_width += typeset_width(parts[index]) +
+				       (index > 0 ? typeset_width(separator) : 0);
+	}
+	if (part_count > 0 && parts_width > beside - badge_width)
 		notes = typeset_layout(walker->typeset, &walker->styles[STYLE_FINE], note->str,
 				       beside - badge_width, 3, 0);
 
@@ -275,6 +292,8 @@ pdf_meter(struct pdf_walker *walker, xmlNodePtr meter, double indent)
 	row = badge_height > PDF_BAR_HEIGHT ? badge_height : PDF_BAR_HEIGHT;
 	if (notes != NULL && typeset_height(notes) > row)
 		row = typeset_height(notes);
+	if (notes == NULL && part_count > 0 && typeset_height(parts[0]) > row)
+		row = typeset_height(parts[0]);
 	box = typeset_box(walker->typeset,
 			  head + (description ? typeset_height(description) + 1 : 0) + 6 + row,
 			  pdf_space(walker, PDF_GAP_BLOCK + 2));
@@ -295,9 +314,27 @@ pdf_meter(struct pdf_walker *walker, xmlNodePtr meter, double indent)
 	if (chip != NULL)
 		pdf_badge(walker, box, chip, fill, STYLE_BADGE_SMALL, indent + bar_width + 14,
 			  y + (row - badge_height) / 2, beside / 2, &badge_height);
-	if (notes != NULL)
+	if (notes != NULL) {
 		typeset_show(box, notes, indent + bar_width + 14 + badge_width,
 			     y + (row - typeset_height(notes)) / 2, walker->muted);
+	} else {
+		double x = indent + bar_width + 14 + badge_width;
+
+		for (size_t index = 0; index < part_count; index++) {
+			if (index > 0) {
+				typeset_show(box, separator, x, y + (row - typeset_height(separator)) / 2,
+					     walker->muted);
+				x += typeset_width(separator);
+			}
+			typeset_show(box, parts[index], x, y + (row - typeset_height(parts[index])) / 2,
+				     walker->muted);
+			x += typeset_width(parts[index]);
+		}
+	}
+	for (size_t index = 0; index < part_count; index++)
+		g_object_unref(parts[index]);
+	if (separator != NULL)
+		g_object_unref(separator);
 	if (title)
 		g_object_unref(title);
 	g_object_unref(score);

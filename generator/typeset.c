@@ -3,6 +3,7 @@
 #include "typeset.h"
 
 #include "draw.h"
+#include "glyphs.h"
 #include "xalloc.h"
 
 #include <cairo-pdf.h>
@@ -717,15 +718,12 @@ typeset_replay(cairo_t *cairo, const struct typeset_operation *operation, double
 
 	switch (operation->kind) {
 	case OPERATION_SHOW:
-		draw_set_color(cairo, operation->color, 1);
-		cairo_move_to(cairo, left, top);
-		pango_cairo_show_layout(cairo, operation->layout);
+		glyphs_show_layout(cairo, operation->layout, left, top, operation->color.red,
+				   operation->color.green, operation->color.blue);
 		break;
 	case OPERATION_SHOW_LINE:
-		draw_set_color(cairo, operation->color, 1);
-		cairo_move_to(cairo, left, top);
-		pango_cairo_show_layout_line(
-			cairo, pango_layout_get_line_readonly(operation->layout, operation->line));
+		glyphs_show_line(cairo, operation->layout, operation->line, left, top,
+				 operation->color.red, operation->color.green, operation->color.blue);
 		break;
 	case OPERATION_ROUNDED:
 		draw_rounded(cairo, left, top, operation->width, operation->height, operation->extra,
