@@ -203,53 +203,119 @@ glyphs_of(PangoLayout *layout)
 	return made;
 }
 
+struct glyphs_batch {
+	cairo_scaled_font_t *font;       /* of what it holds; NULL when empty */
+	double red, green, blue;
+	cairo_text_cluster_flags_t flags;
+	GArray *glyphs;                  /* cairo_glyph_t, where they go */
+	GString *text;
+	GArray *clusters;                /* cairo_text_cluster_t */
+};
+
+struct glyphs_batch *
+glyphs_batch_new(void)
+{
+	struct glyphs_batch *batch = xcalloc(1, sizeof *batch);
+
+	batch->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+	batch->text = g_string_new(NULL);
+	batch->clusters = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
+	return batch;
+}
+
+void
+glyphs_batch_free(struct glyphs_batch *batch)
+{
+	if (batch == NULL)
+		return;
+	g_array_free(batch->glyphs, TRUE);
+	g_string_free(batch->text, TRUE);
+	g_array_free(batch->clusters, TRUE);
+	free(batch);
+}
+
+void
+glyphs_flush(struct glyphs_batch *batch, cairo_t *cairo)
+{
+	if (batch->font == NULL)
+		return;
+	cairo_set_scaled_font(cairo, batch->font);
+	cairo_set_source_rgb(cairo, batch->red, batch->green, batch->blue);
+	cairo_show_text_glyphs(cairo, batch->text->str, (int)batch->text->len,
+			       (const cairo_glyph_t *)(void *)batch->glyphs->data, (int)batch->glyphs->len,
+			       (const cairo_text_cluster_t *)(void *)batch->clusters->data,
+			       (int)batch->clusters->len, batch->flags);
+	batch->font = NULL;
+	g_array_set_size(batch->glyphs, 0);
+	g_string_truncate(batch->text, 0);
+	g_array_set_size(batch->clusters, 0);
+}
+
+/* Adds one run at (x, baseline) in its colour or the given one. */
 static void
-glyphs_draw(cairo_t *cairo, PangoLayout *layout, int line, const struct glyphs_line *made,
-	    double x, double baseline, double red, double green, double blue)
+glyphs_add_run(struct glyphs_batch *batch, cairo_t *cairo, const struct glyphs_run *run, double x,
+	       double baseline, double red, double green, double blue)
+{
+	if (run->colored) {
+		red = run->red;
+		green = run->green;
+		blue = run->blue;
+	}
+	if (batch->font != NULL &&
+	    (batch->font != run->font || batch->red != red || batch->green != green ||
+	     batch->blue != blue || batch->flags != run->flags))
+		glyphs_flush(batch, cairo);
+	batch->font = run->font;
+	batch->red = red;
+	batch->green = green;
+	batch->blue = blue;
+	batch->flags = run->flags;
+	for (int index = 0; index < run->glyph_count; index++) {
+		cairo_glyph_t glyph = run->glyphs[index];
+
+		glyph.x += x;
+		glyph.y += baseline;
+		g_array_append_val(batch->glyphs, glyph);
+	}
+	g_string_append_len(batch->text, run->text, run->text_length);
+	g_array_append_vals(batch->clusters, run->clusters, (guint)run->cluster_count);
+}
+
+static void
+glyphs_draw(struct glyphs_batch *batch, cairo_t *cairo, PangoLayout *layout, int line,
+	    const struct glyphs_line *made, double x, double baseline, double red, double green,
+	    double blue)
 {
 	if (made->pango) {
+		glyphs_flush(batch, cairo);
 		cairo_set_source_rgb(cairo, red, green, blue);
 		cairo_move_to(cairo, x, baseline);
 		pango_cairo_show_layout_line(cairo, pango_layout_get_line_readonly(layout, line));
 		return;
 	}
-	cairo_save(cairo);
-	cairo_translate(cairo, x, baseline);
-	for (size_t index = 0; index < made->run_count; index++) {
-		const struct glyphs_run *run = &made->runs[index];
-
-		if (run->glyph_count == 0)
-			continue;
-		cairo_set_scaled_font(cairo, run->font);
-		if (run->colored)
-			cairo_set_source_rgb(cairo, run->red, run->green, run->blue);
-		else
-			cairo_set_source_rgb(cairo, red, green, blue);
-		cairo_show_text_glyphs(cairo, run->text, run->text_length, run->glyphs,
-				       run->glyph_count, run->clusters, run->cluster_count,
-				       run->flags);
-	}
-	cairo_restore(cairo);
+	for (size_t index = 0; index < made->run_count; index++)
+		if (made->runs[index].glyph_count > 0)
+			glyphs_add_run(batch, cairo, &made->runs[index], x, baseline, red, green, blue);
 }
 
 void
-glyphs_show_line(cairo_t *cairo, PangoLayout *layout, int line, double x, double baseline,
-		 double red, double green, double blue)
+glyphs_show_line(struct glyphs_batch *batch, cairo_t *cairo, PangoLayout *layout, int line,
+		 double x, double baseline, double red, double green, double blue)
 {
 	struct glyphs_layout *made = glyphs_of(layout);
 
 	if (line < 0 || line >= made->line_count)
 		return;
-	glyphs_draw(cairo, layout, line, &made->lines[line], x, baseline, red, green, blue);
+	glyphs_draw(batch, cairo, layout, line, &made->lines[line], x, baseline, red, green, blue);
 }
 
 void
-glyphs_show_layout(cairo_t *cairo, PangoLayout *layout, double x, double y, double red,
-		   double green, double blue)
+glyphs_show_layout(struct glyphs_batch *batch, cairo_t *cairo, PangoLayout *layout, double x,
+		   double y, double red, double green, double blue)
 {
 	struct glyphs_layout *made = glyphs_of(layout);
 
 	for (int line = 0; line < made->line_count; line++)
-		glyphs_draw(cairo, layout, line, &made->lines[line], x + made->lines[line].x,
+		glyphs_draw(batch, cairo, layout, line, &made->lines[line], x + made->lines[line].x,
 			    y + made->lines[line].baseline, red, green, blue);
 }

@@ -708,21 +708,24 @@ typeset_fill(const struct typeset *typeset, int *count)
 	return fill;
 }
 
-/* Replays one operation of a box width x height whose corner is at (x, y). */
+/* Replays one operation of a box width x height whose corner is at (x, y);
+ * text waits in batch until something else is drawn. */
 static void
-typeset_replay(cairo_t *cairo, const struct typeset_operation *operation, double x, double y,
-	       double width, double height)
+typeset_replay(cairo_t *cairo, struct glyphs_batch *batch, const struct typeset_operation *operation,
+	       double x, double y, double width, double height)
 {
 	double left = x + operation->x, top = y + operation->y;
 	char attributes[256];
 
+	if (operation->kind != OPERATION_SHOW && operation->kind != OPERATION_SHOW_LINE)
+		glyphs_flush(batch, cairo);
 	switch (operation->kind) {
 	case OPERATION_SHOW:
-		glyphs_show_layout(cairo, operation->layout, left, top, operation->color.red,
+		glyphs_show_layout(batch, cairo, operation->layout, left, top, operation->color.red,
 				   operation->color.green, operation->color.blue);
 		break;
 	case OPERATION_SHOW_LINE:
-		glyphs_show_line(cairo, operation->layout, operation->line, left, top,
+		glyphs_show_line(batch, cairo, operation->layout, operation->line, left, top,
 				 operation->color.red, operation->color.green, operation->color.blue);
 		break;
 	case OPERATION_ROUNDED:
@@ -760,25 +763,28 @@ typeset_replay(cairo_t *cairo, const struct typeset_operation *operation, double
 
 /* Draws one box: its destination, its operations, its outline entry. */
 static void
-typeset_draw_box(struct typeset *typeset, cairo_t *cairo, const struct typeset_box *box,
-		 int *outline_parent)
+typeset_draw_box(struct typeset *typeset, cairo_t *cairo, struct glyphs_batch *batch,
+		 const struct typeset_box *box, int *outline_parent)
 {
 	cairo_surface_t *surface = cairo_get_target(cairo);
 	int pdf = cairo_surface_get_type(surface) == CAIRO_SURFACE_TYPE_PDF;
+	double width = (typeset->right - typeset->left - (box->columns - 1) * box->column_gap) /
+		       box->columns;
 	char attributes[256];
 
 	if (box->destination != NULL && pdf) {
+		glyphs_flush(batch, cairo);
 		snprintf(attributes, sizeof attributes, "name='%s'", box->destination);
 		cairo_tag_begin(cairo, CAIRO_TAG_DEST, attributes);
 	}
-	double width = (typeset->right - typeset->left - (box->columns - 1) * box->column_gap) /
-		       box->columns;
-
 	for (guint index = 0; index < box->operations->len; index++)
-		typeset_replay(cairo, &g_array_index(box->operations, struct typeset_operation, index),
+		typeset_replay(cairo, batch,
+			       &g_array_index(box->operations, struct typeset_operation, index),
 			       typeset->left + box->shift, box->top, width, box->placed);
-	if (box->destination != NULL && pdf)
+	if (box->destination != NULL && pdf) {
+		glyphs_flush(batch, cairo);
 		cairo_tag_end(cairo, CAIRO_TAG_DEST);
+	}
 	if (box->outline_level > 0 && pdf) {
 		int id;
 
@@ -797,6 +803,7 @@ typeset_draw(struct typeset *typeset, cairo_surface_t *surface,
 	     void (*page)(cairo_t *cairo, int number, int count, void *data), void *data)
 {
 	cairo_t *cairo = cairo_create(surface);
+	struct glyphs_batch *batch = glyphs_batch_new();
 	int outline_parent = CAIRO_PDF_OUTLINE_ROOT;
 	guint index = 0;
 
@@ -805,8 +812,10 @@ typeset_draw(struct typeset *typeset, cairo_surface_t *surface,
 	 * document, and the file is damaged without it. */
 	cairo_tag_begin(cairo, "Document", "");
 	for (int number = 1; number <= typeset->page_count; number++) {
-		if (number > 1)
+		if (number > 1) {
+			glyphs_flush(batch, cairo);
 			cairo_show_page(cairo);
+		}
 		if (page != NULL) {
 			cairo_save(cairo);
 			page(cairo, number, typeset->page_count, data);
@@ -817,9 +826,11 @@ typeset_draw(struct typeset *typeset, cairo_surface_t *surface,
 
 			if (box->page != number)
 				break;
-			typeset_draw_box(typeset, cairo, box, &outline_parent);
+			typeset_draw_box(typeset, cairo, batch, box, &outline_parent);
 		}
 	}
+	glyphs_flush(batch, cairo);
+	glyphs_batch_free(batch);
 	cairo_tag_end(cairo, "Document");
 	cairo_show_page(cairo);
 	if (cairo_status(cairo) != CAIRO_STATUS_SUCCESS && typeset->error == NULL)
