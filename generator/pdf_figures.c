@@ -118,7 +118,7 @@ void
 pdf_table(struct pdf_walker *walker, xmlNodePtr table, double indent)
 {
 	double measure = typeset_measure(walker->typeset) - indent, x[16], width[16];
-	size_t columns = 0, first = typeset_box_count(walker->typeset), rows = 0;
+	size_t columns = 0, first = typeset_box_count(walker->typeset), rows = 0, row_index = 0;
 
 	for (xmlNodePtr row = table->children; row != NULL; row = row->next)
 		if (xmlout_is(row, "row") && rows++ == 0)
@@ -159,8 +159,11 @@ pdf_table(struct pdf_walker *walker, xmlNodePtr table, double indent)
 			count++;
 		}
 		box = typeset_box(walker->typeset, height + 10, 0);
-		if (head)
+		/* The head with two rows at least, and never one row alone after
+		 * a break. */
+		if (head || row_index == 1 || row_index + 2 == rows)
 			typeset_keep_with_next(box);
+		row_index++;
 		for (size_t index = 0; index < count; index++) {
 			typeset_show(box, layouts[index], indent + x[index] + (index == 0 ? 0 : 8), 5,
 				     head ? walker->muted : walker->brand->text);
