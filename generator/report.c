@@ -190,6 +190,26 @@ report_string(const struct report_context *context, const char *id,
 	return catalogue_text(context->catalogue, id, arguments, report_argument_count(arguments));
 }
 
+void
+report_attribute(const struct report_context *context, xmlNodePtr node, const char *name,
+		 const char *id, const struct catalogue_argument *arguments)
+{
+	char *text = report_string(context, id, arguments);
+
+	xmlout_attribute(node, name, text);
+	free(text);
+}
+
+void
+report_append(const struct report_context *context, GString *text, const char *id,
+	      const struct catalogue_argument *arguments)
+{
+	char *part = report_string(context, id, arguments);
+
+	g_string_append(text, part);
+	free(part);
+}
+
 xmlNodePtr
 report_block(xmlNodePtr parent, const char *name, const char *role)
 {
@@ -395,17 +415,13 @@ report_cover_gauge(struct report_context *context, xmlNodePtr cover)
 	xmlNodePtr gauge = xmlout_element(cover, "gauge");
 	char overall[REPORT_NUMBER], minimum[REPORT_NUMBER];
 	GString *description = g_string_new(NULL);
-	char *part;
 
 	report_score(overall, model->overall);
 	xmlout_attribute(gauge, "value", overall);
 	xmlout_attribute_format(gauge, "fraction", "%.4f", model->overall_fraction);
-	part = report_string(context, "gauge.description",
-			     REPORT_ARGUMENTS(REPORT_TEXT("overall", overall),
-					      REPORT_TEXT("stage",
-							  framework->stages[model->stage].label)));
-	g_string_append(description, part);
-	free(part);
+	report_append(context, description, "gauge.description",
+		      REPORT_ARGUMENTS(REPORT_TEXT("overall", overall),
+				       REPORT_TEXT("stage", framework->stages[model->stage].label)));
 	for (size_t stage = 0; stage < framework->stage_count; stage++) {
 		xmlNodePtr stop = xmlout_element(gauge, "stop");
 
@@ -417,12 +433,9 @@ report_cover_gauge(struct report_context *context, xmlNodePtr cover)
 		xmlout_attribute(stop, "min", minimum);
 		if (stage == model->stage)
 			xmlout_attribute(stop, "current", "true");
-		part = report_string(context, "gauge.stop",
-				     REPORT_ARGUMENTS(REPORT_TEXT("stage",
-								  framework->stages[stage].label),
-						      REPORT_TEXT("minimum", minimum)));
-		g_string_append(description, part);
-		free(part);
+		report_append(context, description, "gauge.stop",
+			      REPORT_ARGUMENTS(REPORT_TEXT("stage", framework->stages[stage].label),
+					       REPORT_TEXT("minimum", minimum)));
 	}
 	xmlout_attribute(gauge, "description", description->str);
 	g_string_free(description, TRUE);
@@ -433,22 +446,21 @@ report_cover(struct report_context *context)
 {
 	const struct answers *answers = context->answers;
 	const struct brand *brand = context->brand;
-	xmlNodePtr cover = xmlout_element(context->root, "cover"), facts;
+	xmlNodePtr cover = xmlout_element(context->root, "cover"), facts, fact;
 	char *date = report_date(context, answers->date);
-	char *label = report_string(context, "cover.assessed", REPORT_NONE);
 
 	xmlout_text_element(cover, "organization", brand->organization);
 	xmlout_text_element(cover, "kicker", brand->report_title);
 	xmlout_text_element(cover, "title", answers->name);
 	xmlout_text_element(cover, "subtitle", answers->organization);
 	facts = xmlout_element(cover, "facts");
-	xmlout_attribute(xmlout_text_element(facts, "fact", date), "label", label);
+	fact = xmlout_text_element(facts, "fact", date);
+	report_attribute(context, fact, "label", "cover.assessed", REPORT_NONE);
 	report_cover_profile(context, facts);
 	report_cover_tiles(context, cover);
 	report_cover_gauge(context, cover);
 	xmlout_text_element(cover, "note", brand->confidentiality);
 	free(date);
-	free(label);
 }
 
 /* The document -------------------------------------------------------------- */
@@ -462,19 +474,14 @@ report_furniture(struct report_context *context)
 	const struct framework *framework = context->framework;
 	xmlNodePtr furniture = xmlout_element(context->root, "furniture");
 	xmlNodePtr palette = xmlout_element(context->root, "palette");
-	char *text;
 
-	text = report_string(context, "document.title",
-			     REPORT_ARGUMENTS(REPORT_TEXT("report", brand->report_title),
-					      REPORT_TEXT("team", context->answers->name)));
-	xmlout_attribute(context->root, "title", text);
-	free(text);
-	text = report_string(context, "document.subject",
-			     REPORT_ARGUMENTS(REPORT_TEXT("model", framework->title),
-					      REPORT_TEXT("team", context->answers->name),
-					      REPORT_TEXT("date", context->answers->date)));
-	xmlout_attribute(context->root, "subject", text);
-	free(text);
+	report_attribute(context, context->root, "title", "document.title",
+			 REPORT_ARGUMENTS(REPORT_TEXT("report", brand->report_title),
+					  REPORT_TEXT("team", context->answers->name)));
+	report_attribute(context, context->root, "subject", "document.subject",
+			 REPORT_ARGUMENTS(REPORT_TEXT("model", framework->title),
+					  REPORT_TEXT("team", context->answers->name),
+					  REPORT_TEXT("date", context->answers->date)));
 	xmlout_attribute(context->root, "author", brand->organization);
 	xmlout_attribute(context->root, "date", context->model->generated);
 

@@ -198,22 +198,18 @@ report_about(struct report_context *context, xmlNodePtr section)
 {
 	const struct framework *framework = context->framework;
 	xmlNodePtr facts, fact;
-	char *label, *date = report_date(context, context->model->generated);
+	char *date = report_date(context, context->model->generated);
 
 	report_heading(context, section, 3, "appendix.about", REPORT_NONE);
 	facts = xmlout_element(section, "facts");
 	fact = xmlout_element(facts, "fact");
-	label = report_string(context, "appendix.pack", REPORT_NONE);
-	xmlout_attribute(fact, "label", label);
-	free(label);
+	report_attribute(context, fact, "label", "appendix.pack", REPORT_NONE);
 	report_say(context, fact, "appendix.pack-value",
 		   REPORT_ARGUMENTS(REPORT_TEXT("title", framework->title),
 				    REPORT_TEXT("id", framework->id),
 				    REPORT_TEXT("version", framework->version)));
 	fact = xmlout_element(facts, "fact");
-	label = report_string(context, "appendix.generated", REPORT_NONE);
-	xmlout_attribute(fact, "label", label);
-	free(label);
+	report_attribute(context, fact, "label", "appendix.generated", REPORT_NONE);
 	report_say(context, fact, "appendix.generated-value",
 		   REPORT_ARGUMENTS(REPORT_TEXT("date", date),
 				    REPORT_TEXT("program", "maturity " MATURITY_VERSION)));

@@ -316,78 +316,67 @@ report_strengths(struct report_context *context, xmlNodePtr section)
 
 /* The radar chart's data: one axis per domain, this assessment, the
  * previous one and the portfolio median, and the stage thresholds. */
+/* One outline of the chart: its kind, legend and values. */
+static void
+report_series(struct report_context *context, xmlNodePtr chart, const char *kind,
+	      const char *legend_id, const char *date, const GString *values)
+{
+	xmlNodePtr series = xmlout_element(chart, "series");
+	char *day = date != NULL ? report_date(context, date) : NULL;
+
+	xmlout_attribute(series, "kind", kind);
+	report_attribute(context, series, "label", legend_id,
+			 REPORT_ARGUMENTS(REPORT_TEXT("date", day)));
+	xmlout_attribute(series, "values", values->str);
+	free(day);
+}
+
+/* The radar chart's data: one axis per domain, this assessment, the
+ * previous one and the portfolio median, and the stage thresholds. */
 static void
 report_chart(struct report_context *context, xmlNodePtr section)
 {
 	const struct model *model = context->model;
 	const struct framework *framework = context->framework;
-	xmlNodePtr chart = xmlout_element(section, "chart"), series;
-	GString *current = g_string_new(NULL), *previous = g_string_new(NULL),
-		*benchmark = g_string_new(NULL), *description = g_string_new(NULL);
+	xmlNodePtr chart = xmlout_element(section, "chart");
+	GString *values[3], *description = g_string_new(NULL);
 	int any_benchmark = 0;
-	char *text, *date;
 
+	for (int index = 0; index < 3; index++)
+		values[index] = g_string_new(NULL);
 	xmlout_attribute(chart, "kind", "radar");
 	xmlout_attribute_format(chart, "stages", "%zu", framework->stage_count);
-	text = report_string(context, "chart.missing", REPORT_NONE);
-	xmlout_attribute(chart, "missing", text);
-	free(text);
-	text = report_string(context, "chart.description", REPORT_NONE);
-	g_string_append(description, text);
-	free(text);
+	report_attribute(context, chart, "missing", "chart.missing", REPORT_NONE);
+	report_append(context, description, "chart.description", REPORT_NONE);
 	for (size_t axis = 0; axis < model->domain_count; axis++) {
 		const struct model_domain *domain = &model->domains[axis];
+		const double scores[3] = { domain->score, domain->previous, domain->benchmark };
+		const int present[3] = { domain->assessed, domain->has_previous,
+					 domain->has_benchmark };
 		char score[REPORT_NUMBER];
 
 		xmlout_attribute(xmlout_element(chart, "axis"), "label",
 				 framework->domains[axis].label);
-		report_score(score, domain->score);
-		g_string_append_printf(current, "%s%s", axis ? " " : "", domain->assessed ? score : "-");
-		report_score(score, domain->previous);
-		g_string_append_printf(previous, "%s%s", axis ? " " : "",
-				       domain->has_previous ? score : "-");
-		report_score(score, domain->benchmark);
-		g_string_append_printf(benchmark, "%s%s", axis ? " " : "",
-				       domain->has_benchmark ? score : "-");
+		for (int index = 0; index < 3; index++) {
+			report_score(score, scores[index]);
+			g_string_append_printf(values[index], "%s%s", axis ? " " : "",
+					       present[index] ? score : "-");
+		}
 		any_benchmark |= domain->has_benchmark;
 		report_score(score, domain->score);
-		text = report_string(context,
-				     domain->assessed ? "chart.axis" : "chart.axis-missing",
-				     REPORT_ARGUMENTS(REPORT_TEXT("domain",
-								  framework->domains[axis].label),
-						      REPORT_TEXT("score", score)));
-		g_string_append(description, text);
-		free(text);
+		report_append(context, description,
+			      domain->assessed ? "chart.axis" : "chart.axis-missing",
+			      REPORT_ARGUMENTS(REPORT_TEXT("domain", framework->domains[axis].label),
+					       REPORT_TEXT("score", score)));
 	}
 	xmlout_attribute(chart, "description", description->str);
-
-	date = report_date(context, context->answers->date);
-	series = xmlout_element(chart, "series");
-	xmlout_attribute(series, "kind", "current");
-	text = report_string(context, "chart.current", REPORT_ARGUMENTS(REPORT_TEXT("date", date)));
-	xmlout_attribute(series, "label", text);
-	xmlout_attribute(series, "values", current->str);
-	free(text);
-	free(date);
-	if (model->has_previous) {
-		date = report_date(context, model->previous->date);
-		series = xmlout_element(chart, "series");
-		xmlout_attribute(series, "kind", "previous");
-		text = report_string(context, "chart.previous",
-				     REPORT_ARGUMENTS(REPORT_TEXT("date", date)));
-		xmlout_attribute(series, "label", text);
-		xmlout_attribute(series, "values", previous->str);
-		free(text);
-		free(date);
-	}
-	if (any_benchmark) {
-		series = xmlout_element(chart, "series");
-		xmlout_attribute(series, "kind", "benchmark");
-		text = report_string(context, "chart.benchmark", REPORT_NONE);
-		xmlout_attribute(series, "label", text);
-		xmlout_attribute(series, "values", benchmark->str);
-		free(text);
-	}
+	report_series(context, chart, "current", "chart.current", context->answers->date,
+		      values[0]);
+	if (model->has_previous)
+		report_series(context, chart, "previous", "chart.previous", model->previous->date,
+			      values[1]);
+	if (any_benchmark)
+		report_series(context, chart, "benchmark", "chart.benchmark", NULL, values[2]);
 	for (size_t stage = 1; stage < framework->stage_count; stage++) {
 		xmlNodePtr threshold = xmlout_element(chart, "threshold");
 		char minimum[REPORT_NUMBER];
@@ -395,15 +384,12 @@ report_chart(struct report_context *context, xmlNodePtr section)
 		report_score(minimum, framework->stages[stage].minimum);
 		xmlout_attribute_format(threshold, "stage", "%zu", stage);
 		xmlout_attribute(threshold, "value", minimum);
-		text = report_string(context, "chart.threshold",
-				     REPORT_ARGUMENTS(REPORT_TEXT("stage", framework->stages[stage].label),
-						      REPORT_TEXT("minimum", minimum)));
-		xmlout_attribute(threshold, "label", text);
-		free(text);
+		report_attribute(context, threshold, "label", "chart.threshold",
+				 REPORT_ARGUMENTS(REPORT_TEXT("stage", framework->stages[stage].label),
+						  REPORT_TEXT("minimum", minimum)));
 	}
-	g_string_free(current, TRUE);
-	g_string_free(previous, TRUE);
-	g_string_free(benchmark, TRUE);
+	for (int index = 0; index < 3; index++)
+		g_string_free(values[index], TRUE);
 	g_string_free(description, TRUE);
 }
 

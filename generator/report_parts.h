@@ -4,6 +4,7 @@
 #ifndef MATURITY_REPORT_PARTS_H
 #define MATURITY_REPORT_PARTS_H
 
+#include <glib.h>
 #include <libxml/tree.h>
 #include <stddef.h>
 
@@ -60,6 +61,14 @@ void report_say(const struct report_context *context, xmlNodePtr parent, const c
 /* The message as plain text; free with free. */
 char *report_string(const struct report_context *context, const char *id,
 		    const struct catalogue_argument *arguments);
+
+/* Sets attribute name of node to the message as plain text. */
+void report_attribute(const struct report_context *context, xmlNodePtr node, const char *name,
+		      const char *id, const struct catalogue_argument *arguments);
+
+/* Appends the message as plain text to text. */
+void report_append(const struct report_context *context, GString *text, const char *id,
+		   const struct catalogue_argument *arguments);
 
 /* A new child element name of parent, with role when not NULL. */
 xmlNodePtr report_block(xmlNodePtr parent, const char *name, const char *role);

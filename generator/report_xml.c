@@ -5,63 +5,25 @@
 #include "framework.h"
 #include "markdown.h"
 #include "model.h"
+#include "xmlout.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 
 #ifndef MATURITY_VERSION
 #define MATURITY_VERSION "0.0.0"
 #endif
 
-static xmlNodePtr
-element(xmlNodePtr parent, const char *name)
-{
-	return xmlNewChild(parent, parent->ns, (const xmlChar *)name, NULL);
-}
-
-/* A child element holding text; nothing when text is NULL. */
-static xmlNodePtr
-text_element(xmlNodePtr parent, const char *name, const char *text)
-{
-	if (text == NULL)
-		return NULL;
-	return xmlNewTextChild(parent, parent->ns, (const xmlChar *)name, (const xmlChar *)text);
-}
-
-static void
-attribute(xmlNodePtr node, const char *name, const char *value)
-{
-	if (value != NULL)
-		xmlNewProp(node, (const xmlChar *)name, (const xmlChar *)value);
-}
-
-static void
-attribute_format(xmlNodePtr node, const char *name, const char *format, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-attribute_format(xmlNodePtr node, const char *name, const char *format, ...)
-{
-	char value[64];
-	va_list arguments;
-
-	va_start(arguments, format);
-	vsnprintf(value, sizeof value, format, arguments);
-	va_end(arguments);
-	attribute(node, name, value);
-}
-
 /* Scores always print with two decimals, fractions with four. */
 static void
 attribute_score(xmlNodePtr node, const char *name, double value)
 {
-	attribute_format(node, name, "%.2f", value);
+	xmlout_attribute_format(node, name, "%.2f", value);
 }
 
 static void
 attribute_change(xmlNodePtr node, const char *name, double value)
 {
-	attribute_format(node, name, "%+.2f", value == 0 ? 0.0 : value);
+	xmlout_attribute_format(node, name, "%+.2f", value == 0 ? 0.0 : value);
 }
 
 static void
@@ -69,28 +31,28 @@ report_xml_team(xmlNodePtr root, const struct model *model)
 {
 	const struct answers *answers = model->answers;
 	const struct framework *framework = model->framework;
-	xmlNodePtr team = element(root, "team");
+	xmlNodePtr team = xmlout_element(root, "team");
 
-	attribute(team, "id", answers->team);
-	attribute(team, "date", answers->date);
-	attribute_format(team, "respondents", "%zu", answers->respondent_count);
-	text_element(team, "name", answers->name);
-	text_element(team, "organization", answers->organization);
+	xmlout_attribute(team, "id", answers->team);
+	xmlout_attribute(team, "date", answers->date);
+	xmlout_attribute_format(team, "respondents", "%zu", answers->respondent_count);
+	xmlout_text_element(team, "name", answers->name);
+	xmlout_text_element(team, "organization", answers->organization);
 	for (size_t index = 0; index < model->profile_count; index++) {
 		const struct framework_parameter *parameter =
 			&framework->parameters[model->profile[index].parameter];
 		const struct framework_choice *choice = &parameter->choices[model->profile[index].choice];
-		xmlNodePtr node = text_element(team, "profile", choice->label);
+		xmlNodePtr node = xmlout_text_element(team, "profile", choice->label);
 
-		attribute(node, "parameter", parameter->id);
-		attribute(node, "parameter-label", parameter->label);
-		attribute(node, "option", choice->id);
+		xmlout_attribute(node, "parameter", parameter->id);
+		xmlout_attribute(node, "parameter-label", parameter->label);
+		xmlout_attribute(node, "option", choice->id);
 	}
 	for (size_t index = 0; index < answers->respondent_count; index++) {
-		xmlNodePtr node = element(team, "respondent");
+		xmlNodePtr node = xmlout_element(team, "respondent");
 
-		attribute(node, "id", answers->respondents[index].id);
-		attribute(node, "role", answers->respondents[index].role);
+		xmlout_attribute(node, "id", answers->respondents[index].id);
+		xmlout_attribute(node, "role", answers->respondents[index].role);
 	}
 }
 
@@ -98,20 +60,20 @@ static void
 report_xml_stages(xmlNodePtr root, const struct model *model)
 {
 	const struct framework *framework = model->framework;
-	xmlNodePtr stages = element(root, "stages");
+	xmlNodePtr stages = xmlout_element(root, "stages");
 
 	for (size_t index = 0; index < framework->stage_count; index++) {
 		const struct framework_stage *stage = &framework->stages[index];
-		xmlNodePtr node = element(stages, "stage");
+		xmlNodePtr node = xmlout_element(stages, "stage");
 
-		attribute(node, "id", stage->id);
-		attribute_format(node, "number", "%zu", index + 1);
+		xmlout_attribute(node, "id", stage->id);
+		xmlout_attribute_format(node, "number", "%zu", index + 1);
 		attribute_score(node, "min", stage->minimum);
-		attribute_format(node, "fraction", "%.4f", (stage->minimum - 1) / 3);
+		xmlout_attribute_format(node, "fraction", "%.4f", (stage->minimum - 1) / 3);
 		if (index == model->stage)
-			attribute(node, "current", "true");
-		text_element(node, "label", stage->label);
-		text_element(node, "tagline", stage->tagline);
+			xmlout_attribute(node, "current", "true");
+		xmlout_text_element(node, "label", stage->label);
+		xmlout_text_element(node, "tagline", stage->tagline);
 	}
 }
 
@@ -119,29 +81,29 @@ static void
 report_xml_result(xmlNodePtr root, const struct model *model)
 {
 	const struct framework *framework = model->framework;
-	xmlNodePtr result = element(root, "result");
+	xmlNodePtr result = xmlout_element(root, "result");
 
 	attribute_score(result, "overall", model->overall);
-	attribute_format(result, "score10", "%.1f", model->display);
-	attribute_format(result, "fraction", "%.4f", model->overall_fraction);
-	attribute(result, "stage", framework->stages[model->stage].id);
+	xmlout_attribute_format(result, "score10", "%.1f", model->display);
+	xmlout_attribute_format(result, "fraction", "%.4f", model->overall_fraction);
+	xmlout_attribute(result, "stage", framework->stages[model->stage].id);
 	if (model->has_next_stage) {
-		attribute(result, "next-stage", framework->stages[model->next_stage].id);
+		xmlout_attribute(result, "next-stage", framework->stages[model->next_stage].id);
 		attribute_score(result, "to-next-stage", model->to_next_stage);
 	}
-	attribute_format(result, "assessed", "%zu", model->assessed_count);
-	attribute(result, "uneven", model->uneven ? "true" : "false");
+	xmlout_attribute_format(result, "assessed", "%zu", model->assessed_count);
+	xmlout_attribute(result, "uneven", model->uneven ? "true" : "false");
 	if (model->assessed_count > 0) {
-		attribute(result, "strongest", framework->domains[model->strongest].id);
-		attribute(result, "weakest", framework->domains[model->weakest].id);
+		xmlout_attribute(result, "strongest", framework->domains[model->strongest].id);
+		xmlout_attribute(result, "weakest", framework->domains[model->weakest].id);
 	}
 	if (model->has_previous) {
-		xmlNodePtr previous = element(root, "previous");
+		xmlNodePtr previous = xmlout_element(root, "previous");
 
-		attribute(previous, "date", model->previous->date);
+		xmlout_attribute(previous, "date", model->previous->date);
 		attribute_score(previous, "overall", model->previous_overall);
 		attribute_change(previous, "change", model->overall_change);
-		attribute(previous, "stage", framework->stages[model->previous_stage].id);
+		xmlout_attribute(previous, "stage", framework->stages[model->previous_stage].id);
 	}
 }
 
@@ -149,54 +111,54 @@ static void
 report_xml_domains(xmlNodePtr root, const struct model *model)
 {
 	const struct framework *framework = model->framework;
-	xmlNodePtr domains = element(root, "domains");
+	xmlNodePtr domains = xmlout_element(root, "domains");
 
 	for (size_t rank = 0; rank < model->domain_count; rank++) {
 		const struct model_domain *domain = &model->domains[model->ranking[rank]];
 		const struct framework_domain *definition = &framework->domains[domain->domain];
-		xmlNodePtr node = element(domains, "domain");
+		xmlNodePtr node = xmlout_element(domains, "domain");
 
-		attribute(node, "id", definition->id);
-		attribute_format(node, "number", "%zu", domain->domain + 1);
-		attribute_format(node, "rank", "%zu", rank + 1);
-		attribute(node, "assessed", domain->assessed ? "true" : "false");
+		xmlout_attribute(node, "id", definition->id);
+		xmlout_attribute_format(node, "number", "%zu", domain->domain + 1);
+		xmlout_attribute_format(node, "rank", "%zu", rank + 1);
+		xmlout_attribute(node, "assessed", domain->assessed ? "true" : "false");
 		if (domain->assessed) {
 			attribute_score(node, "score", domain->score);
-			attribute_format(node, "fraction", "%.4f", domain->fraction);
-			attribute(node, "band", framework->stages[domain->band].id);
+			xmlout_attribute_format(node, "fraction", "%.4f", domain->fraction);
+			xmlout_attribute(node, "band", framework->stages[domain->band].id);
 			attribute_score(node, "spread", domain->spread);
-			attribute(node, "disagreement", domain->disagreement ? "true" : "false");
+			xmlout_attribute(node, "disagreement", domain->disagreement ? "true" : "false");
 			if (domain->has_previous) {
 				attribute_score(node, "previous", domain->previous);
 				attribute_change(node, "change", domain->change);
 			}
 			if (domain->percentile >= 0)
-				attribute_format(node, "percentile", "%.0f", domain->percentile);
+				xmlout_attribute_format(node, "percentile", "%.0f", domain->percentile);
 			if (domain->has_benchmark)
 				attribute_score(node, "benchmark", domain->benchmark);
 		}
-		text_element(node, "label", definition->label);
-		text_element(node, "description", definition->description);
+		xmlout_text_element(node, "label", definition->label);
+		xmlout_text_element(node, "description", definition->description);
 	}
 	for (size_t index = 0; index < model->disagreement_count; index++) {
-		xmlNodePtr node = element(root, "disagreement");
+		xmlNodePtr node = xmlout_element(root, "disagreement");
 
-		attribute(node, "domain", framework->domains[model->disagreements[index]].id);
+		xmlout_attribute(node, "domain", framework->domains[model->disagreements[index]].id);
 		attribute_score(node, "spread", model->domains[model->disagreements[index]].spread);
 	}
 	for (size_t index = 0; index < model->charter_count; index++) {
 		const struct model_charter *charter = &model->charters[index];
 		const struct framework_charter *definition = &framework->charters[charter->charter];
-		xmlNodePtr node = element(root, "charter");
+		xmlNodePtr node = xmlout_element(root, "charter");
 
-		attribute(node, "id", definition->id);
-		attribute(node, "assessed", charter->assessed ? "true" : "false");
+		xmlout_attribute(node, "id", definition->id);
+		xmlout_attribute(node, "assessed", charter->assessed ? "true" : "false");
 		if (charter->assessed) {
 			attribute_score(node, "score", charter->score);
-			attribute_format(node, "fraction", "%.4f", charter->fraction);
+			xmlout_attribute_format(node, "fraction", "%.4f", charter->fraction);
 		}
-		text_element(node, "label", definition->label);
-		text_element(node, "description", definition->description);
+		xmlout_text_element(node, "label", definition->label);
+		xmlout_text_element(node, "description", definition->description);
 	}
 }
 
@@ -208,13 +170,13 @@ report_xml_strengths(xmlNodePtr root, const struct model *model)
 	for (size_t index = 0; index < model->strength_count; index++) {
 		const struct model_strength *strength = &model->strengths[index];
 		const struct framework_question *question = &framework->questions[strength->question];
-		xmlNodePtr node = element(root, "strength");
+		xmlNodePtr node = xmlout_element(root, "strength");
 
-		attribute(node, "domain", framework->domains[strength->domain].id);
-		attribute(node, "question", question->id);
-		attribute_format(node, "option", "%d", strength->option);
-		text_element(node, "domain-label", framework->domains[strength->domain].label);
-		text_element(node, "text", question->options[strength->option - 1].text);
+		xmlout_attribute(node, "domain", framework->domains[strength->domain].id);
+		xmlout_attribute(node, "question", question->id);
+		xmlout_attribute_format(node, "option", "%d", strength->option);
+		xmlout_text_element(node, "domain-label", framework->domains[strength->domain].label);
+		xmlout_text_element(node, "text", question->options[strength->option - 1].text);
 	}
 }
 
@@ -223,24 +185,24 @@ report_xml_stage_content(xmlNodePtr root, const struct model *model)
 {
 	const struct framework *framework = model->framework;
 	const struct framework_stage *stage = &framework->stages[model->stage];
-	xmlNodePtr content = element(root, "stage-content");
+	xmlNodePtr content = xmlout_element(root, "stage-content");
 
-	attribute(content, "stage", stage->id);
+	xmlout_attribute(content, "stage", stage->id);
 	for (size_t index = 0; index < stage->section_count; index++) {
 		const struct framework_section *section = &stage->sections[index];
-		xmlNodePtr node = element(content, "section");
+		xmlNodePtr node = xmlout_element(content, "section");
 
-		attribute(node, "id", section->id);
-		attribute(node, "heading", section->heading);
+		xmlout_attribute(node, "id", section->id);
+		xmlout_attribute(node, "heading", section->heading);
 		markdown_append_xml(node, section->markdown);
 	}
 	for (size_t index = 0; index < stage->metric_count; index++) {
 		static const char *const tiers[] = { "must", "worth", "not-yet" };
 		const struct framework_metric *metric = &stage->metrics[index];
-		xmlNodePtr node = text_element(content, "metric", metric->definition);
+		xmlNodePtr node = xmlout_text_element(content, "metric", metric->definition);
 
-		attribute(node, "tier", tiers[metric->tier]);
-		attribute(node, "name", metric->name);
+		xmlout_attribute(node, "tier", tiers[metric->tier]);
+		xmlout_attribute(node, "name", metric->name);
 	}
 }
 
@@ -250,45 +212,45 @@ report_xml_roadmap(xmlNodePtr root, const struct model *model)
 	static const char *const sources[] = { "answer", "stage", "alignment" };
 	const struct framework *framework = model->framework;
 	const struct roadmap *roadmap = &model->roadmap;
-	xmlNodePtr node = element(root, "roadmap");
+	xmlNodePtr node = xmlout_element(root, "roadmap");
 
-	attribute_format(node, "months-low", "%d", roadmap->months_low);
-	attribute_format(node, "months-high", "%d", roadmap->months_high);
+	xmlout_attribute_format(node, "months-low", "%d", roadmap->months_low);
+	xmlout_attribute_format(node, "months-high", "%d", roadmap->months_high);
 	if (roadmap->months_estimate > 0)
-		attribute_format(node, "months-estimate", "%d", roadmap->months_estimate);
+		xmlout_attribute_format(node, "months-estimate", "%d", roadmap->months_estimate);
 	for (size_t phase = 0; phase < framework->phase_count; phase++) {
-		xmlNodePtr phase_node = element(node, "phase");
+		xmlNodePtr phase_node = xmlout_element(node, "phase");
 
-		attribute_format(phase_node, "number", "%zu", phase + 1);
-		attribute_format(phase_node, "from", "%d", framework->phases[phase].from_day);
-		attribute_format(phase_node, "to", "%d", framework->phases[phase].to_day);
-		text_element(phase_node, "label", framework->phases[phase].label);
+		xmlout_attribute_format(phase_node, "number", "%zu", phase + 1);
+		xmlout_attribute_format(phase_node, "from", "%d", framework->phases[phase].from_day);
+		xmlout_attribute_format(phase_node, "to", "%d", framework->phases[phase].to_day);
+		xmlout_text_element(phase_node, "label", framework->phases[phase].label);
 		for (size_t index = 0; index < roadmap->action_count; index++) {
 			const struct roadmap_action *action = &roadmap->actions[index];
 			xmlNodePtr item;
 
 			if (action->phase != phase)
 				continue;
-			item = element(phase_node, "action");
-			attribute_format(item, "order", "%zu", action->order);
-			attribute(item, "domain", framework->domains[action->domain].id);
+			item = xmlout_element(phase_node, "action");
+			xmlout_attribute_format(item, "order", "%zu", action->order);
+			xmlout_attribute(item, "domain", framework->domains[action->domain].id);
 			if (model->domains[action->domain].assessed)
 				attribute_score(item, "score", action->domain_score);
-			attribute(item, "source", sources[action->source]);
-			attribute(item, "foundation", action->foundation ? "true" : "false");
+			xmlout_attribute(item, "source", sources[action->source]);
+			xmlout_attribute(item, "foundation", action->foundation ? "true" : "false");
 			if (action->source == ROADMAP_FROM_ANSWER) {
-				attribute(item, "question", framework->questions[action->question].id);
-				attribute_format(item, "option", "%d", action->option);
+				xmlout_attribute(item, "question", framework->questions[action->question].id);
+				xmlout_attribute_format(item, "option", "%d", action->option);
 			}
-			text_element(item, "domain-label", framework->domains[action->domain].label);
-			text_element(item, "title", action->title);
-			text_element(item, "lead", action->lead);
+			xmlout_text_element(item, "domain-label", framework->domains[action->domain].label);
+			xmlout_text_element(item, "title", action->title);
+			xmlout_text_element(item, "lead", action->lead);
 			if (action->source == ROADMAP_FROM_ANSWER)
-				text_element(item, "answer",
+				xmlout_text_element(item, "answer",
 					     framework->questions[action->question]
 						     .options[action->option - 1]
 						     .text);
-			text_element(item, "text", action->text);
+			xmlout_text_element(item, "text", action->text);
 		}
 	}
 }
@@ -298,36 +260,36 @@ report_xml_answers(xmlNodePtr root, const struct model *model)
 {
 	const struct framework *framework = model->framework;
 	const struct answers *answers = model->answers;
-	xmlNodePtr node = element(root, "answers");
+	xmlNodePtr node = xmlout_element(root, "answers");
 
 	for (size_t index = 0; index < model->answer_row_count; index++) {
 		const struct model_answer *row = &model->answer_rows[index];
 		const struct framework_question *question = &framework->questions[row->question];
-		xmlNodePtr item = element(node, "question");
+		xmlNodePtr item = xmlout_element(node, "question");
 
-		attribute(item, "id", question->id);
-		attribute(item, "domain", framework->domains[question->domain].id);
-		attribute(item, "answered", row->answered ? "true" : "false");
+		xmlout_attribute(item, "id", question->id);
+		xmlout_attribute(item, "domain", framework->domains[question->domain].id);
+		xmlout_attribute(item, "answered", row->answered ? "true" : "false");
 		if (row->answered) {
 			attribute_score(item, "value", row->value);
-			attribute_format(item, "option", "%d", row->option);
+			xmlout_attribute_format(item, "option", "%d", row->option);
 		}
-		text_element(item, "text", question->text);
+		xmlout_text_element(item, "text", question->text);
 		if (row->answered)
-			text_element(item, "chosen", question->options[row->option - 1].text);
+			xmlout_text_element(item, "chosen", question->options[row->option - 1].text);
 		for (size_t respondent = 0; respondent < answers->respondent_count; respondent++) {
 			const struct model_respondent_answer *response = &row->respondents[respondent];
 			xmlNodePtr answer;
 
 			if (response->score == 0 && response->comment == NULL)
 				continue;
-			answer = element(item, "response");
-			attribute(answer, "respondent", answers->respondents[respondent].id);
+			answer = xmlout_element(item, "response");
+			xmlout_attribute(answer, "respondent", answers->respondents[respondent].id);
 			if (response->score > 0) {
-				attribute_format(answer, "score", "%d", response->score);
-				text_element(answer, "option", question->options[response->score - 1].text);
+				xmlout_attribute_format(answer, "score", "%d", response->score);
+				xmlout_text_element(answer, "option", question->options[response->score - 1].text);
 			}
-			text_element(answer, "comment", response->comment);
+			xmlout_text_element(answer, "comment", response->comment);
 		}
 	}
 }
@@ -342,14 +304,14 @@ report_xml_build(const struct model *model)
 
 	xmlDocSetRootElement(document, root);
 	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)REPORT_XML_NAMESPACE, NULL));
-	attribute(root, "generator", "maturity " MATURITY_VERSION);
-	attribute(root, "generated", model->generated);
+	xmlout_attribute(root, "generator", "maturity " MATURITY_VERSION);
+	xmlout_attribute(root, "generated", model->generated);
 
-	content = element(root, "content");
-	attribute(content, "id", framework->id);
-	attribute(content, "version", framework->version);
-	text_element(content, "title", framework->title);
-	text_element(content, "description", framework->description);
+	content = xmlout_element(root, "content");
+	xmlout_attribute(content, "id", framework->id);
+	xmlout_attribute(content, "version", framework->version);
+	xmlout_text_element(content, "title", framework->title);
+	xmlout_text_element(content, "description", framework->description);
 
 	report_xml_team(root, model);
 	report_xml_stages(root, model);
