@@ -157,15 +157,16 @@ html_chart(xmlNodePtr parent, const struct chart_input *input, const struct bran
 	return 0;
 }
 
-/* Runs the template over document and writes the result to path. */
+/* Runs the template over document and writes the result to path,
+ * serialised straight into the file. */
 static int
 html_transform(const char *path, const struct html_template *template, xmlDocPtr document,
 	       struct diag *diag)
 {
 	xsltTransformContextPtr context;
+	struct outfile file;
 	xmlDocPtr result;
-	xmlChar *html = NULL;
-	int length = 0, status;
+	int status;
 
 	context = xsltNewTransformContext(template->stylesheet, document);
 	if (context == NULL || xsltSetCtxtSecurityPrefs(template->security, context) != 0) {
@@ -176,18 +177,24 @@ html_transform(const char *path, const struct html_template *template, xmlDocPtr
 	result = xsltApplyStylesheetUser(template->stylesheet, document, NULL, NULL, NULL, context);
 	status = context->state;
 	xsltFreeTransformContext(context);
-	if (result == NULL || status != XSLT_STATE_OK ||
-	    xsltSaveResultToString(&html, &length, result, template->stylesheet) != 0 ||
-	    html == NULL) {
+	if (result == NULL || status != XSLT_STATE_OK) {
 		diag_error(diag, path, 0, "the HTML template failed");
 		xmlFreeDoc(result);
-		xmlFree(html);
+		return -1;
+	}
+	if (outfile_open(&file, path, diag) != 0) {
+		xmlFreeDoc(result);
+		return -1;
+	}
+	/* A short count is a write error; outfile_commit reports the stream's. */
+	if (xsltSaveResultToFile(file.stream, result, template->stylesheet) < 0) {
+		diag_error(diag, path, 0, "cannot write the HTML page");
+		xmlFreeDoc(result);
+		outfile_abort(&file);
 		return -1;
 	}
 	xmlFreeDoc(result);
-	status = outfile_write(path, html, (size_t)length, diag);
-	xmlFree(html);
-	return status;
+	return outfile_commit(&file, diag);
 }
 
 int

@@ -187,6 +187,65 @@ pdf_paragraph_style(xmlNodePtr paragraph)
 	return STYLE_BODY;
 }
 
+/* A line set as parts side by side, each shaped on its own so that parts
+ * that recur (a respondent's level, a domain's name) are shaped once per
+ * process; as one paragraph when they do not fit on a line. */
+static void
+pdf_parts(struct pdf_walker *walker, enum pdf_style style, char **parts, size_t count,
+	  double indent, double space_before)
+{
+	const struct typeset_style *definition = &walker->styles[style];
+	PangoLayout **layouts = xcalloc(count ? count : 1, sizeof *layouts);
+	double width = 0, height = 0, x = indent;
+	struct typeset_box *box;
+	int fits = 1;
+
+	for (size_t index = 0; index < count; index++) {
+		layouts[index] = typeset_layout(walker->typeset, definition, parts[index], -1, 0, 0);
+		width += typeset_width(layouts[index]);
+		fits &= pango_layout_get_line_count(layouts[index]) == 1;
+		if (typeset_height(layouts[index]) > height)
+			height = typeset_height(layouts[index]);
+	}
+	if (!fits || width > typeset_measure(walker->typeset) - indent) {
+		GString *joined = g_string_new(NULL);
+
+		for (size_t index = 0; index < count; index++)
+			g_string_append(joined, parts[index]);
+		pdf_paragraph(walker, style, joined->str, indent, space_before, 0);
+		g_string_free(joined, TRUE);
+	} else {
+		box = typeset_box(walker->typeset, height, space_before);
+		for (size_t index = 0; index < count; index++) {
+			typeset_show(box, layouts[index], x, 0, definition->color);
+			x += typeset_width(layouts[index]);
+		}
+	}
+	for (size_t index = 0; index < count; index++)
+		g_object_unref(layouts[index]);
+	free(layouts);
+}
+
+/* The markup of each <seg> child of node; NULL when node holds anything
+ * else.  Free with g_strfreev. */
+static char **
+pdf_segments(const struct pdf_walker *walker, xmlNodePtr node)
+{
+	GPtrArray *parts = g_ptr_array_new();
+
+	for (xmlNodePtr child = node->children; child != NULL; child = child->next) {
+		if (!xmlout_is(child, "seg")) {
+			for (guint index = 0; index < parts->len; index++)
+				g_free(g_ptr_array_index(parts, index));
+			g_ptr_array_free(parts, TRUE);
+			return NULL;
+		}
+		g_ptr_array_add(parts, pdf_markup(walker, child));
+	}
+	g_ptr_array_add(parts, NULL);
+	return (char **)g_ptr_array_free(parts, FALSE);
+}
+
 static void
 pdf_block_paragraph(struct pdf_walker *walker, xmlNodePtr node, double indent)
 {
@@ -194,10 +253,22 @@ pdf_block_paragraph(struct pdf_walker *walker, xmlNodePtr node, double indent)
 	char *markup = pdf_markup(walker, node);
 	int tight = xmlout_is(node->parent, "item");
 
+	char **segments = pdf_segments(walker, node);
+
 	if (walker->compact && style == STYLE_BODY)
 		style = STYLE_COMPACT;
 	else if (walker->compact && style == STYLE_SMALL)
 		style = STYLE_FINE;
+	if (segments != NULL && segments[0] != NULL) {
+		pdf_parts(walker, style, segments, g_strv_length(segments), indent,
+			  pdf_space(walker, walker->compact && tight ? 1.5
+					    : tight		   ? PDF_GAP_TIGHT
+								   : PDF_GAP_PARAGRAPH));
+		g_strfreev(segments);
+		g_free(markup);
+		return;
+	}
+	g_strfreev(segments);
 
 	pdf_paragraph(walker, style, markup, indent,
 		      pdf_space(walker, walker->compact && tight ? 1.5
@@ -371,10 +442,18 @@ pdf_card(struct pdf_walker *walker, xmlNodePtr card, double indent)
 			}
 		} else if (xmlout_is(child, "p") && xmlout_get(child, "role") != NULL &&
 			   strcmp(xmlout_get(child, "role"), "meta") == 0) {
-			markup = pdf_markup(walker, child);
-			g_string_append(tags, markup);
-			g_free(markup);
-			pdf_paragraph(walker, STYLE_SMALL, tags->str, inner, pdf_space(walker, 2), 0);
+			char **segments = pdf_segments(walker, child);
+			GPtrArray *parts = g_ptr_array_new();
+
+			if (tags->len > 0)
+				g_ptr_array_add(parts, tags->str);
+			if (segments != NULL)
+				for (char **segment = segments; *segment != NULL; segment++)
+					g_ptr_array_add(parts, *segment);
+			pdf_parts(walker, STYLE_SMALL, (char **)parts->pdata, parts->len, inner,
+				  pdf_space(walker, 2));
+			g_ptr_array_free(parts, TRUE);
+			g_strfreev(segments);
 			g_string_truncate(tags, 0);
 		} else {
 			pdf_walk_block(walker, child, inner);

@@ -43,15 +43,18 @@ report_levels(struct report_context *context, xmlNodePtr item, const struct mode
 	xmlNodePtr paragraph = report_block(item, "p", "small");
 	char mean[REPORT_NUMBER];
 
+	/* Segments: each respondent's level is the same words in every question
+	 * where they chose it, so print sets it once. */
 	report_score(mean, row->value);
-	report_say(context, paragraph, "appendix.mean", REPORT_ARGUMENTS(REPORT_TEXT("mean", mean)));
+	report_say(context, xmlout_element(paragraph, "seg"), "appendix.mean",
+		   REPORT_ARGUMENTS(REPORT_TEXT("mean", mean)));
 	for (size_t index = 0; index < answers->respondent_count; index++) {
+		xmlNodePtr segment = xmlout_element(paragraph, "seg");
 		char level[REPORT_NUMBER];
 
-		if (index > 0)
-			report_say(context, paragraph, "appendix.level-separator", REPORT_NONE);
+		report_say(context, segment, "appendix.level-separator", REPORT_NONE);
 		snprintf(level, sizeof level, "%d", row->respondents[index].score);
-		report_say(context, paragraph,
+		report_say(context, segment,
 			   row->respondents[index].score > 0 ? "appendix.level" : "appendix.skipped",
 			   REPORT_ARGUMENTS(REPORT_TEXT("respondent", answers->respondents[index].id),
 					    REPORT_TEXT("level", level)));
@@ -163,7 +166,8 @@ report_method(struct report_context *context, xmlNodePtr section)
 	report_paragraph(context, section, NULL, "appendix.method-scores", REPORT_NONE);
 	report_score(overall, model->overall);
 	report_score10(score10, model->display);
-	report_paragraph(context, section, NULL, "appendix.method-stage",
+	report_paragraph(context, section, NULL, "appendix.method-stage", REPORT_NONE);
+	report_paragraph(context, section, NULL, "appendix.method-example",
 			 REPORT_ARGUMENTS(REPORT_TEXT("overall", overall),
 					  REPORT_TEXT("score10", score10)));
 	table = xmlout_element(section, "table");

@@ -459,21 +459,20 @@ void
 report_profile(struct report_context *context, xmlNodePtr section)
 {
 	const struct model *model = context->model;
-	xmlNodePtr paragraph = report_paragraph(context, section, "intro", "profile.intro",
-						REPORT_NONE);
 
+	/* What the outlines are, each in a paragraph of its own: the first is
+	 * the same for every team. */
+	report_paragraph(context, section, "intro", "profile.intro", REPORT_NONE);
 	if (model->has_previous) {
 		char *date = report_date(context, model->previous->date);
 
-		xmlout_text(paragraph, " ");
-		report_say(context, paragraph, "profile.previous",
-			   REPORT_ARGUMENTS(REPORT_TEXT("date", date)));
+		report_paragraph(context, section, "intro", "profile.previous",
+				 REPORT_ARGUMENTS(REPORT_TEXT("date", date)));
 		free(date);
 	}
 	for (size_t index = 0; index < model->domain_count; index++)
 		if (model->domains[index].has_benchmark) {
-			xmlout_text(paragraph, " ");
-			report_say(context, paragraph, "profile.benchmark", REPORT_NONE);
+			report_paragraph(context, section, "intro", "profile.benchmark", REPORT_NONE);
 			break;
 		}
 	report_chart(context, section);

@@ -148,10 +148,11 @@ report_action(struct report_context *context, xmlNodePtr parent,
 		xmlFreeNode(tags);
 	}
 	meta = report_block(card, "p", "meta");
-	xmlout_text_element(meta, "strong", framework->domains[action->domain].label);
+	xmlout_text_element(xmlout_element(meta, "seg"), "strong",
+			    framework->domains[action->domain].label);
 	if (model->domains[action->domain].assessed) {
 		report_score(score, action->domain_score);
-		report_say(context, meta, "action.score",
+		report_say(context, xmlout_element(meta, "seg"), "action.score",
 			   REPORT_ARGUMENTS(REPORT_TEXT("score", score)));
 	}
 	if (action->source == ROADMAP_FROM_ANSWER)

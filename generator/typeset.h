@@ -76,7 +76,9 @@ void typeset_columns(struct typeset *typeset, int count, double gap);
 PangoLayout *typeset_layout(struct typeset *typeset, const struct typeset_style *style,
 			    const char *markup, double width, int lines, unsigned flags);
 
-/* A layout's size and first baseline, points. */
+/* A layout's size and first baseline, points; worked out once and kept
+ * with the layout, which must not change afterwards (typeset_layout's
+ * never do). */
 double typeset_height(PangoLayout *layout);
 double typeset_width(PangoLayout *layout);
 double typeset_baseline(PangoLayout *layout);

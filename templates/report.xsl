@@ -17,10 +17,9 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"
               doctype-system="about:legacy-compat"/>
 
-  <xsl:strip-space elements="*"/>
-  <xsl:preserve-space elements="d:p d:h d:title d:value d:note d:fact d:cell d:entry d:tag d:label
-                                d:em d:strong d:link d:code d:pre d:chip d:change d:flag d:cite
-                                d:eyebrow d:caption d:kicker d:subtitle d:item"/>
+  <!-- The document is built without layout white space, and a space
+       between two inline elements is meaningful: no white space is
+       stripped. -->
 
   <xsl:key name="palette" match="d:palette/d:stage" use="@index"/>
 
@@ -442,6 +441,7 @@
   <xsl:template match="d:strong"><strong><xsl:apply-templates/></strong></xsl:template>
   <xsl:template match="d:code"><code><xsl:value-of select="."/></code></xsl:template>
   <xsl:template match="d:br"><br/></xsl:template>
+  <xsl:template match="d:seg"><xsl:apply-templates/></xsl:template>
   <xsl:template match="d:flag"><span class="flag"><xsl:apply-templates/></span></xsl:template>
 
   <xsl:template match="d:link">
@@ -478,10 +478,6 @@
       </xsl:choose>
       <xsl:apply-templates/>
     </span>
-  </xsl:template>
-
-  <xsl:template match="text()">
-    <xsl:value-of select="."/>
   </xsl:template>
 
   <!-- What the page does not show: the furniture and palette are read
