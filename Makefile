@@ -52,6 +52,7 @@ UNIT_TESTS := \
 	tests/unit/test_validate.c \
 	tests/unit/test_framework.c \
 	tests/unit/test_outfile.c \
+	tests/unit/test_diag.c \
 	tests/unit/test_roadmap.c \
 	tests/unit/test_model.c \
 	tests/unit/test_content.c

@@ -1,10 +1,23 @@
 #!/bin/sh
 # Hostile input and hostile conditions: output that cannot be written, a
-# full disk, markup in names and content, entities that point elsewhere.
+# full disk, markup in names and content, entities that point elsewhere;
+# then links below OUT, formulas in CSV, named pipes, decompression bombs,
+# huge answer sets, reserved names, imports, control characters, logos
+# outside the brand's folder, and signals.
 # Usage: tests/e2e/test_hardening.sh BINARY
 binary=$1
 . tests/e2e/lib.sh
-no_temporary_files() { test -z "$(find "$1" -name '.*.??????' 2>/dev/null)"; }
+# A folder that exists and holds no temporary file.
+no_temporary_files() { test -d "$1" && test -z "$(find "$1" -name '.*.??????')"; }
+# A file that exists and does not match a pattern.
+lacks() { test -s "$2" && ! grep -q -- "$1" "$2"; }
+# An answer set for team with its name and one answer.
+answer_set() { # answer_set TEAM NAME
+	printf '<assessment xmlns="urn:maturity:answers:1" team="%s" date="2026-11-01">\n' "$1"
+	printf '  <name>%s</name>\n' "$2"
+	printf '  <respondent id="alice"><answer question="sc_q1" score="3"/></respondent>\n'
+	printf '</assessment>\n'
+}
 
 # An output folder that cannot be created: its parent is a file.
 touch "$scratch/file"
@@ -19,16 +32,16 @@ check "and says which folder, once" test "$(grep -c "file/out: error: cannot cre
 ) 2>"$scratch/full.err"
 check "a full disk gives status 3" test $? -eq 3
 check "and reports the write that failed" grep -q "cannot write: File too large" "$scratch/full.err"
-check "no partial report is left" test ! -e "$scratch/full/brackenridge-cs/report.pdf"
+check "no partial report is left" test -d "$scratch/full/brackenridge-cs" -a ! -e "$scratch/full/brackenridge-cs/report.pdf"
 check "no temporary file is left" no_temporary_files "$scratch/full"
 
 # Names and comments are data: escaped in HTML, literal in the PDF.
 "$binary" render -q -f html,pdf -o "$scratch/hostile" tests/fixtures/answers/hostile-markup.xml
 check "a name with markup renders" test -s "$scratch/hostile/hostile/report.html"
 check "no script element comes from a name or comment" \
-	test -z "$(grep -o '<script[^>]*>alert' "$scratch/hostile/hostile/report.html")"
+	lacks '<script[^>]*>alert' "$scratch/hostile/hostile/report.html"
 check "no img element comes from an organisation" \
-	test -z "$(grep -o '<img src="x"' "$scratch/hostile/hostile/report.html")"
+	lacks '<img src="x"' "$scratch/hostile/hostile/report.html"
 check "the name is shown escaped in HTML" \
 	grep -q '&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co' "$scratch/hostile/hostile/report.html"
 pdftotext "$scratch/hostile/hostile/report.pdf" "$scratch/hostile.txt"
@@ -39,20 +52,28 @@ check "the name is literal text in the PDF" grep -q '<script>alert(1)</script> &
 	tests/fixtures/answers/tiny-pack.xml 2>/dev/null
 check "a pack with raw HTML renders" test -s "$scratch/pack/tiny/report.html"
 check "raw HTML from content is dropped" \
-	test -z "$(grep -o '<script>alert(1)' "$scratch/pack/tiny/report.html")"
+	lacks '<script>alert(1)' "$scratch/pack/tiny/report.html"
 check "javascript: links from content are dropped" \
-	test -z "$(grep -io 'href="javascript:' "$scratch/pack/tiny/report.html")"
+	lacks 'href="[jJ]ava[sS]cript:' "$scratch/pack/tiny/report.html"
 
 # Entities pointing at files or hosts are never followed.
 strace -f -e trace=openat,connect -o "$scratch/trace" \
 	"$binary" validate tests/fixtures/answers/external-entity.xml tests/fixtures/answers/network-dtd.xml \
 	2>/dev/null
 check "an external entity is refused" test $? -eq 1
-check "/etc/passwd is never opened" test -z "$(grep '/etc/passwd' "$scratch/trace")"
-check "no connection is attempted" test -z "$(grep 'connect(' "$scratch/trace")"
+check "strace saw the answer sets opened" grep -q 'network-dtd.xml' "$scratch/trace"
+check "/etc/passwd is never opened" lacks '/etc/passwd' "$scratch/trace"
+check "no connection is attempted" lacks 'connect(' "$scratch/trace"
 
 # An entity bomb is refused at its DOCTYPE, in bounded memory.
 /usr/bin/time -f '%M' -o "$scratch/bomb.kb" "$binary" validate -q tests/fixtures/answers/entity-bomb.xml 2>/dev/null
 check "an entity bomb uses under 64 MB" test "$(tail -n 1 "$scratch/bomb.kb")" -lt 65536
+
+# 7. Messages: a control character from input is escaped, so input
+# cannot drive the terminal that shows its errors.
+printf 'team,date,respondent,\033[31mred\033[0m,sc_q1\nok-team,2026-11-01,alice,x,3\n' >"$scratch/header.csv"
+"$binary" validate "$scratch/header.csv" 2>"$scratch/terminal.err"
+check "control characters from input are escaped in messages" grep -q '\\x1b\[31mred' "$scratch/terminal.err"
+check "no escape byte reaches standard error" lacks "$(printf '\033')" "$scratch/terminal.err"
 
 [ $failures -eq 0 ]
