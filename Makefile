@@ -20,6 +20,7 @@ SOURCES := \
 	generator/brand.c \
 	generator/chart.c \
 	generator/content.c \
+	generator/csvout.c \
 	generator/diag.c \
 	generator/fonts.c \
 	generator/framework.c \
@@ -52,6 +53,7 @@ UNIT_TESTS := \
 	tests/unit/test_validate.c \
 	tests/unit/test_framework.c \
 	tests/unit/test_outfile.c \
+	tests/unit/test_csvout.c \
 	tests/unit/test_diag.c \
 	tests/unit/test_roadmap.c \
 	tests/unit/test_model.c \

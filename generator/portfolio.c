@@ -4,6 +4,7 @@
 #include "answers.h"
 #include "brand.h"
 #include "chart.h"
+#include "csvout.h"
 #include "diag.h"
 #include "framework.h"
 #include "html.h"
@@ -12,7 +13,6 @@
 #include "score.h"
 #include "xalloc.h"
 
-#include <csv.h>
 #include <glib.h>
 #include <dirent.h>
 #include <jansson.h>
@@ -375,26 +375,29 @@ portfolio_write_csv(const char *path, const struct portfolio_team *teams, size_t
 	fputs("team,name,date,stage,overall,score10,change", file.stream);
 	for (size_t domain = 0; domain < framework->domain_count; domain++)
 		fprintf(file.stream, ",%s", framework->domains[domain].id);
-	fputs(",folder\r\n", file.stream);
+	fputs(",folder", file.stream);
+	csvout_end_row(file.stream);
 	for (size_t index = 0; index < count; index++) {
 		const struct portfolio_team *team = &teams[index];
 
-		csv_fwrite(file.stream, team->id, strlen(team->id));
-		fputc(',', file.stream);
-		csv_fwrite(file.stream, team->name, strlen(team->name));
-		fprintf(file.stream, ",%s,%s,%.2f,%.1f,", team->date, framework->stages[team->stage].id,
-			team->overall, team->score10);
+		csvout_text(file.stream, team->id, 1);
+		csvout_text(file.stream, team->name, 0);
+		csvout_text(file.stream, team->date, 0);
+		csvout_text(file.stream, framework->stages[team->stage].id, 0);
+		csvout_number(file.stream, team->overall, 2, 0);
+		csvout_number(file.stream, team->score10, 1, 0);
 		if (team->has_change)
-			fprintf(file.stream, "%.2f", team->change);
+			csvout_number(file.stream, team->change, 2, 0);
+		else
+			csvout_empty(file.stream, 0);
 		for (size_t domain = 0; domain < framework->domain_count; domain++) {
 			if (team->domains[domain] >= 0)
-				fprintf(file.stream, ",%.2f", team->domains[domain]);
+				csvout_number(file.stream, team->domains[domain], 2, 0);
 			else
-				fputc(',', file.stream);
+				csvout_empty(file.stream, 0);
 		}
-		fputc(',', file.stream);
-		csv_fwrite(file.stream, team->link, strlen(team->link));
-		fputs("\r\n", file.stream);
+		csvout_text(file.stream, team->link, 0);
+		csvout_end_row(file.stream);
 	}
 	return outfile_commit(&file, diag);
 }

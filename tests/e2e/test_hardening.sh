@@ -69,6 +69,26 @@ check "no connection is attempted" lacks 'connect(' "$scratch/trace"
 /usr/bin/time -f '%M' -o "$scratch/bomb.kb" "$binary" validate -q tests/fixtures/answers/entity-bomb.xml 2>/dev/null
 check "an entity bomb uses under 64 MB" test "$(tail -n 1 "$scratch/bomb.kb")" -lt 65536
 
+# 2. Cells a spreadsheet would run as formulas are written as text.
+mkdir -p "$scratch/formula"
+answer_set formula-team '=HYPERLINK("http://evil.example","x")' >"$scratch/formula/formula.xml"
+answer_set plus-team '+cmd|calc' >"$scratch/formula/plus.xml"
+cp -R content/crawl-walk-run "$scratch/formula-pack"
+sed -i 's/<next-step title="Set basic AI usage rules">/<next-step title="@SUM(1+1)">/' \
+	"$scratch/formula-pack/domains/ai_leverage.xml"
+printf '<assessment xmlns="urn:maturity:answers:1" team="pack-team" date="2026-11-01">
+  <respondent id="alice"><answer question="ai_q1" score="1"/></respondent>
+</assessment>\n' >"$scratch/formula/pack.xml"
+"$binary" render -q -f roadmap --content "$scratch/formula-pack" -o "$scratch/formula-out" "$scratch/formula" 2>/dev/null
+"$binary" score --csv "$scratch/formula" >"$scratch/formula-score.csv" 2>/dev/null
+check "summary.csv neutralises a leading =" grep -q "\"'=HYPERLINK" "$scratch/formula-out/summary.csv"
+check "summary.csv neutralises a leading +" grep -q "\"'+cmd" "$scratch/formula-out/summary.csv"
+check "score --csv neutralises a leading =" grep -q "\"'=HYPERLINK" "$scratch/formula-score.csv"
+check "roadmap.csv neutralises pack text" grep -q "\"'@SUM(1+1)\"" "$scratch/formula-out/pack-team/roadmap.csv"
+for file in "$scratch/formula-out/summary.csv" "$scratch/formula-score.csv" "$scratch/formula-out/pack-team/roadmap.csv"; do
+	check "no cell of $(basename "$file") starts a formula" lacks '\(^\|,\)"\?[=+@]' "$file"
+done
+
 # 7. Messages: a control character from input is escaped, so input
 # cannot drive the terminal that shows its errors.
 printf 'team,date,respondent,\033[31mred\033[0m,sc_q1\nok-team,2026-11-01,alice,x,3\n' >"$scratch/header.csv"
