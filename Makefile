@@ -25,6 +25,7 @@ SOURCES := \
 	generator/fonts.c \
 	generator/framework.c \
 	generator/html.c \
+	generator/infile.c \
 	generator/inputs.c \
 	generator/link.c \
 	generator/markdown.c \
@@ -53,6 +54,7 @@ UNIT_TESTS := \
 	tests/unit/test_validate.c \
 	tests/unit/test_framework.c \
 	tests/unit/test_outfile.c \
+	tests/unit/test_infile.c \
 	tests/unit/test_csvout.c \
 	tests/unit/test_diag.c \
 	tests/unit/test_roadmap.c \

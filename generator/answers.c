@@ -89,10 +89,11 @@ answers_check_required(const char *path, xmlNodePtr root, struct diag *diag)
 }
 
 struct answers *
-answers_load(const char *path, size_t max_bytes, xmlRelaxNGPtr schema, struct diag *diag)
+answers_load(const char *path, enum infile_links links, size_t max_bytes, xmlRelaxNGPtr schema,
+	     struct diag *diag)
 {
 	size_t length;
-	char *data = xmlinput_slurp(path, max_bytes, &length, diag);
+	char *data = infile_read(path, links, max_bytes, &length, diag);
 	struct answers *answers;
 
 	if (data == NULL)

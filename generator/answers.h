@@ -8,6 +8,8 @@
 
 #include <libxml/relaxng.h>
 
+#include "infile.h"
+
 struct diag;
 
 struct answers_answer {
@@ -54,10 +56,11 @@ struct answers {
 /* Default limit on an answer file's size. */
 enum { ANSWERS_MAX_BYTES = 1024 * 1024 };
 
-/* Reads and schema-checks the answer set at path.  Returns it (free with
+/* Reads and schema-checks the answer set at path (links: whether a
+ * symbolic link there is followed, see infile.h).  Returns it (free with
  * answers_free) or NULL after reporting every problem found. */
-struct answers *answers_load(const char *path, size_t max_bytes, xmlRelaxNGPtr schema,
-			     struct diag *diag);
+struct answers *answers_load(const char *path, enum infile_links links, size_t max_bytes,
+			     xmlRelaxNGPtr schema, struct diag *diag);
 
 /* The same from memory: name is the file name used in messages. */
 struct answers *answers_parse(const char *name, const char *data, size_t length,

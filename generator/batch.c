@@ -9,6 +9,7 @@
 #include "fonts.h"
 #include "framework.h"
 #include "html.h"
+#include "infile.h"
 #include "inputs.h"
 #include "link.h"
 #include "model.h"
@@ -50,6 +51,7 @@ struct batch_resources {
 /* One accepted assessment, as the parent keeps it. */
 struct batch_assessment {
 	char *path;
+	enum infile_links links;          /* how its file is opened again */
 	char *team;
 	char *date;
 	double *domains;                  /* scores per domain (< 0 not assessed), with --benchmark */
@@ -59,6 +61,7 @@ struct batch_assessment {
 struct batch_team {
 	const struct batch_assessment *subject;
 	const char *previous_path;        /* NULL when none */
+	enum infile_links previous_links;
 	char digest[STAMP_LENGTH + 1];
 };
 
@@ -130,9 +133,9 @@ batch_free_resources(struct batch_resources *resources)
 /* Reads and validates one answer set; NULL when rejected (reported). */
 static struct answers *
 batch_read(const struct options *options, const struct batch_resources *resources,
-	   const char *path, struct diag *diag)
+	   const char *path, enum infile_links links, struct diag *diag)
 {
-	struct answers *answers = answers_load(path, options->max_input_bytes,
+	struct answers *answers = answers_load(path, links, options->max_input_bytes,
 					       resources->answers_schema, diag);
 
 	if (answers != NULL && validate_answers(answers, resources->framework, diag) != 0) {
@@ -198,12 +201,13 @@ batch_render_team(size_t task, void *context)
 	/* A test hook: simulate a crash on one team to prove isolation. */
 	if (crash != NULL && strcmp(crash, team->subject->team) == 0)
 		abort();
-	answers = batch_read(batch->options, batch->resources, team->subject->path, batch->diag);
+	answers = batch_read(batch->options, batch->resources, team->subject->path,
+			     team->subject->links, batch->diag);
 	if (answers == NULL)
 		return -1;
 	if (team->previous_path != NULL)
 		previous = batch_read(batch->options, batch->resources, team->previous_path,
-				      batch->diag);
+				      team->previous_links, batch->diag);
 	scores = score_compute(framework, answers);
 	if (previous != NULL)
 		previous_scores = score_compute(framework, previous);
@@ -348,7 +352,8 @@ batch_render(const struct options *options, struct batch_resources *resources,
 	if (outfile_make_folders(options->out_folder, diag) != 0)
 		return BATCH_FAILED;
 	if (options->previous_path != NULL) {
-		explicit_previous = batch_read(options, resources, options->previous_path, diag);
+		explicit_previous = batch_read(options, resources, options->previous_path,
+					       INFILE_FOLLOW, diag);
 		if (explicit_previous == NULL)
 			return BATCH_CONFIGURATION;
 	}
@@ -378,6 +383,7 @@ batch_render(const struct options *options, struct batch_resources *resources,
 		*team = (struct batch_team){ .subject = subject };
 		if (explicit_previous != NULL && strcmp(explicit_previous->team, subject->team) == 0) {
 			team->previous_path = options->previous_path;
+			team->previous_links = INFILE_FOLLOW;
 			previous_used = 1;
 			if (strcmp(explicit_previous->date, subject->date) >= 0)
 				diag_warning(diag, options->previous_path, 0,
@@ -385,6 +391,7 @@ batch_render(const struct options *options, struct batch_resources *resources,
 					     explicit_previous->date, subject->date);
 		} else if (index > 0 && strcmp(assessments[index - 1].team, subject->team) == 0) {
 			team->previous_path = assessments[index - 1].path;
+			team->previous_links = assessments[index - 1].links;
 		}
 
 		/* Fresh outputs from the same inputs need no work. */
@@ -520,7 +527,8 @@ struct batch_pass {
  * or kept for rendering; path is where render's workers will read it. */
 static void
 batch_accept(const struct options *options, const struct batch_resources *resources,
-	     const struct answers *answers, const char *path, struct batch_pass *pass)
+	     const struct answers *answers, const char *path, enum infile_links links,
+	     struct batch_pass *pass)
 {
 	struct scores *scores;
 
@@ -536,7 +544,7 @@ batch_accept(const struct options *options, const struct batch_resources *resour
 		pass->assessments = xreallocarray(pass->assessments, pass->accepted,
 						  sizeof *pass->assessments);
 		assessment = &pass->assessments[pass->accepted - 1];
-		*assessment = (struct batch_assessment){ xstrdup(path), xstrdup(answers->team),
+		*assessment = (struct batch_assessment){ xstrdup(path), links, xstrdup(answers->team),
 							 xstrdup(answers->date), NULL };
 		if (options->benchmark) {
 			size_t domains = resources->framework->domain_count;
@@ -586,14 +594,14 @@ batch_read_csv(const struct options *options, const struct batch_resources *reso
 
 			if (outfile_make_folders(folder, diag) == 0 &&
 			    outfile_write(file, xml, length, diag) == 0)
-				batch_accept(options, resources, answers, file, pass);
+				batch_accept(options, resources, answers, file, INFILE_NO_LINKS, pass);
 			else
 				pass->result = BATCH_FAILED;
 			free(xml);
 			free(file);
 			free(folder);
 		} else {
-			batch_accept(options, resources, answers, path, pass);
+			batch_accept(options, resources, answers, path, INFILE_FOLLOW, pass);
 		}
 		answers_free(answers);
 	}
@@ -671,7 +679,8 @@ batch_export(const struct options *options, const struct batch_resources *resour
 	enum batch_result result = BATCH_OK;
 
 	for (size_t index = 1; index < options->input_count; index++) {
-		struct answers *answers = batch_read(options, resources, options->inputs[index], diag);
+		struct answers *answers = batch_read(options, resources, options->inputs[index],
+						     INFILE_FOLLOW, diag);
 		char *link;
 
 		if (answers == NULL) {
@@ -735,12 +744,13 @@ batch_run(const struct options *options, struct diag *diag)
 			batch_read_csv(options, &resources, mapping, inputs.paths[index], &pass, diag);
 			continue;
 		}
-		answers = batch_read(options, &resources, inputs.paths[index], diag);
+		answers = batch_read(options, &resources, inputs.paths[index], inputs.links[index],
+				     diag);
 		if (answers == NULL) {
 			pass.rejected++;
 			continue;
 		}
-		batch_accept(options, &resources, answers, answers->path, &pass);
+		batch_accept(options, &resources, answers, answers->path, inputs.links[index], &pass);
 		answers_free(answers);
 	}
 	result = pass.result;

@@ -2,6 +2,7 @@
 #include "brand.h"
 
 #include "diag.h"
+#include "infile.h"
 #include "xalloc.h"
 #include "xmlinput.h"
 
@@ -122,13 +123,19 @@ brand_load(const char *path, const char *schema_folder, struct diag *diag)
 	char *schema_path = xasprintf("%s/brand.rng", schema_folder);
 	xmlRelaxNGPtr schema = xmlinput_schema_load(schema_path, diag);
 	struct brand *brand;
-	xmlDocPtr document;
+	xmlDocPtr document = NULL;
+	size_t length;
+	char *data;
 	int failed = 0;
 
 	free(schema_path);
 	if (schema == NULL)
 		return NULL;
-	document = xmlinput_read(path, BRAND_MAX_BYTES, schema, diag);
+	/* The user named the brand file: a link to it is followed. */
+	data = infile_read(path, INFILE_FOLLOW, BRAND_MAX_BYTES, &length, diag);
+	if (data != NULL)
+		document = xmlinput_parse(path, data, length, schema, diag);
+	free(data);
 	xmlRelaxNGFree(schema);
 	if (document == NULL)
 		return NULL;

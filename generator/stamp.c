@@ -2,15 +2,21 @@
  * the digest so far with the new bytes, so the order of additions counts. */
 #include "stamp.h"
 
+#include "diag.h"
+#include "infile.h"
 #include "outfile.h"
 #include "xalloc.h"
 
 #include <dirent.h>
 #include <glib.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+/* The largest file a stamp reads: more than any input the tool accepts. */
+enum { STAMP_MAX_FILE = 256 * 1024 * 1024 };
 
 static void
 stamp_add_bytes(char digest[STAMP_LENGTH + 1], const void *data, size_t length)
@@ -29,16 +35,22 @@ stamp_add_text(char digest[STAMP_LENGTH + 1], const char *text)
 	stamp_add_bytes(digest, text, strlen(text) + 1);
 }
 
+/* A file is known by its resolved path, so "s300" and "./s300" are the
+ * same input. */
 void
 stamp_add_file(char digest[STAMP_LENGTH + 1], const char *path)
 {
-	gchar *data = NULL;
-	gsize length = 0;
+	char resolved[PATH_MAX];
+	struct diag quiet;
+	size_t length = 0;
+	char *data;
 
-	stamp_add_text(digest, path);
-	if (g_file_get_contents(path, &data, &length, NULL))
+	diag_init(&quiet, NULL);
+	stamp_add_text(digest, realpath(path, resolved) != NULL ? resolved : path);
+	data = infile_read(path, INFILE_FOLLOW, STAMP_MAX_FILE, &length, &quiet);
+	if (data != NULL)
 		stamp_add_bytes(digest, data, length);
-	g_free(data);
+	free(data);
 }
 
 static int
@@ -47,8 +59,8 @@ stamp_compare(const void *left, const void *right)
 	return strcmp(*(char *const *)left, *(char *const *)right);
 }
 
-void
-stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder)
+static void
+stamp_add_resolved_folder(char digest[STAMP_LENGTH + 1], const char *folder)
 {
 	DIR *directory = opendir(folder);
 	struct dirent *entry;
@@ -69,12 +81,21 @@ stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder)
 		struct stat status;
 
 		if (lstat(names[index], &status) == 0 && S_ISDIR(status.st_mode))
-			stamp_add_folder(digest, names[index]);
+			stamp_add_resolved_folder(digest, names[index]);
 		else if (S_ISREG(status.st_mode))
 			stamp_add_file(digest, names[index]);
 		free(names[index]);
 	}
 	free(names);
+}
+
+void
+stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder)
+{
+	char resolved[PATH_MAX];
+
+	if (realpath(folder, resolved) != NULL)
+		stamp_add_resolved_folder(digest, resolved);
 }
 
 int

@@ -9,8 +9,10 @@ struct diag;
 
 enum { STAMP_LENGTH = 64 };  /* hex digits of a SHA-256 digest */
 
-/* Adds every regular file below folder (names and bytes, in name order)
- * to the digest being built in text, which holds a hex digest or "". */
+/* Adds every regular file below folder (resolved names and bytes, in name
+ * order) to the digest being built in text, which holds a hex digest or
+ * "".  Files and folders are known by their resolved paths, so the same
+ * input named two ways gives the same digest. */
 void stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder);
 
 /* Adds one file's bytes (nothing when it cannot be read) and a string. */

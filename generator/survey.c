@@ -4,8 +4,8 @@
 #include "answers.h"
 #include "diag.h"
 #include "framework.h"
+#include "infile.h"
 #include "xalloc.h"
-#include "xmlinput.h"
 
 #include <csv.h>
 #include <stdio.h>
@@ -90,7 +90,7 @@ survey_table_read(const char *path, struct survey_table *table, struct diag *dia
 {
 	struct csv_parser parser;
 	size_t length, offset = 0;
-	char *data = xmlinput_slurp(path, SURVEY_MAX_BYTES, &length, diag);
+	char *data = infile_read(path, INFILE_FOLLOW, SURVEY_MAX_BYTES, &length, diag);
 	int failed = 0;
 
 	memset(table, 0, sizeof *table);

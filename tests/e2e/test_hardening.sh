@@ -89,11 +89,31 @@ for file in "$scratch/formula-out/summary.csv" "$scratch/formula-score.csv" "$sc
 	check "no cell of $(basename "$file") starts a formula" lacks '\(^\|,\)"\?[=+@]' "$file"
 done
 
+# 3. A named pipe is refused at once, wherever it is named.
+mkfifo "$scratch/pipe.xml" "$scratch/pipe.png" "$scratch/pipe.csv"
+mkdir -p "$scratch/pipes" && mkfifo "$scratch/pipes/team.xml"
+timeout 30 "$binary" validate "$scratch/pipe.xml" 2>"$scratch/pipe.err"
+check "a named pipe as an answer file gives status 1, without hanging" test $? -eq 1
+check "and is said to be a named pipe" grep -q 'pipe.xml: error: not a regular file (a named pipe)' "$scratch/pipe.err"
+timeout 30 "$binary" validate "$scratch/pipes" 2>/dev/null
+check "a named pipe found in a folder gives status 1" test $? -eq 1
+timeout 30 "$binary" validate --mapping "$scratch/pipe.csv" examples/answers 2>/dev/null
+check "a named pipe as --mapping gives status 2" test $? -eq 2
+sed 's|<logo>logo.png</logo>|<logo>pipe.png</logo>|' tests/fixtures/brands/good.xml >"$scratch/pipe-brand.xml"
+timeout 30 "$binary" render -f roadmap --brand "$scratch/pipe-brand.xml" -o "$scratch/pipe-out" examples/answers 2>/dev/null
+check "a named pipe as the logo gives status 2" test $? -eq 2
+
 # 7. Messages: a control character from input is escaped, so input
 # cannot drive the terminal that shows its errors.
 printf 'team,date,respondent,\033[31mred\033[0m,sc_q1\nok-team,2026-11-01,alice,x,3\n' >"$scratch/header.csv"
 "$binary" validate "$scratch/header.csv" 2>"$scratch/terminal.err"
 check "control characters from input are escaped in messages" grep -q '\\x1b\[31mred' "$scratch/terminal.err"
 check "no escape byte reaches standard error" lacks "$(printf '\033')" "$scratch/terminal.err"
+
+# 10. A stamp does not depend on how a path is written.
+cp -R examples/answers "$scratch/stamped"
+"$binary" render -q -f roadmap -o "$scratch/stamped-out" "$scratch/stamped"
+(cd "$scratch" && "$OLDPWD/$binary" render -f roadmap -o stamped-out ./stamped/) 2>"$scratch/stamped.err"
+check "the same answer sets named another way render nothing" grep -q ' 0 rendered, 6 unchanged' "$scratch/stamped.err"
 
 [ $failures -eq 0 ]

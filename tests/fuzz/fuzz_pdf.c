@@ -37,7 +37,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	diag_init(&diag, stderr);
 	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
-	answers = answers_load("examples/answers/fernwick-2026-11-03.xml", 1 << 20, NULL, &diag);
+	answers = answers_load("examples/answers/fernwick-2026-11-03.xml", INFILE_FOLLOW, 1 << 20,
+			       NULL, &diag);
 	fonts_register_folder("fonts", &diag);
 	brand = brand_load("templates/brand.xml", "content/schema", &diag);
 	if (framework == NULL || answers == NULL || brand == NULL ||
