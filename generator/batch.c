@@ -470,7 +470,7 @@ batch_index(const struct options *options, struct diag *diag)
 	char generated[11];
 
 	if (framework != NULL && fonts_register_folder(fonts, diag) == 0)
-		brand = brand_load(options->brand_path, schema_folder, diag);
+		brand = brand_load(options->brand_path, schema_folder, options->allow_brand_path, diag);
 	if (brand != NULL && fonts_check_family(brand->body_font, options->brand_path, diag) == 0)
 		template = html_template_load(templates, "index", diag);
 	if (template != NULL) {

@@ -59,6 +59,7 @@ enum {
 	OPTION_MAPPING,
 	OPTION_TEAM,
 	OPTION_BASE,
+	OPTION_ALLOW_BRAND_PATH,
 };
 
 /* The one table behind both getopt_long and --help. */
@@ -87,6 +88,8 @@ static const struct option_help {
 	  "content pack folder (default: the installed crawl-walk-run pack)" },
 	{ "brand", 1, 'b', "FILE", FOR_RENDER | FOR_INDEX,
 	  "brand file (default: templates/brand.xml)" },
+	{ "allow-brand-path", 0, OPTION_ALLOW_BRAND_PATH, NULL, FOR_RENDER | FOR_INDEX,
+	  "let the brand's logo be any file, not only one in the brand file's folder" },
 	{ "previous", 1, OPTION_PREVIOUS, "FILE", FOR_RENDER,
 	  "compare with this earlier assessment of the same team" },
 	{ "chart-png", 0, OPTION_CHART_PNG, NULL, FOR_RENDER,
@@ -343,6 +346,9 @@ main(int argc, char **argv)
 			break;
 		case 'b':
 			options.brand_path = optarg;
+			break;
+		case OPTION_ALLOW_BRAND_PATH:
+			options.allow_brand_path = 1;
 			break;
 		case 'j':
 			if (!parse_count(optarg, 1, 256, &options.jobs))

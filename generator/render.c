@@ -62,7 +62,8 @@ render_resources_load(const struct options *options, struct diag *diag)
 
 	if (lays_out_text)
 		failed |= fonts_register_folder(fonts_folder, diag) != 0;
-	resources->brand = brand_load(options->brand_path, schema_folder, diag);
+	resources->brand = brand_load(options->brand_path, schema_folder, options->allow_brand_path,
+				      diag);
 	if (resources->brand == NULL) {
 		failed = 1;
 	} else if (lays_out_text) {

@@ -103,12 +103,36 @@ sed 's|<logo>logo.png</logo>|<logo>pipe.png</logo>|' tests/fixtures/brands/good.
 timeout 30 "$binary" render -f roadmap --brand "$scratch/pipe-brand.xml" -o "$scratch/pipe-out" examples/answers 2>/dev/null
 check "a named pipe as the logo gives status 2" test $? -eq 2
 
+# 4. A decompression bomb of a logo is refused from its header, named by
+# the limit, before it is decoded.
+/usr/bin/time -f '%M' -o "$scratch/png.kb" "$binary" render -q -f pdf \
+	--brand tests/fixtures/brands/logo-bomb.xml -o "$scratch/png" examples/answers/fernwick-2026-11-03.xml \
+	2>"$scratch/png.err"
+check "a 20000 x 20000 logo gives status 2" test "$(head -n 1 "$scratch/png.kb" | grep -c 'exited with non-zero status 2')" -eq 1
+check "the message names the pixel limit" \
+	grep -q 'logo "bomb.png" is 20000 by 20000 pixels, over the limit of 16777216 pixels' "$scratch/png.err"
+check "and it costs under 64 MB" test "$(tail -n 1 "$scratch/png.kb")" -lt 65536
+
 # 7. Messages: a control character from input is escaped, so input
 # cannot drive the terminal that shows its errors.
 printf 'team,date,respondent,\033[31mred\033[0m,sc_q1\nok-team,2026-11-01,alice,x,3\n' >"$scratch/header.csv"
 "$binary" validate "$scratch/header.csv" 2>"$scratch/terminal.err"
 check "control characters from input are escaped in messages" grep -q '\\x1b\[31mred' "$scratch/terminal.err"
 check "no escape byte reaches standard error" lacks "$(printf '\033')" "$scratch/terminal.err"
+
+# 9. A logo is read from the brand's folder or below it, unless allowed.
+for logo in ../../../../etc/passwd /etc/passwd; do
+	sed "s|<logo>logo.png</logo>|<logo>$logo</logo>|" tests/fixtures/brands/good.xml >"$scratch/escape-brand.xml"
+	strace -f -e trace=open,openat -o "$scratch/logo.trace" "$binary" render -q -f roadmap \
+		--brand "$scratch/escape-brand.xml" -o "$scratch/logo-out" examples/answers 2>"$scratch/logo.err"
+	check "logo $logo gives status 2" test $? -eq 2
+	check "logo $logo: strace saw the brand read" grep -q 'escape-brand.xml' "$scratch/logo.trace"
+	check "logo $logo: /etc/passwd is never opened" lacks '/etc/passwd"' "$scratch/logo.trace"
+	check "logo $logo: the message says why" grep -q "is not in the brand file's folder" "$scratch/logo.err"
+done
+"$binary" render -q -f roadmap --allow-brand-path --brand "$scratch/escape-brand.xml" -o "$scratch/logo-out" \
+	examples/answers 2>"$scratch/allowed.err"
+check "--allow-brand-path lets any file be tried" grep -q 'logo "/etc/passwd" is not a PNG image' "$scratch/allowed.err"
 
 # 10. A stamp does not depend on how a path is written.
 cp -R examples/answers "$scratch/stamped"

@@ -40,7 +40,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	answers = answers_load("examples/answers/fernwick-2026-11-03.xml", INFILE_FOLLOW, 1 << 20,
 			       NULL, &diag);
 	fonts_register_folder("fonts", &diag);
-	brand = brand_load("templates/brand.xml", "content/schema", &diag);
+	brand = brand_load("templates/brand.xml", "content/schema", 0, &diag);
 	if (framework == NULL || answers == NULL || brand == NULL ||
 	    validate_answers(answers, framework, &diag) != 0)
 		abort();
