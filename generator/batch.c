@@ -565,6 +565,36 @@ batch_is_csv(const char *path)
 	return length > 4 && strcmp(path + length - 4, ".csv") == 0;
 }
 
+/* Writes an imported answer set into folder as TEAM-DATE.xml, after
+ * checking it exactly as render checks what it reads: the XML written is
+ * parsed again, schema-checked and validated, and only then written.
+ * Returns 0 and the file's path in *written (free it; may be NULL), 1
+ * when the set is rejected, -1 when it cannot be written (reported). */
+static int
+batch_write_answer_set(const struct batch_resources *resources, const char *folder,
+		       struct answers *answers, char **written, struct diag *diag)
+{
+	char *path, *xml;
+	struct answers *again;
+	size_t length;
+	int result = 1;
+
+	if (answers->problems > 0 || validate_answers(answers, resources->framework, diag) != 0)
+		return 1;
+	path = xasprintf("%s/%s-%s.xml", folder, answers->team, answers->date);
+	xml = answers_to_xml(answers, &length);
+	again = answers_parse(path, xml, length, resources->answers_schema, diag);
+	if (again != NULL && validate_answers(again, resources->framework, diag) == 0)
+		result = outfile_write(path, xml, length, diag) == 0 ? 0 : -1;
+	answers_free(again);
+	free(xml);
+	if (result == 0 && written != NULL)
+		*written = path;
+	else
+		free(path);
+	return result;
+}
+
 /* A survey CSV among the inputs: each team's answer set is checked like
  * an XML one; for render it is written under OUT/.maturity-csv/ first,
  * since workers read answer sets from files. */
@@ -573,39 +603,63 @@ batch_read_csv(const struct options *options, const struct batch_resources *reso
 	       const struct survey_mapping *mapping, const char *path, struct batch_pass *pass,
 	       struct diag *diag)
 {
+	char *folder = xasprintf("%s/.maturity-csv", options->out_folder);
 	struct answers **sets;
 	size_t problems;
 	long count = survey_read(path, resources->framework, mapping, &sets, &problems, diag);
 
 	if (count < 0) {
 		pass->rejected++;
+		free(folder);
 		return;
 	}
 	for (long index = 0; index < count; index++) {
 		struct answers *answers = sets[index];
+		char *file = NULL;
 
-		if (answers->problems > 0 || validate_answers(answers, resources->framework, diag) != 0) {
-			pass->rejected++;
-		} else if (options->command == COMMAND_RENDER) {
-			char *folder = xasprintf("%s/.maturity-csv", options->out_folder);
-			char *file = xasprintf("%s/%s-%s.xml", folder, answers->team, answers->date);
-			size_t length;
-			char *xml = answers_to_xml(answers, &length);
+		if (options->command != COMMAND_RENDER) {
+			if (answers->problems > 0 ||
+			    validate_answers(answers, resources->framework, diag) != 0)
+				pass->rejected++;
+			else
+				batch_accept(options, resources, answers, path, INFILE_FOLLOW, pass);
+		} else if (outfile_make_folders(folder, diag) != 0) {
+			pass->result = BATCH_FAILED;
+		} else {
+			int written = batch_write_answer_set(resources, folder, answers, &file, diag);
 
-			if (outfile_make_folders(folder, diag) == 0 &&
-			    outfile_write(file, xml, length, diag) == 0)
+			if (written == 0)
 				batch_accept(options, resources, answers, file, INFILE_NO_LINKS, pass);
+			else if (written > 0)
+				pass->rejected++;
 			else
 				pass->result = BATCH_FAILED;
-			free(xml);
 			free(file);
-			free(folder);
-		} else {
-			batch_accept(options, resources, answers, path, INFILE_FOLLOW, pass);
 		}
 		answers_free(answers);
 	}
+	free(folder);
 	free(sets);
+}
+
+/* The answer sets of one import input: a CSV file's, or a link's one.
+ * Returns how many are in *sets, or -1 when the input is unusable. */
+static long
+batch_import_read(const struct options *options, const struct batch_resources *resources,
+		  const struct survey_mapping *mapping, const char *input, struct answers ***sets,
+		  struct diag *diag)
+{
+	size_t problems = 0;
+	struct answers *answers;
+
+	if (strcmp(options->inputs[0], "csv") == 0)
+		return survey_read(input, resources->framework, mapping, sets, &problems, diag);
+	answers = link_decode(input, options->team, resources->framework, "link", diag);
+	if (answers == NULL)
+		return -1;
+	*sets = xcalloc(1, sizeof **sets);
+	(*sets)[0] = answers;
+	return 1;
 }
 
 /* import csv / import link: answer sets written into -o DIR. */
@@ -620,48 +674,24 @@ batch_import(const struct options *options, const struct batch_resources *resour
 		return BATCH_FAILED;
 	for (size_t index = 1; index < options->input_count; index++) {
 		struct answers **sets = NULL;
-		long count = 0;
-		size_t problems = 0;
+		long count = batch_import_read(options, resources, mapping, options->inputs[index],
+					       &sets, diag);
 
-		if (strcmp(options->inputs[0], "csv") == 0) {
-			count = survey_read(options->inputs[index], resources->framework, mapping, &sets,
-					    &problems, diag);
-		} else {
-			struct answers *answers = link_decode(options->inputs[index], options->team,
-							      resources->framework, "link", diag);
-
-			if (answers != NULL) {
-				sets = xcalloc(1, sizeof *sets);
-				sets[0] = answers;
-				count = 1;
-			} else {
-				count = -1;
-			}
-		}
 		if (count < 0) {
-			result = BATCH_REJECTED;
+			result = result > BATCH_REJECTED ? result : BATCH_REJECTED;
 			continue;
 		}
 		for (long set = 0; set < count; set++) {
-			struct answers *answers = sets[set];
+			int outcome = batch_write_answer_set(resources, options->out_folder, sets[set],
+							     NULL, diag);
 
-			if (answers->problems > 0 ||
-			    validate_answers(answers, resources->framework, diag) != 0) {
+			if (outcome == 0)
+				written++;
+			else if (outcome > 0 && result < BATCH_REJECTED)
 				result = BATCH_REJECTED;
-			} else {
-				char *file = xasprintf("%s/%s-%s.xml", options->out_folder, answers->team,
-						       answers->date);
-				size_t length;
-				char *xml = answers_to_xml(answers, &length);
-
-				if (outfile_write(file, xml, length, diag) == 0)
-					written++;
-				else
-					result = BATCH_FAILED;
-				free(xml);
-				free(file);
-			}
-			answers_free(answers);
+			else if (outcome < 0)
+				result = BATCH_FAILED;
+			answers_free(sets[set]);
 		}
 		free(sets);
 	}

@@ -113,12 +113,75 @@ check "the message names the pixel limit" \
 	grep -q 'logo "bomb.png" is 20000 by 20000 pixels, over the limit of 16777216 pixels' "$scratch/png.err"
 check "and it costs under 64 MB" test "$(tail -n 1 "$scratch/png.kb")" -lt 65536
 
+# 5. Respondents: a limit said with its line, before the schema, and
+# duplicates found in linear time (the limit's worth of ids, in bounded
+# memory).
+respondents() { # respondents COUNT [DUPLICATE]: an answer set of COUNT respondents
+	awk -v count="$1" -v duplicate="$2" 'BEGIN {
+		print "<assessment xmlns=\"urn:maturity:answers:1\" team=\"crowd\" date=\"2026-11-01\">"
+		for (n = 1; n <= count; n++) {
+			id = (duplicate != "" && n == count) ? "r1" : "r" n
+			printf "  <respondent id=\"%s\"><answer question=\"sc_q1\" score=\"2\"/></respondent>\n", id
+		}
+		print "</assessment>"
+	}'
+}
+respondents 10000 >"$scratch/crowd.xml"
+/usr/bin/time -f '%M' -o "$scratch/crowd.kb" "$binary" validate "$scratch/crowd.xml" 2>"$scratch/crowd.err"
+check "10,000 respondents are refused" grep -q 'crowd.xml:502: error: more than 500 respondents, the limit of an answer set' "$scratch/crowd.err"
+check "in under 64 MB" test "$(tail -n 1 "$scratch/crowd.kb")" -lt 65536
+respondents 500 duplicate >"$scratch/duplicate.xml"
+"$binary" validate "$scratch/duplicate.xml" 2>"$scratch/duplicate.err"
+check "a duplicate among 500 respondents is found" \
+	grep -q 'duplicate.xml:501: error: respondent "r1" appears twice (first on line 2)' "$scratch/duplicate.err"
+
+# 6. The portfolio's names are not team ids.
+mkdir -p "$scratch/reserved"
+for team in index.html summary.csv summary.json; do
+	answer_set "$team" "Taken" >"$scratch/reserved/$team.xml"
+done
+cp examples/answers/fernwick-2026-11-03.xml "$scratch/reserved/"
+"$binary" render -q -f roadmap -o "$scratch/reserved-out" "$scratch/reserved" 2>"$scratch/reserved.err"
+check "a team called index.html, summary.csv or summary.json gives status 1" test $? -eq 1
+check "each is said to be taken by the portfolio" test "$(grep -c 'is taken by the portfolio' "$scratch/reserved.err")" -eq 3
+check "the portfolio is written" test -f "$scratch/reserved-out/summary.json" -a -f "$scratch/reserved-out/summary.csv"
+
+# 7. import checks what it writes as render does; NUL, control characters
+# and overlong UTF-8 never pass.
+printf 'team,date,respondent,name,sc_q1\nesc-team,2026-11-01,alice,\033]0;pwned\007 Team,3\n' >"$scratch/escape.csv"
+printf 'team,date,respondent,organization,sc_q1\nlong-form,2026-11-01,alice,\300\257 Corp,3\n' >"$scratch/overlong.csv"
+printf 'team,date,respondent,name,sc_q1\nnul-team,2026-11-01,alice,A\000B,3\n' >"$scratch/nul.csv"
+awk 'BEGIN { printf "team,date,respondent,name,sc_q1\nbig-team,2026-11-01,alice,"
+	for (n = 0; n < 100000; n++) printf "0123456789"; print ",3" }' >"$scratch/big-name.csv"
+for input in escape overlong nul big-name; do
+	"$binary" import -q csv "$scratch/$input.csv" -o "$scratch/imported-$input" 2>"$scratch/$input.err"
+	check "import refuses $input.csv with status 1" test $? -eq 1
+	check "and writes no answer set from it" test -z "$(ls -A "$scratch/imported-$input")"
+done
+check "a control character is named" grep -q 'escape.csv:2: error: the name holds the control character U+001B' "$scratch/escape.err"
+check "overlong UTF-8 is refused" grep -q 'overlong.csv:2: error: the organisation is not valid UTF-8' "$scratch/overlong.err"
+check "a NUL is refused with its row and column" grep -q 'nul.csv:2:4: error: a NUL byte in a cell' "$scratch/nul.err"
+check "a 1,000,000-character name is refused by its limit" \
+	grep -q 'big-name.csv:2: error: the name is 1000000 characters long, over the limit of 5000' "$scratch/big-name.err"
 # 7. Messages: a control character from input is escaped, so input
 # cannot drive the terminal that shows its errors.
 printf 'team,date,respondent,\033[31mred\033[0m,sc_q1\nok-team,2026-11-01,alice,x,3\n' >"$scratch/header.csv"
 "$binary" validate "$scratch/header.csv" 2>"$scratch/terminal.err"
 check "control characters from input are escaped in messages" grep -q '\\x1b\[31mred' "$scratch/terminal.err"
 check "no escape byte reaches standard error" lacks "$(printf '\033')" "$scratch/terminal.err"
+
+# 8. Long text: a message with a line that names the limit.
+awk 'BEGIN { printf "<assessment xmlns=\"urn:maturity:answers:1\" team=\"wordy\" date=\"2026-11-01\">\n  <name>"
+	for (n = 0; n < 5001; n++) printf "x"
+	print "</name>\n  <respondent id=\"a\">\n    <answer question=\"sc_q1\" score=\"2\"/>"
+	printf "    <comment question=\"sc_q1\">"
+	for (n = 0; n < 4001; n++) printf "y"
+	print "</comment>\n  </respondent>\n</assessment>" }' >"$scratch/wordy.xml"
+"$binary" validate "$scratch/wordy.xml" 2>"$scratch/wordy.err"
+check "an over-long name is said with its line and the limit" \
+	grep -q 'wordy.xml:2: error: the name is 5001 characters long, over the limit of 5000' "$scratch/wordy.err"
+check "an over-long comment is said with its line and the limit" \
+	grep -q 'wordy.xml:5: error: the comment is 4001 characters long, over the limit of 4000' "$scratch/wordy.err"
 
 # 9. A logo is read from the brand's folder or below it, unless allowed.
 for logo in ../../../../etc/passwd /etc/passwd; do
