@@ -71,6 +71,7 @@ struct batch_render {
 	struct batch_resources *resources;
 	struct batch_team *teams;
 	size_t count;
+	const struct outfile_folder *out;   /* OUT, open */
 	struct diag *diag;
 	struct progress progress;
 	size_t rendered, failed;
@@ -194,7 +195,7 @@ batch_render_team(size_t task, void *context)
 	struct answers *answers, *previous = NULL;
 	struct scores *scores, *previous_scores = NULL;
 	struct model *model;
-	char *stamp_path;
+	struct outfile_folder *folder;
 	int result;
 	const char *crash = getenv("MATURITY_TEST_CRASH_TEAM");
 
@@ -205,6 +206,12 @@ batch_render_team(size_t task, void *context)
 			     team->subject->links, batch->diag);
 	if (answers == NULL)
 		return -1;
+	/* Every file of the team through one folder descriptor. */
+	folder = outfile_folder_child(batch->out, team->subject->team, OUTFILE_CREATE, batch->diag);
+	if (folder == NULL) {
+		answers_free(answers);
+		return -1;
+	}
 	if (team->previous_path != NULL)
 		previous = batch_read(batch->options, batch->resources, team->previous_path,
 				      team->previous_links, batch->diag);
@@ -214,16 +221,14 @@ batch_render_team(size_t task, void *context)
 	model = model_build(framework, answers, scores, previous, previous_scores, batch->generated);
 	if (batch->benchmark != NULL)
 		model_apply_benchmark(model, batch->benchmark);
-	result = render_team(batch->resources->render, batch->options, model, batch->diag);
+	result = render_team(batch->resources->render, batch->options, folder, model, batch->diag);
 
 	/* The stamp goes last: only a complete set of outputs is fresh. */
-	stamp_path = xasprintf("%s/%s/.maturity-stamp", batch->options->out_folder,
-			       team->subject->team);
 	if (result == 0)
-		result = stamp_write(stamp_path, team->digest, batch->diag);
+		result = stamp_write(folder, team->digest, batch->diag);
 	else
-		unlink(stamp_path);
-	free(stamp_path);
+		stamp_remove(folder);
+	outfile_folder_close(folder);
 	model_free(model);
 	score_free(scores);
 	score_free(previous_scores);
@@ -267,24 +272,20 @@ static void
 batch_team_cancelled(size_t task, void *context)
 {
 	struct batch_render *batch = context;
-	char *folder = xasprintf("%s/%s", batch->options->out_folder,
-				 batch->teams[task].subject->team);
-	DIR *directory = opendir(folder);
+	struct outfile_folder *folder = outfile_folder_child(
+		batch->out, batch->teams[task].subject->team, OUTFILE_EXISTING, NULL);
+	int descriptor = folder != NULL ? dup(folder->descriptor) : -1;
+	DIR *directory = descriptor >= 0 ? fdopendir(descriptor) : NULL;
 	struct dirent *entry;
 
-	while (directory != NULL && (entry = readdir(directory)) != NULL) {
-		size_t length = strlen(entry->d_name);
-
-		if (entry->d_name[0] == '.' && length > 8 && entry->d_name[length - 7] == '.') {
-			char *path = xasprintf("%s/%s", folder, entry->d_name);
-
-			unlink(path);
-			free(path);
-		}
-	}
+	while (directory != NULL && (entry = readdir(directory)) != NULL)
+		if (outfile_is_temporary(entry->d_name))
+			unlinkat(folder->descriptor, entry->d_name, 0);
 	if (directory != NULL)
 		closedir(directory);
-	free(folder);
+	else if (descriptor >= 0)
+		close(descriptor);
+	outfile_folder_close(folder);
 }
 
 /* The portfolio to benchmark against: each team's newest assessment. */
@@ -338,19 +339,17 @@ batch_benchmark_free(struct model_benchmark *benchmark)
 /* render: every team's newest assessment, compared with the one before. */
 static enum batch_result
 batch_render(const struct options *options, struct batch_resources *resources,
-	     struct batch_assessment *assessments, size_t count, size_t rejected,
-	     struct diag *diag)
+	     const struct outfile_folder *out, struct batch_assessment *assessments, size_t count,
+	     size_t rejected, struct diag *diag)
 {
-	struct batch_render batch = { .options = options, .resources = resources, .diag = diag };
+	struct batch_render batch = { .options = options, .resources = resources, .out = out,
+				      .diag = diag };
 	struct answers *explicit_previous = NULL;
 	struct pool_tasks tasks;
 	size_t skipped = 0, outside = 0;
 	int interrupted, previous_used = 0;
 	double started = g_get_monotonic_time() / 1e6;
 
-	/* An output folder that cannot be made is said once, not per team. */
-	if (outfile_make_folders(options->out_folder, diag) != 0)
-		return BATCH_FAILED;
 	if (options->previous_path != NULL) {
 		explicit_previous = batch_read(options, resources, options->previous_path,
 					       INFILE_FOLLOW, diag);
@@ -369,7 +368,6 @@ batch_render(const struct options *options, struct batch_resources *resources,
 	for (size_t index = 0; index < count; index++) {
 		const struct batch_assessment *subject = &assessments[index];
 		struct batch_team *team;
-		char *stamp_path;
 
 		if (index + 1 < count && strcmp(assessments[index + 1].team, subject->team) == 0)
 			continue;
@@ -400,12 +398,10 @@ batch_render(const struct options *options, struct batch_resources *resources,
 		if (team->previous_path != NULL)
 			stamp_add_file(team->digest, team->previous_path);
 		stamp_add_text(team->digest, batch.generated);
-		stamp_path = xasprintf("%s/%s/.maturity-stamp", options->out_folder, subject->team);
-		if (stamp_matches(stamp_path, team->digest))
+		if (stamp_matches(out, subject->team, team->digest))
 			skipped++;
 		else
 			batch.count++;
-		free(stamp_path);
 	}
 	if (explicit_previous != NULL && !previous_used)
 		diag_warning(diag, options->previous_path, 0,
@@ -571,23 +567,26 @@ batch_is_csv(const char *path)
  * Returns 0 and the file's path in *written (free it; may be NULL), 1
  * when the set is rejected, -1 when it cannot be written (reported). */
 static int
-batch_write_answer_set(const struct batch_resources *resources, const char *folder,
-		       struct answers *answers, char **written, struct diag *diag)
+batch_write_answer_set(const struct batch_resources *resources,
+		       const struct outfile_folder *folder, struct answers *answers,
+		       char **written, struct diag *diag)
 {
-	char *path, *xml;
+	char *name, *path, *xml;
 	struct answers *again;
 	size_t length;
 	int result = 1;
 
 	if (answers->problems > 0 || validate_answers(answers, resources->framework, diag) != 0)
 		return 1;
-	path = xasprintf("%s/%s-%s.xml", folder, answers->team, answers->date);
+	name = xasprintf("%s-%s.xml", answers->team, answers->date);
+	path = xasprintf("%s/%s", folder->path, name);
 	xml = answers_to_xml(answers, &length);
 	again = answers_parse(path, xml, length, resources->answers_schema, diag);
 	if (again != NULL && validate_answers(again, resources->framework, diag) == 0)
-		result = outfile_write(path, xml, length, diag) == 0 ? 0 : -1;
+		result = outfile_write(folder, name, xml, length, diag) == 0 ? 0 : -1;
 	answers_free(again);
 	free(xml);
+	free(name);
 	if (result == 0 && written != NULL)
 		*written = path;
 	else
@@ -600,18 +599,22 @@ batch_write_answer_set(const struct batch_resources *resources, const char *fold
  * since workers read answer sets from files. */
 static void
 batch_read_csv(const struct options *options, const struct batch_resources *resources,
-	       const struct survey_mapping *mapping, const char *path, struct batch_pass *pass,
-	       struct diag *diag)
+	       const struct survey_mapping *mapping, const struct outfile_folder *out,
+	       const char *path, struct batch_pass *pass, struct diag *diag)
 {
-	char *folder = xasprintf("%s/.maturity-csv", options->out_folder);
+	struct outfile_folder *folder = NULL;
 	struct answers **sets;
 	size_t problems;
 	long count = survey_read(path, resources->framework, mapping, &sets, &problems, diag);
 
 	if (count < 0) {
 		pass->rejected++;
-		free(folder);
 		return;
+	}
+	if (options->command == COMMAND_RENDER) {
+		folder = outfile_folder_child(out, ".maturity-csv", OUTFILE_CREATE, diag);
+		if (folder == NULL)
+			pass->result = BATCH_FAILED;
 	}
 	for (long index = 0; index < count; index++) {
 		struct answers *answers = sets[index];
@@ -623,9 +626,7 @@ batch_read_csv(const struct options *options, const struct batch_resources *reso
 				pass->rejected++;
 			else
 				batch_accept(options, resources, answers, path, INFILE_FOLLOW, pass);
-		} else if (outfile_make_folders(folder, diag) != 0) {
-			pass->result = BATCH_FAILED;
-		} else {
+		} else if (folder != NULL) {
 			int written = batch_write_answer_set(resources, folder, answers, &file, diag);
 
 			if (written == 0)
@@ -638,7 +639,7 @@ batch_read_csv(const struct options *options, const struct batch_resources *reso
 		}
 		answers_free(answers);
 	}
-	free(folder);
+	outfile_folder_close(folder);
 	free(sets);
 }
 
@@ -668,9 +669,10 @@ batch_import(const struct options *options, const struct batch_resources *resour
 	     const struct survey_mapping *mapping, struct diag *diag)
 {
 	enum batch_result result = BATCH_OK;
+	struct outfile_folder *folder = outfile_folder_open(options->out_folder, diag);
 	size_t written = 0;
 
-	if (outfile_make_folders(options->out_folder, diag) != 0)
+	if (folder == NULL)
 		return BATCH_FAILED;
 	for (size_t index = 1; index < options->input_count; index++) {
 		struct answers **sets = NULL;
@@ -682,8 +684,7 @@ batch_import(const struct options *options, const struct batch_resources *resour
 			continue;
 		}
 		for (long set = 0; set < count; set++) {
-			int outcome = batch_write_answer_set(resources, options->out_folder, sets[set],
-							     NULL, diag);
+			int outcome = batch_write_answer_set(resources, folder, sets[set], NULL, diag);
 
 			if (outcome == 0)
 				written++;
@@ -698,6 +699,7 @@ batch_import(const struct options *options, const struct batch_resources *resour
 	if (!options->quiet && (written > 0 || result == BATCH_OK))
 		fprintf(stderr, "maturity: wrote %zu answer set%s into %s\n", written,
 			written == 1 ? "" : "s", options->out_folder);
+	outfile_folder_close(folder);
 	return result;
 }
 
@@ -733,9 +735,10 @@ batch_run(const struct options *options, struct diag *diag)
 	struct inputs inputs = { 0 };
 	struct batch_assessment *assessments = NULL;
 	struct survey_mapping *mapping = NULL;
+	struct outfile_folder *out = NULL;
 	struct batch_pass pass = { .result = BATCH_OK };
 	enum batch_result result = BATCH_OK;
-	size_t accepted = 0, rejected = 0;
+	size_t accepted = 0, rejected = 0, read = 0;
 
 	if (options->command == COMMAND_INDEX)
 		return batch_index(options, diag);
@@ -767,23 +770,35 @@ batch_run(const struct options *options, struct diag *diag)
 		pass.result = BATCH_FAILED;
 
 	/* Read, validate and score every answer set; keep what render needs. */
-	for (size_t index = 0; index < inputs.count; index++) {
+	for (; read < inputs.count; read++) {
 		struct answers *answers;
 
-		if (batch_is_csv(inputs.paths[index])) {
-			batch_read_csv(options, &resources, mapping, inputs.paths[index], &pass, diag);
+		if (batch_is_csv(inputs.paths[read])) {
+			/* render keeps the converted sets in OUT: it is needed now. */
+			if (options->command == COMMAND_RENDER && out == NULL &&
+			    (out = outfile_folder_open(options->out_folder, diag)) == NULL)
+				break;
+			batch_read_csv(options, &resources, mapping, out, inputs.paths[read], &pass,
+				       diag);
 			continue;
 		}
-		answers = batch_read(options, &resources, inputs.paths[index], inputs.links[index],
+		answers = batch_read(options, &resources, inputs.paths[read], inputs.links[read],
 				     diag);
 		if (answers == NULL) {
 			pass.rejected++;
 			continue;
 		}
-		batch_accept(options, &resources, answers, answers->path, inputs.links[index], &pass);
+		batch_accept(options, &resources, answers, answers->path, inputs.links[read], &pass);
 		answers_free(answers);
 	}
 	result = pass.result;
+	/* An output folder that cannot be made is said once, not per team;
+	 * a run that rejects everything makes none. */
+	if (options->command == COMMAND_RENDER && pass.accepted > 0 && out == NULL &&
+	    (out = outfile_folder_open(options->out_folder, diag)) == NULL)
+		result = BATCH_FAILED;
+	if (options->command == COMMAND_RENDER && out == NULL && read < inputs.count)
+		result = BATCH_FAILED;
 	accepted = pass.accepted;
 	rejected = pass.rejected;
 	assessments = pass.assessments;
@@ -798,9 +813,9 @@ batch_run(const struct options *options, struct diag *diag)
 		else
 			fprintf(stderr, "maturity: %zu valid, %zu rejected\n", accepted, rejected);
 	}
-	if (options->command == COMMAND_RENDER && accepted > 0) {
-		enum batch_result rendered = batch_render(options, &resources, assessments, accepted,
-							  rejected, diag);
+	if (options->command == COMMAND_RENDER && accepted > 0 && out != NULL) {
+		enum batch_result rendered = batch_render(options, &resources, out, assessments,
+							  accepted, rejected, diag);
 
 		if (rendered > result)
 			result = rendered;
@@ -814,6 +829,7 @@ batch_run(const struct options *options, struct diag *diag)
 		free(assessments[index].domains);
 	}
 	free(assessments);
+	outfile_folder_close(out);
 	survey_mapping_free(mapping);
 	inputs_free(&inputs);
 	batch_free_resources(&resources);

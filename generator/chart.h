@@ -13,6 +13,7 @@ struct chart_cache;
 struct diag;
 struct framework;
 struct model;
+struct outfile_folder;
 
 /* What a chart shows: one value per framework domain (1.0-4.0, or < 0
  * when not assessed), and optionally an earlier assessment and a
@@ -67,10 +68,10 @@ xmlDocPtr chart_svg(const struct chart_input *input, const struct brand *brand,
 		    struct chart_cache *cache, double width, double height, const char *source,
 		    struct diag *diag);
 
-/* Writes the chart as a PNG file at path, atomically, scale pixels per
- * point.  Returns 0, or -1 after reporting. */
-int chart_write_png(const char *path, const struct chart_input *input,
-		    const struct brand *brand, double width, double height, double scale,
-		    struct diag *diag);
+/* Writes the chart as a PNG file name in folder, atomically, scale pixels
+ * per point.  Returns 0, or -1 after reporting. */
+int chart_write_png(const struct outfile_folder *folder, const char *name,
+		    const struct chart_input *input, const struct brand *brand, double width,
+		    double height, double scale, struct diag *diag);
 
 #endif

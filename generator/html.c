@@ -13,6 +13,7 @@
 #include "xmlinput.h"
 
 #include <glib.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -158,65 +159,203 @@ html_chart(xmlNodePtr parent, const struct chart_input *input, const struct bran
 	return 0;
 }
 
-int
-html_render_document(const char *path, const struct html_template *template,
-		     xmlDocPtr document, const struct chart_input *chart,
-		     const struct framework *framework, const struct brand *brand,
-		     struct diag *diag)
+/* Wraps document's root in <render>: with the brand (and framework's stage
+ * colours), the CSS and the chart when full, bare otherwise.  Returns 0,
+ * or -1 after reporting and freeing document. */
+static int
+html_wrap(xmlDocPtr document, int full, const struct html_template *template,
+	  const struct chart_input *chart, const struct framework *framework,
+	  const struct brand *brand, const char *path, struct diag *diag)
 {
 	xmlNodePtr content, wrapper;
-	xsltTransformContextPtr context;
-	xmlDocPtr result;
-	xmlChar *html = NULL;
-	int length = 0, status;
 
-	/* <render> holds the brand, the CSS, the chart and the document. */
 	wrapper = xmlNewDocNode(document, NULL, (const xmlChar *)"render", NULL);
 	content = xmlDocSetRootElement(document, wrapper);
 	xmlSetNs(wrapper, xmlNewNs(wrapper, (const xmlChar *)HTML_RENDER_NAMESPACE, NULL));
-	html_brand(wrapper, brand, framework);
-	xmlNewTextChild(wrapper, wrapper->ns, (const xmlChar *)"style", (const xmlChar *)template->css);
-	if (chart != NULL && html_chart(wrapper, chart, brand, template->chart, path, diag) != 0) {
+	if (full) {
+		html_brand(wrapper, brand, framework);
+		xmlNewTextChild(wrapper, wrapper->ns, (const xmlChar *)"style",
+				(const xmlChar *)template->css);
+	}
+	if (full && chart != NULL &&
+	    html_chart(wrapper, chart, brand, template->chart, path, diag) != 0) {
 		xmlFreeNode(content);
 		xmlFreeDoc(document);
 		return -1;
 	}
 	xmlAddChild(wrapper, content);
+	return 0;
+}
+
+/* Runs the template over document (freed) with params (NULL-ended name,
+ * XPath value pairs; may be NULL), with file and network access
+ * forbidden.  Returns the result (free with xmlFreeDoc) or NULL after
+ * reporting. */
+static xmlDocPtr
+html_transform(const struct html_template *template, xmlDocPtr document, const char **params,
+	       const char *path, struct diag *diag)
+{
+	xsltTransformContextPtr context;
+	xmlDocPtr result;
+	int status;
 
 	context = xsltNewTransformContext(template->stylesheet, document);
 	if (context == NULL || xsltSetCtxtSecurityPrefs(template->security, context) != 0) {
 		diag_error(diag, path, 0, "cannot start the HTML template");
 		xsltFreeTransformContext(context);
 		xmlFreeDoc(document);
-		return -1;
+		return NULL;
 	}
-	result = xsltApplyStylesheetUser(template->stylesheet, document, NULL, NULL, NULL, context);
+	result = xsltApplyStylesheetUser(template->stylesheet, document, params, NULL, NULL, context);
 	status = context->state;
 	xsltFreeTransformContext(context);
 	xmlFreeDoc(document);
-	if (result == NULL || status != XSLT_STATE_OK ||
-	    xsltSaveResultToString(&html, &length, result, template->stylesheet) != 0 ||
-	    html == NULL) {
+	if (result == NULL || status != XSLT_STATE_OK) {
 		diag_error(diag, path, 0, "the HTML template failed");
 		xmlFreeDoc(result);
+		return NULL;
+	}
+	return result;
+}
+
+/* The whole page of document as HTML text (free with xmlFree), or NULL
+ * after reporting. */
+static xmlChar *
+html_page(const struct html_template *template, xmlDocPtr document,
+	  const struct chart_input *chart, const struct framework *framework,
+	  const struct brand *brand, const char *path, int *length, struct diag *diag)
+{
+	xmlDocPtr result;
+	xmlChar *html = NULL;
+
+	if (html_wrap(document, 1, template, chart, framework, brand, path, diag) != 0)
+		return NULL;
+	result = html_transform(template, document, NULL, path, diag);
+	if (result == NULL)
+		return NULL;
+	if (xsltSaveResultToString(&html, length, result, template->stylesheet) != 0 ||
+	    html == NULL) {
+		diag_error(diag, path, 0, "the HTML template failed");
 		xmlFree(html);
-		return -1;
+		html = NULL;
 	}
 	xmlFreeDoc(result);
-	status = outfile_write(path, html, (size_t)length, diag);
+	return html;
+}
+
+int
+html_render_document(const struct outfile_folder *folder, const char *name,
+		     const struct html_template *template, xmlDocPtr document,
+		     const struct chart_input *chart, const struct framework *framework,
+		     const struct brand *brand, struct diag *diag)
+{
+	char path[4096];
+	int length = 0, status;
+	xmlChar *html;
+
+	snprintf(path, sizeof path, "%s/%s", folder->path, name);
+	html = html_page(template, document, chart, framework, brand, path, &length, diag);
+	if (html == NULL)
+		return -1;
+	status = outfile_write(folder, name, html, (size_t)length, diag);
 	xmlFree(html);
 	return status;
 }
 
+/* Where a streamed page's rows go. */
+struct html_rows {
+	const struct html_template *template;
+	xmlOutputBufferPtr output;
+	const char *section;
+	const char *path;
+	struct diag *diag;
+};
+
 int
-html_render(const char *path, const struct html_template *template, const struct model *model,
+html_rows_write(struct html_rows *rows, xmlDocPtr chunk)
+{
+	char *value = xasprintf("'%s'", rows->section);
+	const char *params[] = { "rows", value, NULL };
+	xmlDocPtr result;
+
+	if (html_wrap(chunk, 0, rows->template, NULL, NULL, NULL, rows->path, rows->diag) != 0) {
+		free(value);
+		return -1;
+	}
+	result = html_transform(rows->template, chunk, params, rows->path, rows->diag);
+	free(value);
+	if (result == NULL)
+		return -1;
+	for (xmlNodePtr node = result->children; node != NULL; node = node->next)
+		if (node->type == XML_ELEMENT_NODE)
+			htmlNodeDumpFormatOutput(rows->output, result, node, "UTF-8", 0);
+	xmlFreeDoc(result);
+	return xmlOutputBufferFlush(rows->output) < 0 ? -1 : 0;
+}
+
+/* The marker the template leaves where a section's rows go. */
+static const char html_rows_marker[] = "<!--rows:";
+
+int
+html_render_rows(const struct outfile_folder *folder, const char *name,
+		 const struct html_template *template, xmlDocPtr document,
+		 const struct chart_input *chart, const struct framework *framework,
+		 const struct brand *brand, html_rows_writer writer, void *context,
+		 struct diag *diag)
+{
+	char path[4096];
+	struct html_rows rows = { .template = template, .path = path, .diag = diag };
+	struct outfile file;
+	int length = 0, failed = 0;
+	xmlChar *html;
+	const char *cursor, *marker;
+
+	snprintf(path, sizeof path, "%s/%s", folder->path, name);
+	html = html_page(template, document, chart, framework, brand, path, &length, diag);
+	if (html == NULL)
+		return -1;
+	if (outfile_open(&file, folder, name, diag) != 0) {
+		xmlFree(html);
+		return -1;
+	}
+	rows.output = xmlOutputBufferCreateFile(file.stream, NULL);
+	/* The page around the rows, and each section's rows in its place. */
+	cursor = (const char *)html;
+	while (!failed && (marker = strstr(cursor, html_rows_marker)) != NULL) {
+		const char *section = marker + strlen(html_rows_marker);
+		const char *end = strstr(section, "-->");
+		char *name_of_section;
+
+		if (end == NULL)
+			break;
+		xmlOutputBufferWrite(rows.output, (int)(marker - cursor), cursor);
+		name_of_section = xstrndup(section, (size_t)(end - section));
+		rows.section = name_of_section;
+		failed = writer(&rows, name_of_section, context) != 0;
+		free(name_of_section);
+		cursor = end + 3;
+	}
+	xmlOutputBufferWrite(rows.output, (int)strlen(cursor), cursor);
+	xmlFree(html);
+	if (rows.output == NULL || xmlOutputBufferClose(rows.output) < 0 || failed) {
+		if (!failed)
+			diag_error(diag, path, 0, "cannot write the page");
+		outfile_abort(&file);
+		return -1;
+	}
+	return outfile_commit(&file, diag);
+}
+
+int
+html_render(const struct outfile_folder *folder, const char *name,
+	    const struct html_template *template, const struct model *model,
 	    const struct brand *brand, struct diag *diag)
 {
 	struct chart_input chart;
 	int result;
 
 	chart_input_from_model(&chart, model);
-	result = html_render_document(path, template, report_xml_build(model), &chart,
+	result = html_render_document(folder, name, template, report_xml_build(model), &chart,
 				      model->framework, brand, diag);
 	chart_input_release(&chart);
 	return result;

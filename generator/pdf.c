@@ -2567,15 +2567,15 @@ pdf_metadata(cairo_surface_t *surface, const struct model *model, const struct b
 }
 
 int
-pdf_render(const char *path, const struct model *model, const struct brand *brand,
-	   struct pdf_cache *cache, struct diag *diag)
+pdf_render(const struct outfile_folder *folder, const char *name, const struct model *model,
+	   const struct brand *brand, struct pdf_cache *cache, struct diag *diag)
 {
 	struct pdf_typesetter typesetter = { 0 };
 	struct outfile file;
 	cairo_status_t status;
 	int page_count;
 
-	if (outfile_open(&file, path, diag) != 0)
+	if (outfile_open(&file, folder, name, diag) != 0)
 		return -1;
 	pdf_cache_prepare(cache, brand);
 	typesetter.cache = cache;
@@ -2583,7 +2583,7 @@ pdf_render(const char *path, const struct model *model, const struct brand *bran
 	typesetter.framework = model->framework;
 	typesetter.brand = brand;
 	typesetter.diag = diag;
-	typesetter.path = path;
+	typesetter.path = file.path;
 	typesetter.surface = cairo_pdf_surface_create_for_stream(
 		pdf_write, file.stream, brand->page_width, brand->page_height);
 	typesetter.cairo = cairo_create(typesetter.surface);

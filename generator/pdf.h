@@ -6,6 +6,7 @@
 struct brand;
 struct diag;
 struct model;
+struct outfile_folder;
 struct pdf_cache;
 
 /* What the reports one process renders share: a Pango context, the
@@ -22,11 +23,11 @@ struct pdf_cache *pdf_cache_new(void);
 
 void pdf_cache_free(struct pdf_cache *cache);
 
-/* Writes the report of model to path, atomically, with brand's paper,
+/* Writes the report of model to name in folder, atomically, with brand's paper,
  * colours and fonts.  The PDF's creation date is the report date
  * (model->generated), so the same inputs give the same bytes.  Returns 0,
  * or -1 after reporting. */
-int pdf_render(const char *path, const struct model *model, const struct brand *brand,
-	       struct pdf_cache *cache, struct diag *diag);
+int pdf_render(const struct outfile_folder *folder, const char *name, const struct model *model,
+	       const struct brand *brand, struct pdf_cache *cache, struct diag *diag);
 
 #endif

@@ -99,9 +99,10 @@ render_resources_free(struct render_resources *resources)
 	free(resources);
 }
 
-/* Serializes document to path atomically, indented, UTF-8. */
+/* Serializes document to name in folder atomically, indented, UTF-8. */
 static int
-render_write_xml(const char *path, xmlDocPtr document, struct diag *diag)
+render_write_xml(const struct outfile_folder *folder, const char *name, xmlDocPtr document,
+		 struct diag *diag)
 {
 	xmlChar *text = NULL;
 	int length = 0;
@@ -109,69 +110,54 @@ render_write_xml(const char *path, xmlDocPtr document, struct diag *diag)
 
 	xmlDocDumpFormatMemoryEnc(document, &text, &length, "UTF-8", 1);
 	if (text == NULL) {
-		diag_error(diag, path, 0, "cannot serialize the report model");
+		diag_error(diag, folder->path, 0, "cannot serialize the report model");
 		return -1;
 	}
-	result = outfile_write(path, text, (size_t)length, diag);
+	result = outfile_write(folder, name, text, (size_t)length, diag);
 	xmlFree(text);
 	return result;
 }
 
 /* chart.png: the same chart as the reports, at two pixels a point. */
 static int
-render_chart_png(const char *folder, const struct model *model, const struct brand *brand,
-		 struct diag *diag)
+render_chart_png(const struct outfile_folder *folder, const struct model *model,
+		 const struct brand *brand, struct diag *diag)
 {
-	char *path = xasprintf("%s/chart.png", folder);
 	struct chart_input input;
 	int result;
 
 	chart_input_from_model(&input, model);
-	result = chart_write_png(path, &input, brand, 520, 410, 2, diag);
+	result = chart_write_png(folder, "chart.png", &input, brand, 520, 410, 2, diag);
 	chart_input_release(&input);
-	free(path);
 	return result;
 }
 
 int
 render_team(struct render_resources *resources, const struct options *options,
-	    const struct model *model, struct diag *diag)
+	    const struct outfile_folder *folder, const struct model *model, struct diag *diag)
 {
-	char *folder = xasprintf("%s/%s", options->out_folder, model->answers->team);
 	int failed = 0;
 
-	if (outfile_make_folders(folder, diag) != 0) {
-		free(folder);
-		return -1;
-	}
 	if (options->write_model) {
 		xmlDocPtr document = report_xml_build(model);
-		char *path = xasprintf("%s/report.xml", folder);
 
-		failed |= render_write_xml(path, document, diag) != 0;
-		free(path);
+		failed |= render_write_xml(folder, "report.xml", document, diag) != 0;
 		xmlFreeDoc(document);
 	}
 	if (options->formats & FORMAT_ROADMAP)
 		failed |= roadmap_files_write(folder, model, diag) != 0;
-	if (options->formats & FORMAT_HTML) {
-		char *path = xasprintf("%s/report.html", folder);
-
-		failed |= html_render(path, resources->html, model, resources->brand, diag) != 0;
-		free(path);
-	}
+	if (options->formats & FORMAT_HTML)
+		failed |= html_render(folder, "report.html", resources->html, model, resources->brand,
+				      diag) != 0;
 	if (options->formats & FORMAT_PDF) {
-		char *path = xasprintf("%s/report.pdf", folder);
-
 		if (resources->pdf == NULL)
 			resources->pdf = pdf_cache_new();
-		failed |= pdf_render(path, model, resources->brand, resources->pdf, diag) != 0;
-		free(path);
+		failed |= pdf_render(folder, "report.pdf", model, resources->brand, resources->pdf,
+				     diag) != 0;
 	}
 	if (options->chart_png)
 		failed |= render_chart_png(folder, model, resources->brand, diag) != 0;
 	/* Last, so that it lists the reports that were written. */
 	failed |= portfolio_write_team(folder, model, diag) != 0;
-	free(folder);
 	return failed ? -1 : 0;
 }

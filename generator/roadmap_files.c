@@ -122,13 +122,13 @@ roadmap_markdown(const struct model *model)
 }
 
 static int
-roadmap_csv(const char *path, const struct model *model, struct diag *diag)
+roadmap_csv(const struct outfile_folder *folder, const struct model *model, struct diag *diag)
 {
 	const struct framework *framework = model->framework;
 	const struct roadmap *roadmap = &model->roadmap;
 	struct outfile file;
 
-	if (outfile_open(&file, path, diag) != 0)
+	if (outfile_open(&file, folder, "roadmap.csv", diag) != 0)
 		return -1;
 	fputs("order,phase,domain,current_score,title,action\r\n", file.stream);
 	for (size_t index = 0; index < roadmap->action_count; index++) {
@@ -149,16 +149,13 @@ roadmap_csv(const char *path, const struct model *model, struct diag *diag)
 }
 
 int
-roadmap_files_write(const char *folder, const struct model *model, struct diag *diag)
+roadmap_files_write(const struct outfile_folder *folder, const struct model *model,
+		    struct diag *diag)
 {
-	char *path = xasprintf("%s/roadmap.md", folder);
 	char *markdown = roadmap_markdown(model);
-	int failed = outfile_write(path, markdown, strlen(markdown), diag) != 0;
+	int failed = outfile_write(folder, "roadmap.md", markdown, strlen(markdown), diag) != 0;
 
 	free(markdown);
-	free(path);
-	path = xasprintf("%s/roadmap.csv", folder);
-	failed |= roadmap_csv(path, model, diag) != 0;
-	free(path);
+	failed |= roadmap_csv(folder, model, diag) != 0;
 	return failed ? -1 : 0;
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* The largest file a stamp reads: more than any input the tool accepts. */
 enum { STAMP_MAX_FILE = 256 * 1024 * 1024 };
@@ -99,21 +100,40 @@ stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder)
 }
 
 int
-stamp_matches(const char *path, const char digest[STAMP_LENGTH + 1])
+stamp_matches(const struct outfile_folder *out, const char *team,
+	      const char digest[STAMP_LENGTH + 1])
 {
-	char stored[STAMP_LENGTH + 2] = "";
-	FILE *stream = fopen(path, "r");
-	size_t length;
+	struct outfile_folder *folder = outfile_folder_child(out, team, OUTFILE_EXISTING, NULL);
+	char stored[STAMP_LENGTH + 1] = "";
+	struct diag quiet;
+	size_t length = 0;
+	char *data = NULL;
+	int descriptor;
 
-	if (stream == NULL)
+	if (folder == NULL)
 		return 0;
-	length = fread(stored, 1, STAMP_LENGTH + 1, stream);
-	fclose(stream);
+	diag_init(&quiet, NULL);
+	descriptor = infile_open_at(folder->descriptor, ".maturity-stamp", ".maturity-stamp",
+				    INFILE_NO_LINKS, &quiet);
+	if (descriptor >= 0)
+		data = infile_read_descriptor(descriptor, ".maturity-stamp", STAMP_LENGTH, &length,
+					      &quiet);
+	outfile_folder_close(folder);
+	if (data != NULL && length == STAMP_LENGTH)
+		memcpy(stored, data, STAMP_LENGTH);
+	free(data);
 	return length == STAMP_LENGTH && memcmp(stored, digest, STAMP_LENGTH) == 0;
 }
 
 int
-stamp_write(const char *path, const char digest[STAMP_LENGTH + 1], struct diag *diag)
+stamp_write(const struct outfile_folder *folder, const char digest[STAMP_LENGTH + 1],
+	    struct diag *diag)
 {
-	return outfile_write(path, digest, STAMP_LENGTH, diag);
+	return outfile_write(folder, ".maturity-stamp", digest, STAMP_LENGTH, diag);
+}
+
+void
+stamp_remove(const struct outfile_folder *folder)
+{
+	unlinkat(folder->descriptor, ".maturity-stamp", 0);
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 struct diag;
+struct outfile_folder;
 
 enum { STAMP_LENGTH = 64 };  /* hex digits of a SHA-256 digest */
 
@@ -19,10 +20,17 @@ void stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder);
 void stamp_add_file(char digest[STAMP_LENGTH + 1], const char *path);
 void stamp_add_text(char digest[STAMP_LENGTH + 1], const char *text);
 
-/* True when path holds exactly digest. */
-int stamp_matches(const char *path, const char digest[STAMP_LENGTH + 1]);
+/* True when the stamp in folder team of out holds exactly digest; false
+ * when there is none, or the folder or stamp is a symbolic link. */
+int stamp_matches(const struct outfile_folder *out, const char *team,
+		  const char digest[STAMP_LENGTH + 1]);
 
-/* Writes digest to path atomically.  Returns 0 or -1 (reported). */
-int stamp_write(const char *path, const char digest[STAMP_LENGTH + 1], struct diag *diag);
+/* Writes digest as folder's stamp, atomically.  Returns 0 or -1
+ * (reported). */
+int stamp_write(const struct outfile_folder *folder, const char digest[STAMP_LENGTH + 1],
+		struct diag *diag);
+
+/* Removes folder's stamp, if any, so that its team renders next time. */
+void stamp_remove(const struct outfile_folder *folder);
 
 #endif

@@ -69,6 +69,20 @@ check "no connection is attempted" lacks 'connect(' "$scratch/trace"
 /usr/bin/time -f '%M' -o "$scratch/bomb.kb" "$binary" validate -q tests/fixtures/answers/entity-bomb.xml 2>/dev/null
 check "an entity bomb uses under 64 MB" test "$(tail -n 1 "$scratch/bomb.kb")" -lt 65536
 
+# 1. A folder below OUT that is a link elsewhere is never written through.
+mkdir -p "$scratch/linked/out" "$scratch/elsewhere"
+ln -s "$scratch/elsewhere" "$scratch/linked/out/ashgrove-cs"
+"$binary" render -q -f roadmap -o "$scratch/linked/out" examples/answers 2>"$scratch/linked.err"
+check "a linked team folder gives status 3" test $? -eq 3
+check "and is named as a link" grep -q 'out/ashgrove-cs: error: is a symbolic link' "$scratch/linked.err"
+check "nothing is written where it points" test -z "$(ls -A "$scratch/elsewhere")"
+check "the other teams are written" test -s "$scratch/linked/out/fernwick/roadmap.csv"
+mkdir -p "$scratch/linked/csv"
+ln -s "$scratch/elsewhere" "$scratch/linked/csv/.maturity-csv"
+"$binary" render -q -f roadmap -o "$scratch/linked/csv" tests/fixtures/csv/survey.csv 2>"$scratch/linked-csv.err"
+check "a linked .maturity-csv gives status 3" test $? -eq 3
+check "and nothing is written where it points" test -z "$(ls -A "$scratch/elsewhere")"
+
 # 2. Cells a spreadsheet would run as formulas are written as text.
 mkdir -p "$scratch/formula"
 answer_set formula-team '=HYPERLINK("http://evil.example","x")' >"$scratch/formula/formula.xml"
@@ -202,5 +216,19 @@ cp -R examples/answers "$scratch/stamped"
 "$binary" render -q -f roadmap -o "$scratch/stamped-out" "$scratch/stamped"
 (cd "$scratch" && "$OLDPWD/$binary" render -f roadmap -o stamped-out ./stamped/) 2>"$scratch/stamped.err"
 check "the same answer sets named another way render nothing" grep -q ' 0 rendered, 6 unchanged' "$scratch/stamped.err"
+
+# 13. The portfolio reads its teams in bounded memory: 2,000 teams'
+# summaries, copied from one rendered team.
+"$binary" render -q -f roadmap -o "$scratch/one" examples/answers/fernwick-2026-11-03.xml
+awk 'BEGIN { for (n = 1; n <= 2000; n++) print n }' | while read -r number; do
+	mkdir "$scratch/one/team-$number"
+	sed "s/\"team\": \"fernwick\"/\"team\": \"team-$number\"/" "$scratch/one/fernwick/summary.json" \
+		>"$scratch/one/team-$number/summary.json"
+done
+/usr/bin/time -f '%M' -o "$scratch/index.kb" "$binary" index -q -o "$scratch/site" "$scratch/one"
+check "index over 2,000 teams succeeds" test $? -eq 0
+check "and lists them all" test "$(grep -c '^"team-' "$scratch/site/summary.csv")" -eq 2000
+check "in under 32 MB" test "$(tail -n 1 "$scratch/index.kb")" -lt 32768
+
 
 [ $failures -eq 0 ]

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "answers.h"
@@ -13,6 +14,7 @@
 #include "fonts.h"
 #include "framework.h"
 #include "model.h"
+#include "outfile.h"
 #include "pdf.h"
 #include "score.h"
 #include "validate.h"
@@ -26,7 +28,8 @@ static struct answers *answers;
 static struct scores *scores;
 static struct brand *brand;
 static struct pdf_cache *cache;
-static char path[64];
+static struct outfile_folder *folder;
+static char name[64];
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -46,7 +49,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	scores = score_compute(framework, answers);
 	cache = pdf_cache_new();
-	snprintf(path, sizeof path, "/tmp/maturity-fuzz-%ld.pdf", (long)getpid());
+	folder = outfile_folder_open("/tmp", &diag);
+	if (folder == NULL)
+		abort();
+	snprintf(name, sizeof name, "maturity-fuzz-%ld.pdf", (long)getpid());
 	return 0;
 }
 
@@ -67,10 +73,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_init(&diag, NULL);
 	stage->sections[0].markdown = markdown;
 	model = model_build(framework, answers, scores, NULL, NULL, "2026-01-01");
-	pdf_render(path, model, brand, cache, &diag);
+	pdf_render(folder, name, model, brand, cache, &diag);
 	model_free(model);
 	stage->sections[0].markdown = saved;
 	free(markdown);
-	unlink(path);
+	unlinkat(folder->descriptor, name, 0);
 	return 0;
 }
