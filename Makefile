@@ -11,7 +11,8 @@ CC         ?= cc
 # Debian packages: to build, to test, and the default brand's font.
 BUILD_DEBS := pkg-config libxml2-dev libxslt1-dev libcmark-dev libcairo2-dev \
               libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev fonts-inter
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time
+TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time \
+              strace inotify-tools
 PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson
 
 SOURCES := \
@@ -27,6 +28,7 @@ SOURCES := \
 	generator/html.c \
 	generator/infile.c \
 	generator/inputs.c \
+	generator/interrupt.c \
 	generator/link.c \
 	generator/markdown.c \
 	generator/model.c \

@@ -11,6 +11,7 @@
 #include "html.h"
 #include "infile.h"
 #include "inputs.h"
+#include "interrupt.h"
 #include "link.h"
 #include "model.h"
 #include "options.h"
@@ -74,7 +75,7 @@ struct batch_render {
 	const struct outfile_folder *out;   /* OUT, open */
 	struct diag *diag;
 	struct progress progress;
-	size_t rendered, failed;
+	size_t rendered, failed, interrupted;
 	char generated[11];
 	struct model_benchmark *benchmark;  /* NULL without --benchmark */
 };
@@ -245,6 +246,8 @@ batch_team_finished(size_t task, enum pool_outcome outcome, int detail, void *co
 
 	if (outcome == POOL_DONE) {
 		batch->rendered++;
+	} else if (outcome == POOL_CANCELLED) {
+		batch->interrupted++;
 	} else {
 		batch->failed++;
 		progress_clear(&batch->progress);
@@ -336,6 +339,28 @@ batch_benchmark_free(struct model_benchmark *benchmark)
 	free(benchmark);
 }
 
+/* The closing line of render: teams by outcome, each counted once; the
+ * portfolio and an interruption are said apart from the teams. */
+static void
+batch_closing_line(const struct batch_render *batch, size_t skipped, size_t rejected,
+		   size_t outside, int portfolio_failed, int interrupted, double started)
+{
+	GString *line = g_string_new(NULL);
+
+	g_string_printf(line, "maturity: %zu rendered, %zu unchanged, %zu rejected, %zu failed",
+			batch->rendered, skipped, rejected, batch->failed);
+	if (batch->interrupted > 0)
+		g_string_append_printf(line, ", %zu interrupted", batch->interrupted);
+	if (outside > 0)
+		g_string_append_printf(line, ", %zu in other shards", outside);
+	if (portfolio_failed)
+		g_string_append(line, "; the portfolio could not be written");
+	g_string_append_printf(line, " in %.1f s%s", g_get_monotonic_time() / 1e6 - started,
+			       interrupted ? " (interrupted)" : "");
+	fprintf(stderr, "%s\n", line->str);
+	g_string_free(line, TRUE);
+}
+
 /* render: every team's newest assessment, compared with the one before. */
 static enum batch_result
 batch_render(const struct options *options, struct batch_resources *resources,
@@ -347,7 +372,7 @@ batch_render(const struct options *options, struct batch_resources *resources,
 	struct answers *explicit_previous = NULL;
 	struct pool_tasks tasks;
 	size_t skipped = 0, outside = 0;
-	int interrupted, previous_used = 0;
+	int interrupted, portfolio_failed = 0, previous_used = 0;
 	double started = g_get_monotonic_time() / 1e6;
 
 	if (options->previous_path != NULL) {
@@ -418,38 +443,32 @@ batch_render(const struct options *options, struct batch_resources *resources,
 		.worker_exit = batch_worker_exit,
 		.context = &batch,
 	};
-	interrupted = batch.count > 0 ? pool_run(&tasks) : 0;
+	interrupted = batch.count > 0 && !interrupt_requested() ? pool_run(&tasks) : 0;
+	interrupted |= interrupt_requested();
 	progress_clear(&batch.progress);
+	/* Teams never started count as interrupted, not as failed. */
+	batch.interrupted = batch.count - batch.rendered - batch.failed;
 
 	/* The portfolio page over every team in the output folder. */
 	if (!interrupted) {
 		char *folders[] = { (char *)options->out_folder };
 
-		if (portfolio_build(folders, 1, options->out_folder, resources->framework,
-				    render_resources_brand(resources->render),
-				    render_resources_index(resources->render), batch.generated,
-				    diag) != 0)
-			batch.failed++;
+		portfolio_failed = portfolio_build(folders, 1, options->out_folder,
+						   resources->framework,
+						   render_resources_brand(resources->render),
+						   render_resources_index(resources->render),
+						   batch.generated, diag) != 0;
+		interrupted = interrupt_requested();
 	}
-
-	if (!options->quiet || interrupted) {
-		char summary[256];
-		int length = snprintf(summary, sizeof summary,
-				      "maturity: %zu rendered, %zu unchanged, %zu rejected, %zu failed",
-				      batch.rendered, skipped, rejected, batch.failed);
-
-		if (outside > 0 && length > 0 && (size_t)length < sizeof summary)
-			length += snprintf(summary + length, sizeof summary - (size_t)length,
-					   ", %zu in other shards", outside);
-		fprintf(stderr, "%s in %.1f s%s\n", summary, g_get_monotonic_time() / 1e6 - started,
-			interrupted ? " (interrupted)" : "");
-	}
+	if (!options->quiet || interrupted)
+		batch_closing_line(&batch, skipped, rejected, outside, portfolio_failed, interrupted,
+				   started);
 	answers_free(explicit_previous);
 	batch_benchmark_free(batch.benchmark);
 	free(batch.teams);
 	if (interrupted)
 		return BATCH_INTERRUPTED;
-	return batch.failed > 0 ? BATCH_FAILED : BATCH_OK;
+	return batch.failed > 0 || portfolio_failed ? BATCH_FAILED : BATCH_OK;
 }
 
 /* index: the portfolio page over output folders, such as CI shards. */
@@ -674,7 +693,7 @@ batch_import(const struct options *options, const struct batch_resources *resour
 
 	if (folder == NULL)
 		return BATCH_FAILED;
-	for (size_t index = 1; index < options->input_count; index++) {
+	for (size_t index = 1; index < options->input_count && !interrupt_requested(); index++) {
 		struct answers **sets = NULL;
 		long count = batch_import_read(options, resources, mapping, options->inputs[index],
 					       &sets, diag);
@@ -684,13 +703,16 @@ batch_import(const struct options *options, const struct batch_resources *resour
 			continue;
 		}
 		for (long set = 0; set < count; set++) {
-			int outcome = batch_write_answer_set(resources, folder, sets[set], NULL, diag);
+			int outcome = interrupt_requested()
+					      ? -1
+					      : batch_write_answer_set(resources, folder, sets[set],
+								       NULL, diag);
 
 			if (outcome == 0)
 				written++;
 			else if (outcome > 0 && result < BATCH_REJECTED)
 				result = BATCH_REJECTED;
-			else if (outcome < 0)
+			else if (outcome < 0 && !interrupt_requested())
 				result = BATCH_FAILED;
 			answers_free(sets[set]);
 		}
@@ -770,7 +792,7 @@ batch_run(const struct options *options, struct diag *diag)
 		pass.result = BATCH_FAILED;
 
 	/* Read, validate and score every answer set; keep what render needs. */
-	for (; read < inputs.count; read++) {
+	for (; read < inputs.count && !interrupt_requested(); read++) {
 		struct answers *answers;
 
 		if (batch_is_csv(inputs.paths[read])) {
@@ -791,13 +813,17 @@ batch_run(const struct options *options, struct diag *diag)
 		batch_accept(options, &resources, answers, answers->path, inputs.links[read], &pass);
 		answers_free(answers);
 	}
-	result = pass.result;
+	if (interrupt_requested())
+		fprintf(stderr, "maturity: interrupted after reading %zu of %zu answer files\n", read,
+			inputs.count);
+	result = interrupt_requested() ? BATCH_INTERRUPTED : pass.result;
 	/* An output folder that cannot be made is said once, not per team;
 	 * a run that rejects everything makes none. */
 	if (options->command == COMMAND_RENDER && pass.accepted > 0 && out == NULL &&
-	    (out = outfile_folder_open(options->out_folder, diag)) == NULL)
+	    result != BATCH_INTERRUPTED && (out = outfile_folder_open(options->out_folder, diag)) == NULL)
 		result = BATCH_FAILED;
-	if (options->command == COMMAND_RENDER && out == NULL && read < inputs.count)
+	if (options->command == COMMAND_RENDER && out == NULL && result != BATCH_INTERRUPTED &&
+	    read < inputs.count)
 		result = BATCH_FAILED;
 	accepted = pass.accepted;
 	rejected = pass.rejected;
@@ -813,7 +839,8 @@ batch_run(const struct options *options, struct diag *diag)
 		else
 			fprintf(stderr, "maturity: %zu valid, %zu rejected\n", accepted, rejected);
 	}
-	if (options->command == COMMAND_RENDER && accepted > 0 && out != NULL) {
+	if (options->command == COMMAND_RENDER && accepted > 0 && out != NULL &&
+	    result != BATCH_INTERRUPTED) {
 		enum batch_result rendered = batch_render(options, &resources, out, assessments,
 							  accepted, rejected, diag);
 

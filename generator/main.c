@@ -2,6 +2,7 @@
  * does the work, its result becomes the exit status. */
 #include "batch.h"
 #include "diag.h"
+#include "interrupt.h"
 #include "link.h"
 #include "options.h"
 #include "xalloc.h"
@@ -277,6 +278,13 @@ main(int argc, char **argv)
 	long number;
 	int code;
 
+	/* Ctrl-C and kill are noted from the start, before any input is read,
+	 * even when started with SIGINT ignored. */
+	if (interrupt_install() != 0) {
+		fprintf(stderr, "maturity: error: cannot handle signals: %s\n", strerror(errno));
+		return EXIT_OUTPUT;
+	}
+
 	/* Build getopt's tables from the one option table. */
 	for (size_t index = 0; index < OPTION_COUNT; index++) {
 		long_options[index] = (struct option){ option_table[index].name,
@@ -477,6 +485,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "maturity: error: cannot write standard output\n");
 		return EXIT_OUTPUT;
 	}
+	if (interrupt_requested())
+		return EXIT_INTERRUPTED;
 	switch (result) {
 	case BATCH_OK:
 		return EXIT_OK;

@@ -12,6 +12,7 @@
 #include "framework.h"
 #include "html.h"
 #include "infile.h"
+#include "interrupt.h"
 #include "model.h"
 #include "outfile.h"
 #include "score.h"
@@ -365,7 +366,9 @@ portfolio_scan_source(struct portfolio_scan *scan, size_t source_index,
 
 	for (size_t index = 0; index < count; index++) {
 		int present;
-		json_t *summary = portfolio_summary_load(source, names[index], &present, diag);
+		json_t *summary = interrupt_requested() ? NULL
+							 : portfolio_summary_load(source, names[index],
+										  &present, diag);
 
 		if (summary != NULL) {
 			struct portfolio_entry entry = { xstrdup(portfolio_text(summary, "team")),
@@ -711,7 +714,9 @@ portfolio_write_data(const struct outfile_folder *folder, const struct portfolio
 	for (size_t index = 0; index < scan->entries->len && !failed; index++) {
 		struct portfolio_team team;
 
-		if (portfolio_team_read(scan, &g_array_index(scan->entries, struct portfolio_entry, index),
+		if (interrupt_requested() ||
+		    portfolio_team_read(scan, &g_array_index(scan->entries, struct portfolio_entry,
+							     index),
 					framework, &team, diag) != 0) {
 			failed = 1;
 			break;
@@ -756,7 +761,8 @@ portfolio_page_rows(struct html_rows *rows, const char *section, void *context)
 		     index++) {
 			struct portfolio_team team;
 
-			if (portfolio_team_read(scan,
+			if (interrupt_requested() ||
+			    portfolio_team_read(scan,
 						&g_array_index(scan->entries, struct portfolio_entry, index),
 						page->framework, &team, page->diag) != 0) {
 				xmlFreeDoc(chunk);

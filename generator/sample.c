@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "framework.h"
+#include "interrupt.h"
 #include "outfile.h"
 #include "xalloc.h"
 
@@ -152,7 +153,7 @@ sample_write(const char *path, size_t teams, uint64_t seed, const struct framewo
 	if (folder == NULL)
 		return -1;
 	leans = xcalloc(framework->domain_count ? framework->domain_count : 1, sizeof *leans);
-	for (size_t number = 1; number <= teams && !failed; number++) {
+	for (size_t number = 1; number <= teams && !failed && !interrupt_requested(); number++) {
 		/* Spread teams over every stage, most in the middle. */
 		double maturity = 1.2 + 2.6 * (sample_uniform(&state) + sample_uniform(&state)) / 2;
 

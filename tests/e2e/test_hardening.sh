@@ -217,6 +217,33 @@ cp -R examples/answers "$scratch/stamped"
 (cd "$scratch" && "$OLDPWD/$binary" render -f roadmap -o stamped-out ./stamped/) 2>"$scratch/stamped.err"
 check "the same answer sets named another way render nothing" grep -q ' 0 rendered, 6 unchanged' "$scratch/stamped.err"
 
+# 11. Signals: Ctrl-C while the answer sets are read, delivered by strace
+# as the first of them is opened, even to a run started with SIGINT
+# ignored (as a shell starts a background job); workers die with their
+# parent.
+mkdir -p "$scratch/signal"
+cp examples/answers/*.xml "$scratch/signal/"
+first=$(ls "$scratch/signal"/*.xml | head -n 1)
+(
+	trap '' INT
+	strace -f -o "$scratch/signal.trace" -P "$first" -e trace=openat -e inject=openat:signal=SIGINT \
+		"$binary" render -f roadmap -o "$scratch/signal-out" "$scratch/signal" 2>"$scratch/signal.err"
+)
+check "Ctrl-C while reading gives status 130" test $? -eq 130
+check "by exiting, not by dying of the signal" grep -q '+++ exited with 130 +++' "$scratch/signal.trace"
+check "and nothing is rendered" test ! -e "$scratch/signal-out"
+
+# 12. Counts: teams, the portfolio and interruptions each said apart.
+# (No file can grow, so messages go through a pipe, with the status.)
+(
+	ulimit -f 0
+	"$binary" render -f roadmap -j 1 -o "$scratch/nospace" examples/answers 2>&1
+	echo "status $?"
+) | cat >"$scratch/nospace.err"
+check "nothing writable: status 3" grep -q '^status 3$' "$scratch/nospace.err"
+check "six teams failed, and the portfolio is said apart" \
+	grep -q ' 0 rendered, 0 unchanged, 0 rejected, 6 failed; the portfolio could not be written' "$scratch/nospace.err"
+
 # 13. The portfolio reads its teams in bounded memory: 2,000 teams'
 # summaries, copied from one rendered team.
 "$binary" render -q -f roadmap -o "$scratch/one" examples/answers/fernwick-2026-11-03.xml
@@ -229,6 +256,5 @@ done
 check "index over 2,000 teams succeeds" test $? -eq 0
 check "and lists them all" test "$(grep -c '^"team-' "$scratch/site/summary.csv")" -eq 2000
 check "in under 32 MB" test "$(tail -n 1 "$scratch/index.kb")" -lt 32768
-
 
 [ $failures -eq 0 ]
