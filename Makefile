@@ -154,13 +154,19 @@ test: $(BUILD)/.deps-test
 	@sh tests/run.sh $(BUILD)
 
 # Fuzzing with libFuzzer (clang): each target runs FUZZ_SECONDS from its
-# seed corpus in tests/fuzz/; crashes land in build/fuzz/ as crash-* files.
-FUZZ_TARGETS := answers content pdf
+# seed corpus in tests/fuzz/TARGET/, one after the other, and prints its
+# executions; crashes land in build/fuzz/ as crash-* files.  Targets:
+# answers (answer-set XML to the report model), content (stage Markdown),
+# pdf (Markdown laid out into the PDF), import_csv and import_link (what
+# import reads, with what it writes read back as render reads it), brand
+# (a brand file and its logo).  `make fuzz FUZZ_TARGETS=brand
+# FUZZ_SECONDS=600` runs one target ten minutes.
+FUZZ_TARGETS ?= answers content pdf import_csv import_link brand
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SOURCES := $(filter-out generator/main.c,$(SOURCES))
 
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SOURCES)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_SOURCES)
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ    $@"
 	@clang $(WARNINGS) $(DEFINES) $(PKG_CFLAGS) $(FUZZ_FLAGS) -Igenerator -o $@ $< $(FUZZ_SOURCES) $(PKG_LIBS)
@@ -173,7 +179,7 @@ fuzz: $(BUILD)/.deps-test
 		LSAN_OPTIONS=suppressions=$$(pwd)/tests/lsan.supp \
 		$(BUILD)/fuzz/fuzz_$$target -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=1024 \
 			-artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus-$$target tests/fuzz/$$target \
-			2>&1 | grep -E '^(#[0-9]+ +(DONE|INITED)|==[0-9]+==|SUMMARY|artifact)' ; \
+			2>&1 | grep -E '^(#[0-9]+ +(DONE|INITED)|==[0-9]+==|SUMMARY|artifact|Done)' ; \
 	done
 
 # valgrind memcheck over a render of every output (also part of `make test`).
