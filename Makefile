@@ -12,7 +12,7 @@ CC         ?= cc
 BUILD_DEBS := pkg-config libxml2-dev libxslt1-dev libcmark-dev libcairo2-dev \
               libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev fonts-inter
 TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time \
-              libxml2-utils python3 jq
+              libxml2-utils python3 jq strace inotify-tools
 PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson glib-2.0 \
               icu-i18n icu-uc
 
@@ -23,6 +23,7 @@ SOURCES := \
 	generator/catalogue.c \
 	generator/chart.c \
 	generator/content.c \
+	generator/csvout.c \
 	generator/diag.c \
 	generator/document.c \
 	generator/draw.c \
@@ -30,7 +31,9 @@ SOURCES := \
 	generator/framework.c \
 	generator/glyphs.c \
 	generator/html.c \
+	generator/infile.c \
 	generator/inputs.c \
+	generator/interrupt.c \
 	generator/link.c \
 	generator/markdown.c \
 	generator/model.c \
@@ -69,14 +72,16 @@ UNIT_TESTS := \
 	tests/unit/test_validate.c \
 	tests/unit/test_framework.c \
 	tests/unit/test_outfile.c \
+	tests/unit/test_infile.c \
+	tests/unit/test_csvout.c \
+	tests/unit/test_diag.c \
 	tests/unit/test_roadmap.c \
 	tests/unit/test_model.c \
 	tests/unit/test_content.c \
-              libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev fonts-inter
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time \
-              libxml2-utils python3 jq
-PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson glib-2.0 \
-              icu-i18n icu-uc
+	tests/unit/test_link.c \
+	tests/unit/test_catalogue.c \
+	tests/unit/test_typeset.c \
+	tests/unit/test_draw.c
 
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -181,13 +186,20 @@ test: $(BUILD)/.deps-test $(BUILD)/a11y/node_modules/.installed
 	@sh tests/run.sh $(BUILD)
 
 # Fuzzing with libFuzzer (clang): each target runs FUZZ_SECONDS from its
-# seed corpus in tests/fuzz/; crashes land in build/fuzz/ as crash-* files.
-FUZZ_TARGETS := answers content pdf link
+# seed corpus in tests/fuzz/TARGET/, one after the other, and prints its
+# executions; crashes land in build/fuzz/ as crash-* files.  Targets:
+# answers (answer-set XML to the report model), content (stage Markdown),
+# pdf (Markdown laid out into the PDF), link (share-link payloads through
+# import and export), import_csv and import_link (what import reads, with
+# what it writes read back as render reads it), brand (a brand file and
+# its logo).  `make fuzz FUZZ_TARGETS=brand FUZZ_SECONDS=600` runs one
+# target ten minutes.
+FUZZ_TARGETS ?= answers content pdf link import_csv import_link brand
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SOURCES := $(filter-out generator/main.c,$(SOURCES))
 
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SOURCES)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_SOURCES)
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ    $@"
 	@clang $(WARNINGS) $(DEFINES) $(PKG_CFLAGS) $(FUZZ_FLAGS) -Igenerator -o $@ $< $(FUZZ_SOURCES) $(PKG_LIBS)
@@ -200,7 +212,7 @@ fuzz: $(BUILD)/.deps-test
 		LSAN_OPTIONS=suppressions=$$(pwd)/tests/lsan.supp \
 		$(BUILD)/fuzz/fuzz_$$target -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=1024 \
 			-artifact_prefix=$(BUILD)/fuzz/ $(BUILD)/fuzz/corpus-$$target tests/fuzz/$$target \
-			2>&1 | grep -E '^(#[0-9]+ +(DONE|INITED)|==[0-9]+==|SUMMARY|artifact)' ; \
+			2>&1 | grep -E '^(#[0-9]+ +(DONE|INITED)|==[0-9]+==|SUMMARY|artifact|Done)' ; \
 	done
 
 # valgrind memcheck over a render of every output (also part of `make test`).

@@ -5,10 +5,24 @@
 #include "xalloc.h"
 #include "xmlinput.h"
 
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char answers_namespace[] = "urn:maturity:answers:1";
+
+/* How many element children of node are called name: arrays are sized
+ * once, so a large answer set costs linear time. */
+static size_t
+answers_count_children(xmlNodePtr node, const char *name)
+{
+	size_t count = 0;
+
+	for (xmlNodePtr child = xmlinput_element(node->children); child != NULL;
+	     child = xmlinput_element(child->next))
+		count += xmlinput_is(child, name);
+	return count;
+}
 
 static void
 answers_read_respondent(struct answers_respondent *respondent, xmlNodePtr node)
@@ -16,27 +30,21 @@ answers_read_respondent(struct answers_respondent *respondent, xmlNodePtr node)
 	respondent->id = xmlinput_attribute(node, "id");
 	respondent->role = xmlinput_attribute(node, "role");
 	respondent->line = xmlGetLineNo(node);
+	respondent->answers = xcalloc(answers_count_children(node, "answer") + 1,
+				      sizeof *respondent->answers);
+	respondent->comments = xcalloc(answers_count_children(node, "comment") + 1,
+				       sizeof *respondent->comments);
 	for (xmlNodePtr child = xmlinput_element(node->children); child != NULL;
 	     child = xmlinput_element(child->next)) {
 		if (xmlinput_is(child, "answer")) {
-			struct answers_answer *answer;
+			struct answers_answer *answer = &respondent->answers[respondent->answer_count++];
 
-			respondent->answers = xreallocarray(respondent->answers,
-							    respondent->answer_count + 1,
-							    sizeof *respondent->answers);
-			answer = &respondent->answers[respondent->answer_count++];
-			memset(answer, 0, sizeof *answer);
 			answer->question_id = xmlinput_attribute(child, "question");
 			answer->score_text = xmlinput_attribute(child, "score");
 			answer->line = xmlGetLineNo(child);
 		} else if (xmlinput_is(child, "comment")) {
-			struct answers_comment *comment;
+			struct answers_comment *comment = &respondent->comments[respondent->comment_count++];
 
-			respondent->comments = xreallocarray(respondent->comments,
-							     respondent->comment_count + 1,
-							     sizeof *respondent->comments);
-			comment = &respondent->comments[respondent->comment_count++];
-			memset(comment, 0, sizeof *comment);
 			comment->question_id = xmlinput_attribute(child, "question");
 			comment->text = xmlinput_text(child);
 			comment->line = xmlGetLineNo(child);
@@ -89,10 +97,11 @@ answers_check_required(const char *path, xmlNodePtr root, struct diag *diag)
 }
 
 struct answers *
-answers_load(const char *path, size_t max_bytes, xmlRelaxNGPtr schema, struct diag *diag)
+answers_load(const char *path, enum infile_links links, size_t max_bytes, xmlRelaxNGPtr schema,
+	     struct diag *diag)
 {
 	size_t length;
-	char *data = xmlinput_slurp(path, max_bytes, &length, diag);
+	char *data = infile_read(path, links, max_bytes, &length, diag);
 	struct answers *answers;
 
 	if (data == NULL)
@@ -101,6 +110,8 @@ answers_load(const char *path, size_t max_bytes, xmlRelaxNGPtr schema, struct di
 	free(data);
 	return answers;
 }
+
+static struct answers *answers_build(const char *path, xmlNodePtr root);
 
 struct answers *
 answers_parse(const char *path, const char *data, size_t length, xmlRelaxNGPtr schema,
@@ -122,23 +133,43 @@ answers_parse(const char *path, const char *data, size_t length, xmlRelaxNGPtr s
 		xmlFreeDoc(document);
 		return NULL;
 	}
-	if (answers_check_required(path, root, diag) != 0 ||
-	    (schema != NULL && xmlinput_validate(path, document, schema, diag) != 0)) {
+	if (answers_check_required(path, root, diag) != 0) {
 		xmlFreeDoc(document);
 		return NULL;
 	}
+	/* The limits first: the schema would only say "failed to validate". */
+	answers = answers_build(path, root);
+	if (answers_check_limits(answers, diag) != 0 ||
+	    (schema != NULL && xmlinput_validate(path, document, schema, diag) != 0)) {
+		answers_free(answers);
+		answers = NULL;
+	}
+	xmlFreeDoc(document);
+	return answers;
+}
 
-	answers = xcalloc(1, sizeof *answers);
+/* The answer set in root, read as it is; the checks come after. */
+static struct answers *
+answers_build(const char *path, xmlNodePtr root)
+{
+	struct answers *answers = xcalloc(1, sizeof *answers);
+
 	answers->path = xstrdup(path);
 	answers->team = xmlinput_attribute(root, "team");
 	answers->date = xmlinput_attribute(root, "date");
 	answers->line = xmlGetLineNo(root);
+	answers->respondents = xcalloc(answers_count_children(root, "respondent") + 1,
+				       sizeof *answers->respondents);
 	for (xmlNodePtr node = xmlinput_element(root->children); node != NULL;
 	     node = xmlinput_element(node->next)) {
 		if (xmlinput_is(node, "name")) {
+			free(answers->name);
 			answers->name = xmlinput_text(node);
+			answers->name_line = xmlGetLineNo(node);
 		} else if (xmlinput_is(node, "organization")) {
+			free(answers->organization);
 			answers->organization = xmlinput_text(node);
+			answers->organization_line = xmlGetLineNo(node);
 		} else if (xmlinput_is(node, "profile")) {
 			for (xmlAttrPtr attribute = node->properties; attribute != NULL;
 			     attribute = attribute->next) {
@@ -150,18 +181,12 @@ answers_parse(const char *path, const char *data, size_t length, xmlRelaxNGPtr s
 				xmlFree(value);
 			}
 		} else if (xmlinput_is(node, "respondent")) {
-			answers->respondents = xreallocarray(answers->respondents,
-							     answers->respondent_count + 1,
-							     sizeof *answers->respondents);
-			memset(&answers->respondents[answers->respondent_count], 0,
-			       sizeof *answers->respondents);
 			answers_read_respondent(&answers->respondents[answers->respondent_count++],
 						node);
 		}
 	}
 	if (answers->name == NULL)
 		answers->name = xstrdup(answers->team);
-	xmlFreeDoc(document);
 	return answers;
 }
 
@@ -301,4 +326,104 @@ answers_to_xml(const struct answers *answers, size_t *length)
 	xmlFree(data);
 	*length = strlen(text);
 	return text;
+}
+
+/* Checks one string: UTF-8 that an XML file can hold, and at most limit
+ * characters (no limit when 0).  what names it in the message. */
+static int
+answers_check_text(const struct answers *answers, const char *text, const char *what,
+		   long line, size_t limit, struct diag *diag)
+{
+	const char *end;
+	size_t characters;
+
+	if (text == NULL)
+		return 0;
+	if (!g_utf8_validate(text, -1, &end)) {
+		diag_error(diag, answers->path, line, "%s is not valid UTF-8 (at byte %ld)", what,
+			   (long)(end - text) + 1);
+		return -1;
+	}
+	for (const char *cursor = text; *cursor != '\0'; cursor = g_utf8_next_char(cursor)) {
+		gunichar character = g_utf8_get_char(cursor);
+
+		/* XML 1.0's characters: no controls but tab and line breaks. */
+		if ((character < 0x20 && character != '\t' && character != '\n' && character != '\r') ||
+		    character == 0xfffe || character == 0xffff) {
+			diag_error(diag, answers->path, line,
+				   "%s holds the control character U+%04X, which an answer set cannot hold",
+				   what, character);
+			return -1;
+		}
+	}
+	characters = (size_t)g_utf8_strlen(text, -1);
+	if (limit > 0 && characters > limit) {
+		diag_error(diag, answers->path, line,
+			   "%s is %zu characters long, over the limit of %zu", what, characters, limit);
+		return -1;
+	}
+	return 0;
+}
+
+/* A respondent's strings. */
+static int
+answers_check_respondent(const struct answers *answers,
+			 const struct answers_respondent *respondent, struct diag *diag)
+{
+	int failed = 0;
+
+	failed |= answers_check_text(answers, respondent->id, "the respondent id", respondent->line,
+				     0, diag) != 0;
+	failed |= answers_check_text(answers, respondent->role, "the role", respondent->line,
+				     ANSWERS_MAX_TEXT, diag) != 0;
+	for (size_t index = 0; index < respondent->answer_count; index++) {
+		const struct answers_answer *answer = &respondent->answers[index];
+
+		failed |= answers_check_text(answers, answer->question_id, "the question id",
+					     answer->line, 0, diag) != 0;
+		failed |= answers_check_text(answers, answer->score_text, "the score", answer->line, 0,
+					     diag) != 0;
+	}
+	for (size_t index = 0; index < respondent->comment_count; index++) {
+		const struct answers_comment *comment = &respondent->comments[index];
+
+		failed |= answers_check_text(answers, comment->question_id, "the question id",
+					     comment->line, 0, diag) != 0;
+		failed |= answers_check_text(answers, comment->text, "the comment", comment->line,
+					     ANSWERS_MAX_COMMENT, diag) != 0;
+	}
+	return failed ? -1 : 0;
+}
+
+int
+answers_check_limits(const struct answers *answers, struct diag *diag)
+{
+	int failed = 0;
+
+	if (answers->respondent_count > ANSWERS_MAX_RESPONDENTS) {
+		diag_error(diag, answers->path, answers->respondents[ANSWERS_MAX_RESPONDENTS].line,
+			   "more than %d respondents, the limit of an answer set", ANSWERS_MAX_RESPONDENTS);
+		return -1;
+	}
+	failed |= answers_check_text(answers, answers->team, "the team id", answers->line, 0,
+				     diag) != 0;
+	failed |= answers_check_text(answers, answers->date, "the date", answers->line, 0, diag) != 0;
+	failed |= answers_check_text(answers, answers->name, "the name",
+				     answers->name_line ? answers->name_line : answers->line,
+				     ANSWERS_MAX_TEXT, diag) != 0;
+	failed |= answers_check_text(answers, answers->organization, "the organisation",
+				     answers->organization_line ? answers->organization_line
+								: answers->line,
+				     ANSWERS_MAX_TEXT, diag) != 0;
+	for (size_t index = 0; index < answers->profile_count; index++) {
+		const struct answers_profile *value = &answers->profile[index];
+
+		failed |= answers_check_text(answers, value->parameter_id, "a profile parameter",
+					     value->line, 0, diag) != 0;
+		failed |= answers_check_text(answers, value->choice_id, "a profile value",
+					     value->line, 0, diag) != 0;
+	}
+	for (size_t index = 0; index < answers->respondent_count; index++)
+		failed |= answers_check_respondent(answers, &answers->respondents[index], diag) != 0;
+	return failed ? -1 : 0;
 }

@@ -8,6 +8,8 @@
 
 #include <libxml/relaxng.h>
 
+#include "infile.h"
+
 struct diag;
 
 struct answers_answer {
@@ -52,19 +54,35 @@ struct answers {
 	char *organization;       /* NULL when not given */
 	struct answers_profile *profile; /* after validation: one per parameter given, in the pack's order */
 	size_t profile_count;
+	long name_line;           /* where name and organisation were given, 0 when not */
+	long organization_line;
 	long line;                /* of the root element (the first row, from CSV) */
 	size_t problems;          /* cells an importer could not map; rejected when > 0 */
 	struct answers_respondent *respondents;
 	size_t respondent_count;
 };
 
-/* Default limit on an answer file's size. */
-enum { ANSWERS_MAX_BYTES = 1024 * 1024 };
+/* Limits on an answer set: the default size of its file, and what it may
+ * hold, so that no input costs more than a few seconds to render. */
+enum {
+	ANSWERS_MAX_BYTES = 1024 * 1024,
+	ANSWERS_MAX_RESPONDENTS = 500,
+	ANSWERS_MAX_TEXT = 5000,     /* characters of a name, organisation or role */
+	ANSWERS_MAX_COMMENT = 4000,  /* characters of a comment */
+};
 
-/* Reads and schema-checks the answer set at path.  Returns it (free with
+/* Reads and schema-checks the answer set at path (links: whether a
+ * symbolic link there is followed, see infile.h).  Returns it (free with
  * answers_free) or NULL after reporting every problem found. */
-struct answers *answers_load(const char *path, size_t max_bytes, xmlRelaxNGPtr schema,
-			     struct diag *diag);
+struct answers *answers_load(const char *path, enum infile_links links, size_t max_bytes,
+			     xmlRelaxNGPtr schema, struct diag *diag);
+
+/* Checks what the schema cannot say well, before it: the limits above,
+ * and that every string is UTF-8 text an XML file can hold (no control
+ * characters), whatever the answer set was read from.  Reports each
+ * problem as FILE:LINE naming the limit or the character.  Returns 0 or
+ * -1. */
+int answers_check_limits(const struct answers *answers, struct diag *diag);
 
 /* The same from memory: name is the file name used in messages. */
 struct answers *answers_parse(const char *name, const char *data, size_t length,

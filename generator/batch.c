@@ -9,7 +9,9 @@
 #include "fonts.h"
 #include "framework.h"
 #include "html.h"
+#include "infile.h"
 #include "inputs.h"
+#include "interrupt.h"
 #include "link.h"
 #include "model.h"
 #include "options.h"
@@ -50,6 +52,7 @@ struct batch_resources {
 /* One accepted assessment, as the parent keeps it. */
 struct batch_assessment {
 	char *path;
+	enum infile_links links;          /* how its file is opened again */
 	char *team;
 	char *date;
 	double *domains;                  /* scores per domain (< 0 not assessed), with --benchmark */
@@ -59,6 +62,7 @@ struct batch_assessment {
 struct batch_team {
 	const struct batch_assessment *subject;
 	const char *previous_path;        /* NULL when none */
+	enum infile_links previous_links;
 	char digest[STAMP_LENGTH + 1];
 };
 
@@ -68,9 +72,10 @@ struct batch_render {
 	struct batch_resources *resources;
 	struct batch_team *teams;
 	size_t count;
+	const struct outfile_folder *out;   /* OUT, open */
 	struct diag *diag;
 	struct progress progress;
-	size_t rendered, failed;
+	size_t rendered, failed, interrupted;
 	char generated[11];
 	struct model_benchmark *benchmark;  /* NULL without --benchmark */
 };
@@ -135,12 +140,13 @@ batch_free_resources(struct batch_resources *resources)
 }
 
 /* Reads and validates one answer set; NULL when rejected (reported).
- * again: read before, so its warnings were said already. */
+ * links: whether path may be a symbolic link; again: read before, so its
+ * warnings were said already. */
 static struct answers *
 batch_read(const struct options *options, const struct batch_resources *resources,
-	   const char *path, int again, struct diag *diag)
+	   const char *path, enum infile_links links, int again, struct diag *diag)
 {
-	struct answers *answers = answers_load(path, options->max_input_bytes,
+	struct answers *answers = answers_load(path, links, options->max_input_bytes,
 					       resources->answers_schema, diag);
 
 	if (answers != NULL &&
@@ -201,35 +207,40 @@ batch_render_team(size_t task, void *context)
 	struct answers *answers, *previous = NULL;
 	struct scores *scores, *previous_scores = NULL;
 	struct model *model;
-	char *stamp_path;
+	struct outfile_folder *folder;
 	int result;
 	const char *crash = getenv("MATURITY_TEST_CRASH_TEAM");
 
 	/* A test hook: simulate a crash on one team to prove isolation. */
 	if (crash != NULL && strcmp(crash, team->subject->team) == 0)
 		abort();
-	answers = batch_read(batch->options, batch->resources, team->subject->path, 1, batch->diag);
+	answers = batch_read(batch->options, batch->resources, team->subject->path,
+			     team->subject->links, 1, batch->diag);
 	if (answers == NULL)
 		return -1;
+	/* Every file of the team through one folder descriptor. */
+	folder = outfile_folder_child(batch->out, team->subject->team, OUTFILE_CREATE, batch->diag);
+	if (folder == NULL) {
+		answers_free(answers);
+		return -1;
+	}
 	if (team->previous_path != NULL)
-		previous = batch_read(batch->options, batch->resources, team->previous_path, 1,
-				      batch->diag);
+		previous = batch_read(batch->options, batch->resources, team->previous_path,
+				      team->previous_links, 1, batch->diag);
 	scores = score_compute(framework, answers);
 	if (previous != NULL)
 		previous_scores = score_compute(framework, previous);
 	model = model_build(framework, answers, scores, previous, previous_scores, batch->generated);
 	if (batch->benchmark != NULL)
 		model_apply_benchmark(model, batch->benchmark);
-	result = render_team(batch->resources->render, batch->options, model, batch->diag);
+	result = render_team(batch->resources->render, batch->options, folder, model, batch->diag);
 
 	/* The stamp goes last: only a complete set of outputs is fresh. */
-	stamp_path = xasprintf("%s/%s/.maturity-stamp", batch->options->out_folder,
-			       team->subject->team);
 	if (result == 0)
-		result = stamp_write(stamp_path, team->digest, batch->diag);
+		result = stamp_write(folder, team->digest, batch->diag);
 	else
-		unlink(stamp_path);
-	free(stamp_path);
+		stamp_remove(folder);
+	outfile_folder_close(folder);
 	model_free(model);
 	score_free(scores);
 	score_free(previous_scores);
@@ -246,6 +257,8 @@ batch_team_finished(size_t task, enum pool_outcome outcome, int detail, void *co
 
 	if (outcome == POOL_DONE) {
 		batch->rendered++;
+	} else if (outcome == POOL_CANCELLED) {
+		batch->interrupted++;
 	} else {
 		batch->failed++;
 		progress_clear(&batch->progress);
@@ -273,24 +286,20 @@ static void
 batch_team_cancelled(size_t task, void *context)
 {
 	struct batch_render *batch = context;
-	char *folder = xasprintf("%s/%s", batch->options->out_folder,
-				 batch->teams[task].subject->team);
-	DIR *directory = opendir(folder);
+	struct outfile_folder *folder = outfile_folder_child(
+		batch->out, batch->teams[task].subject->team, OUTFILE_EXISTING, NULL);
+	int descriptor = folder != NULL ? dup(folder->descriptor) : -1;
+	DIR *directory = descriptor >= 0 ? fdopendir(descriptor) : NULL;
 	struct dirent *entry;
 
-	while (directory != NULL && (entry = readdir(directory)) != NULL) {
-		size_t length = strlen(entry->d_name);
-
-		if (entry->d_name[0] == '.' && length > 8 && entry->d_name[length - 7] == '.') {
-			char *path = xasprintf("%s/%s", folder, entry->d_name);
-
-			unlink(path);
-			free(path);
-		}
-	}
+	while (directory != NULL && (entry = readdir(directory)) != NULL)
+		if (outfile_is_temporary(entry->d_name))
+			unlinkat(folder->descriptor, entry->d_name, 0);
 	if (directory != NULL)
 		closedir(directory);
-	free(folder);
+	else if (descriptor >= 0)
+		close(descriptor);
+	outfile_folder_close(folder);
 }
 
 /* The portfolio to benchmark against: each team's newest assessment. */
@@ -341,24 +350,45 @@ batch_benchmark_free(struct model_benchmark *benchmark)
 	free(benchmark);
 }
 
+/* The closing line of render: teams by outcome, each counted once; the
+ * portfolio and an interruption are said apart from the teams. */
+static void
+batch_closing_line(const struct batch_render *batch, size_t skipped, size_t rejected,
+		   size_t outside, int portfolio_failed, int interrupted, double started)
+{
+	GString *line = g_string_new(NULL);
+
+	g_string_printf(line, "maturity: %zu rendered, %zu unchanged, %zu rejected, %zu failed",
+			batch->rendered, skipped, rejected, batch->failed);
+	if (batch->interrupted > 0)
+		g_string_append_printf(line, ", %zu interrupted", batch->interrupted);
+	if (outside > 0)
+		g_string_append_printf(line, ", %zu in other shards", outside);
+	if (portfolio_failed)
+		g_string_append(line, "; the portfolio could not be written");
+	g_string_append_printf(line, " in %.1f s%s", g_get_monotonic_time() / 1e6 - started,
+			       interrupted ? " (interrupted)" : "");
+	fprintf(stderr, "%s\n", line->str);
+	g_string_free(line, TRUE);
+}
+
 /* render: every team's newest assessment, compared with the one before. */
 static enum batch_result
 batch_render(const struct options *options, struct batch_resources *resources,
-	     struct batch_assessment *assessments, size_t count, size_t rejected,
-	     struct diag *diag)
+	     const struct outfile_folder *out, struct batch_assessment *assessments, size_t count,
+	     size_t rejected, struct diag *diag)
 {
-	struct batch_render batch = { .options = options, .resources = resources, .diag = diag };
+	struct batch_render batch = { .options = options, .resources = resources, .out = out,
+				      .diag = diag };
 	struct answers *explicit_previous = NULL;
 	struct pool_tasks tasks;
 	size_t skipped = 0, outside = 0;
-	int interrupted, previous_used = 0;
+	int interrupted, portfolio_failed = 0, previous_used = 0;
 	double started = g_get_monotonic_time() / 1e6;
 
-	/* An output folder that cannot be made is said once, not per team. */
-	if (outfile_make_folders(options->out_folder, diag) != 0)
-		return BATCH_FAILED;
 	if (options->previous_path != NULL) {
-		explicit_previous = batch_read(options, resources, options->previous_path, 0, diag);
+		explicit_previous = batch_read(options, resources, options->previous_path,
+					       INFILE_FOLLOW, 0, diag);
 		if (explicit_previous == NULL)
 			return BATCH_CONFIGURATION;
 	}
@@ -374,7 +404,6 @@ batch_render(const struct options *options, struct batch_resources *resources,
 	for (size_t index = 0; index < count; index++) {
 		const struct batch_assessment *subject = &assessments[index];
 		struct batch_team *team;
-		char *stamp_path;
 
 		if (index + 1 < count && strcmp(assessments[index + 1].team, subject->team) == 0)
 			continue;
@@ -388,6 +417,7 @@ batch_render(const struct options *options, struct batch_resources *resources,
 		*team = (struct batch_team){ .subject = subject };
 		if (explicit_previous != NULL && strcmp(explicit_previous->team, subject->team) == 0) {
 			team->previous_path = options->previous_path;
+			team->previous_links = INFILE_FOLLOW;
 			previous_used = 1;
 			if (strcmp(explicit_previous->date, subject->date) >= 0)
 				diag_warning(diag, options->previous_path, 0,
@@ -395,6 +425,7 @@ batch_render(const struct options *options, struct batch_resources *resources,
 					     explicit_previous->date, subject->date);
 		} else if (index > 0 && strcmp(assessments[index - 1].team, subject->team) == 0) {
 			team->previous_path = assessments[index - 1].path;
+			team->previous_links = assessments[index - 1].links;
 		}
 
 		/* Fresh outputs from the same inputs need no work. */
@@ -403,12 +434,10 @@ batch_render(const struct options *options, struct batch_resources *resources,
 		if (team->previous_path != NULL)
 			stamp_add_file(team->digest, team->previous_path);
 		stamp_add_text(team->digest, batch.generated);
-		stamp_path = xasprintf("%s/%s/.maturity-stamp", options->out_folder, subject->team);
-		if (stamp_matches(stamp_path, team->digest))
+		if (stamp_matches(out, subject->team, team->digest))
 			skipped++;
 		else
 			batch.count++;
-		free(stamp_path);
 	}
 	if (explicit_previous != NULL && !previous_used)
 		diag_warning(diag, options->previous_path, 0,
@@ -425,38 +454,32 @@ batch_render(const struct options *options, struct batch_resources *resources,
 		.worker_exit = batch_worker_exit,
 		.context = &batch,
 	};
-	interrupted = batch.count > 0 ? pool_run(&tasks) : 0;
+	interrupted = batch.count > 0 && !interrupt_requested() ? pool_run(&tasks) : 0;
+	interrupted |= interrupt_requested();
 	progress_clear(&batch.progress);
+	/* Teams never started count as interrupted, not as failed. */
+	batch.interrupted = batch.count - batch.rendered - batch.failed;
 
 	/* The portfolio page over every team in the output folder. */
 	if (!interrupted) {
 		char *folders[] = { (char *)options->out_folder };
 
-		if (portfolio_build(folders, 1, options->out_folder, resources->framework,
-				    render_resources_brand(resources->render),
-				    render_resources_index(resources->render), batch.generated,
-				    diag) != 0)
-			batch.failed++;
+		portfolio_failed = portfolio_build(folders, 1, options->out_folder,
+						   resources->framework,
+						   render_resources_brand(resources->render),
+						   render_resources_index(resources->render),
+						   batch.generated, diag) != 0;
+		interrupted = interrupt_requested();
 	}
-
-	if (!options->quiet || interrupted) {
-		char summary[256];
-		int length = snprintf(summary, sizeof summary,
-				      "maturity: %zu rendered, %zu unchanged, %zu rejected, %zu failed",
-				      batch.rendered, skipped, rejected, batch.failed);
-
-		if (outside > 0 && length > 0 && (size_t)length < sizeof summary)
-			length += snprintf(summary + length, sizeof summary - (size_t)length,
-					   ", %zu in other shards", outside);
-		fprintf(stderr, "%s in %.1f s%s\n", summary, g_get_monotonic_time() / 1e6 - started,
-			interrupted ? " (interrupted)" : "");
-	}
+	if (!options->quiet || interrupted)
+		batch_closing_line(&batch, skipped, rejected, outside, portfolio_failed, interrupted,
+				   started);
 	answers_free(explicit_previous);
 	batch_benchmark_free(batch.benchmark);
 	free(batch.teams);
 	if (interrupted)
 		return BATCH_INTERRUPTED;
-	return batch.failed > 0 ? BATCH_FAILED : BATCH_OK;
+	return batch.failed > 0 || portfolio_failed ? BATCH_FAILED : BATCH_OK;
 }
 
 /* index: the portfolio page over output folders, such as CI shards. */
@@ -473,7 +496,7 @@ batch_index(const struct options *options, struct diag *diag)
 	char generated[11];
 
 	if (framework != NULL && fonts_register_folder(fonts, diag) == 0)
-		brand = brand_load(options->brand_path, schema_folder, diag);
+		brand = brand_load(options->brand_path, schema_folder, options->allow_brand_path, diag);
 	if (brand != NULL && fonts_check_family(brand->body_font, options->brand_path, diag) == 0)
 		template = html_template_load(templates, "index", diag);
 	if (template != NULL) {
@@ -530,7 +553,8 @@ struct batch_pass {
  * or kept for rendering; path is where render's workers will read it. */
 static void
 batch_accept(const struct options *options, const struct batch_resources *resources,
-	     const struct answers *answers, const char *path, struct batch_pass *pass)
+	     const struct answers *answers, const char *path, enum infile_links links,
+	     struct batch_pass *pass)
 {
 	struct scores *scores;
 
@@ -546,7 +570,7 @@ batch_accept(const struct options *options, const struct batch_resources *resour
 		pass->assessments = xreallocarray(pass->assessments, pass->accepted,
 						  sizeof *pass->assessments);
 		assessment = &pass->assessments[pass->accepted - 1];
-		*assessment = (struct batch_assessment){ xstrdup(path), xstrdup(answers->team),
+		*assessment = (struct batch_assessment){ xstrdup(path), links, xstrdup(answers->team),
 							 xstrdup(answers->date), NULL };
 		if (options->benchmark) {
 			size_t domains = resources->framework->domain_count;
@@ -567,14 +591,48 @@ batch_is_csv(const char *path)
 	return length > 4 && strcmp(path + length - 4, ".csv") == 0;
 }
 
+/* Writes an imported answer set into folder as TEAM-DATE.xml, after
+ * checking it exactly as render checks what it reads: the XML written is
+ * parsed again, schema-checked and validated, and only then written.
+ * Returns 0 and the file's path in *written (free it; may be NULL), 1
+ * when the set is rejected, -1 when it cannot be written (reported). */
+static int
+batch_write_answer_set(const struct batch_resources *resources,
+		       const struct outfile_folder *folder, struct answers *answers,
+		       char **written, struct diag *diag)
+{
+	char *name, *path, *xml;
+	struct answers *again;
+	size_t length;
+	int result = 1;
+
+	if (answers->problems > 0 || validate_answers(answers, resources->framework, diag) != 0)
+		return 1;
+	name = xasprintf("%s-%s.xml", answers->team, answers->date);
+	path = xasprintf("%s/%s", folder->path, name);
+	xml = answers_to_xml(answers, &length);
+	again = answers_parse(path, xml, length, resources->answers_schema, diag);
+	if (again != NULL && validate_answers(again, resources->framework, diag) == 0)
+		result = outfile_write(folder, name, xml, length, diag) == 0 ? 0 : -1;
+	answers_free(again);
+	free(xml);
+	free(name);
+	if (result == 0 && written != NULL)
+		*written = path;
+	else
+		free(path);
+	return result;
+}
+
 /* A survey CSV among the inputs: each team's answer set is checked like
  * an XML one; for render it is written under OUT/.maturity-csv/ first,
  * since workers read answer sets from files. */
 static void
 batch_read_csv(const struct options *options, const struct batch_resources *resources,
-	       const struct survey_mapping *mapping, const char *path, struct batch_pass *pass,
-	       struct diag *diag)
+	       const struct survey_mapping *mapping, const struct outfile_folder *out,
+	       const char *path, struct batch_pass *pass, struct diag *diag)
 {
+	struct outfile_folder *folder = NULL;
 	struct answers **sets;
 	size_t problems;
 	long count = survey_read(path, resources->framework, mapping, &sets, &problems, diag);
@@ -583,31 +641,56 @@ batch_read_csv(const struct options *options, const struct batch_resources *reso
 		pass->rejected++;
 		return;
 	}
+	if (options->command == COMMAND_RENDER) {
+		folder = outfile_folder_child(out, ".maturity-csv", OUTFILE_CREATE, diag);
+		if (folder == NULL)
+			pass->result = BATCH_FAILED;
+	}
 	for (long index = 0; index < count; index++) {
 		struct answers *answers = sets[index];
+		char *file = NULL;
 
-		if (answers->problems > 0 || validate_answers(answers, resources->framework, diag) != 0) {
-			pass->rejected++;
-		} else if (options->command == COMMAND_RENDER) {
-			char *folder = xasprintf("%s/.maturity-csv", options->out_folder);
-			char *file = xasprintf("%s/%s-%s.xml", folder, answers->team, answers->date);
-			size_t length;
-			char *xml = answers_to_xml(answers, &length);
+		if (options->command != COMMAND_RENDER) {
+			if (answers->problems > 0 ||
+			    validate_answers(answers, resources->framework, diag) != 0)
+				pass->rejected++;
+			else
+				batch_accept(options, resources, answers, path, INFILE_FOLLOW, pass);
+		} else if (folder != NULL) {
+			int written = batch_write_answer_set(resources, folder, answers, &file, diag);
 
-			if (outfile_make_folders(folder, diag) == 0 &&
-			    outfile_write(file, xml, length, diag) == 0)
-				batch_accept(options, resources, answers, file, pass);
+			if (written == 0)
+				batch_accept(options, resources, answers, file, INFILE_NO_LINKS, pass);
+			else if (written > 0)
+				pass->rejected++;
 			else
 				pass->result = BATCH_FAILED;
-			free(xml);
 			free(file);
-			free(folder);
-		} else {
-			batch_accept(options, resources, answers, path, pass);
 		}
 		answers_free(answers);
 	}
+	outfile_folder_close(folder);
 	free(sets);
+}
+
+/* The answer sets of one import input: a CSV file's, or a link's one.
+ * Returns how many are in *sets, or -1 when the input is unusable. */
+static long
+batch_import_read(const struct options *options, const struct batch_resources *resources,
+		  const struct survey_mapping *mapping, const char *input, struct answers ***sets,
+		  struct diag *diag)
+{
+	size_t problems = 0;
+	struct answers *answers;
+
+	if (strcmp(options->inputs[0], "csv") == 0)
+		return survey_read(input, resources->framework, mapping, sets, &problems, diag);
+	answers = link_decode(input, options->team, resources->framework, "link", diag);
+	if (answers == NULL)
+		return -1;
+	*sets = xcalloc(1, sizeof **sets);
+	(*sets)[0] = answers;
+	return 1;
 }
 
 /* import csv / import link: answer sets written into -o DIR. */
@@ -616,60 +699,40 @@ batch_import(const struct options *options, const struct batch_resources *resour
 	     const struct survey_mapping *mapping, struct diag *diag)
 {
 	enum batch_result result = BATCH_OK;
+	struct outfile_folder *folder = outfile_folder_open(options->out_folder, diag);
 	size_t written = 0;
 
-	if (outfile_make_folders(options->out_folder, diag) != 0)
+	if (folder == NULL)
 		return BATCH_FAILED;
-	for (size_t index = 1; index < options->input_count; index++) {
+	for (size_t index = 1; index < options->input_count && !interrupt_requested(); index++) {
 		struct answers **sets = NULL;
-		long count = 0;
-		size_t problems = 0;
+		long count = batch_import_read(options, resources, mapping, options->inputs[index],
+					       &sets, diag);
 
-		if (strcmp(options->inputs[0], "csv") == 0) {
-			count = survey_read(options->inputs[index], resources->framework, mapping, &sets,
-					    &problems, diag);
-		} else {
-			struct answers *answers = link_decode(options->inputs[index], options->team,
-							      resources->framework, "link", diag);
-
-			if (answers != NULL) {
-				sets = xcalloc(1, sizeof *sets);
-				sets[0] = answers;
-				count = 1;
-			} else {
-				count = -1;
-			}
-		}
 		if (count < 0) {
-			result = BATCH_REJECTED;
+			result = result > BATCH_REJECTED ? result : BATCH_REJECTED;
 			continue;
 		}
 		for (long set = 0; set < count; set++) {
-			struct answers *answers = sets[set];
+			int outcome = interrupt_requested()
+					      ? -1
+					      : batch_write_answer_set(resources, folder, sets[set],
+								       NULL, diag);
 
-			if (answers->problems > 0 ||
-			    validate_answers(answers, resources->framework, diag) != 0) {
+			if (outcome == 0)
+				written++;
+			else if (outcome > 0 && result < BATCH_REJECTED)
 				result = BATCH_REJECTED;
-			} else {
-				char *file = xasprintf("%s/%s-%s.xml", options->out_folder, answers->team,
-						       answers->date);
-				size_t length;
-				char *xml = answers_to_xml(answers, &length);
-
-				if (outfile_write(file, xml, length, diag) == 0)
-					written++;
-				else
-					result = BATCH_FAILED;
-				free(xml);
-				free(file);
-			}
-			answers_free(answers);
+			else if (outcome < 0 && !interrupt_requested())
+				result = BATCH_FAILED;
+			answers_free(sets[set]);
 		}
 		free(sets);
 	}
 	if (!options->quiet && (written > 0 || result == BATCH_OK))
 		fprintf(stderr, "maturity: wrote %zu answer set%s into %s\n", written,
 			written == 1 ? "" : "s", options->out_folder);
+	outfile_folder_close(folder);
 	return result;
 }
 
@@ -681,7 +744,8 @@ batch_export(const struct options *options, const struct batch_resources *resour
 	enum batch_result result = BATCH_OK;
 
 	for (size_t index = 1; index < options->input_count; index++) {
-		struct answers *answers = batch_read(options, resources, options->inputs[index], 0, diag);
+		struct answers *answers = batch_read(options, resources, options->inputs[index],
+						     INFILE_FOLLOW, 0, diag);
 		char *link;
 
 		if (answers == NULL) {
@@ -707,9 +771,10 @@ batch_run(const struct options *options, struct diag *diag)
 	struct inputs inputs = { 0 };
 	struct batch_assessment *assessments = NULL;
 	struct survey_mapping *mapping = NULL;
+	struct outfile_folder *out = NULL;
 	struct batch_pass pass = { .result = BATCH_OK };
 	enum batch_result result = BATCH_OK;
-	size_t accepted = 0, rejected = 0;
+	size_t accepted = 0, rejected = 0, read = 0;
 
 	if (options->command == COMMAND_INDEX)
 		return batch_index(options, diag);
@@ -741,22 +806,39 @@ batch_run(const struct options *options, struct diag *diag)
 		pass.result = BATCH_FAILED;
 
 	/* Read, validate and score every answer set; keep what render needs. */
-	for (size_t index = 0; index < inputs.count; index++) {
+	for (; read < inputs.count && !interrupt_requested(); read++) {
 		struct answers *answers;
 
-		if (batch_is_csv(inputs.paths[index])) {
-			batch_read_csv(options, &resources, mapping, inputs.paths[index], &pass, diag);
+		if (batch_is_csv(inputs.paths[read])) {
+			/* render keeps the converted sets in OUT: it is needed now. */
+			if (options->command == COMMAND_RENDER && out == NULL &&
+			    (out = outfile_folder_open(options->out_folder, diag)) == NULL)
+				break;
+			batch_read_csv(options, &resources, mapping, out, inputs.paths[read], &pass,
+				       diag);
 			continue;
 		}
-		answers = batch_read(options, &resources, inputs.paths[index], 0, diag);
+		answers = batch_read(options, &resources, inputs.paths[read], inputs.links[read], 0,
+				     diag);
 		if (answers == NULL) {
 			pass.rejected++;
 			continue;
 		}
-		batch_accept(options, &resources, answers, answers->path, &pass);
+		batch_accept(options, &resources, answers, answers->path, inputs.links[read], &pass);
 		answers_free(answers);
 	}
-	result = pass.result;
+	if (interrupt_requested())
+		fprintf(stderr, "maturity: interrupted after reading %zu of %zu answer files\n", read,
+			inputs.count);
+	result = interrupt_requested() ? BATCH_INTERRUPTED : pass.result;
+	/* An output folder that cannot be made is said once, not per team;
+	 * a run that rejects everything makes none. */
+	if (options->command == COMMAND_RENDER && pass.accepted > 0 && out == NULL &&
+	    result != BATCH_INTERRUPTED && (out = outfile_folder_open(options->out_folder, diag)) == NULL)
+		result = BATCH_FAILED;
+	if (options->command == COMMAND_RENDER && out == NULL && result != BATCH_INTERRUPTED &&
+	    read < inputs.count)
+		result = BATCH_FAILED;
 	accepted = pass.accepted;
 	rejected = pass.rejected;
 	assessments = pass.assessments;
@@ -771,9 +853,10 @@ batch_run(const struct options *options, struct diag *diag)
 		else
 			fprintf(stderr, "maturity: %zu valid, %zu rejected\n", accepted, rejected);
 	}
-	if (options->command == COMMAND_RENDER && accepted > 0) {
-		enum batch_result rendered = batch_render(options, &resources, assessments, accepted,
-							  rejected, diag);
+	if (options->command == COMMAND_RENDER && accepted > 0 && out != NULL &&
+	    result != BATCH_INTERRUPTED) {
+		enum batch_result rendered = batch_render(options, &resources, out, assessments,
+							  accepted, rejected, diag);
 
 		if (rendered > result)
 			result = rendered;
@@ -787,6 +870,7 @@ batch_run(const struct options *options, struct diag *diag)
 		free(assessments[index].domains);
 	}
 	free(assessments);
+	outfile_folder_close(out);
 	survey_mapping_free(mapping);
 	inputs_free(&inputs);
 	batch_free_resources(&resources);

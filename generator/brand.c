@@ -2,6 +2,7 @@
 #include "brand.h"
 
 #include "diag.h"
+#include "infile.h"
 #include "xalloc.h"
 #include "xmlinput.h"
 
@@ -10,7 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { BRAND_MAX_BYTES = 256 * 1024, BRAND_LOGO_MAX_BYTES = 4 * 1024 * 1024 };
+enum {
+	BRAND_MAX_BYTES = 256 * 1024,
+	BRAND_LOGO_MAX_BYTES = 4 * 1024 * 1024,
+	BRAND_LOGO_MAX_PIXELS = 16 * 1024 * 1024,  /* 4096 x 4096: 64 MiB decoded */
+};
 
 int
 brand_parse_color(const char *text, struct brand_color *color)
@@ -84,51 +89,118 @@ brand_logo_decode(const struct brand *brand)
 	return cairo_image_surface_create_from_png_stream(brand_png_read, &reader);
 }
 
+/* The PNG's size from its header (the signature, then IHDR's width and
+ * height, big-endian), read before anything is decoded.  Returns 0, or -1
+ * when the bytes do not start as a PNG does. */
 static int
-brand_load_logo(struct brand *brand, const char *logo, long line, struct diag *diag)
+brand_png_size(const unsigned char *data, size_t length, unsigned long *width,
+	       unsigned long *height)
+{
+	static const unsigned char signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+	if (length < 24 || memcmp(data, signature, 8) != 0 || memcmp(data + 12, "IHDR", 4) != 0)
+		return -1;
+	*width = (unsigned long)data[16] << 24 | (unsigned long)data[17] << 16 |
+		 (unsigned long)data[18] << 8 | data[19];
+	*height = (unsigned long)data[20] << 24 | (unsigned long)data[21] << 16 |
+		  (unsigned long)data[22] << 8 | data[23];
+	return 0;
+}
+
+/* Opens the logo: a relative path inside the brand file's folder, unless
+ * the user allowed any path.  Returns a descriptor or -1 (reported). */
+static int
+brand_open_logo(const struct brand *brand, const char *logo, long line, int allow_any_path,
+		struct diag *diag)
 {
 	const char *slash = strrchr(brand->path, '/');
-	char *path = logo[0] == '/' || slash == NULL
-			     ? xstrdup(logo)
-			     : xasprintf("%.*s/%s", (int)(slash - brand->path), brand->path, logo);
-	cairo_surface_t *surface;
-	size_t length;
+	char *folder = slash != NULL ? xstrndup(brand->path, (size_t)(slash - brand->path))
+				     : xstrdup(".");
+	int descriptor;
 
-	brand->logo_png = (unsigned char *)xmlinput_slurp(path, BRAND_LOGO_MAX_BYTES, &length,
-							  diag);
+	if (slash == brand->path)
+		strcpy(folder, "/");
+	if (allow_any_path) {
+		char *path = logo[0] == '/' ? xstrdup(logo) : xasprintf("%s/%s", folder, logo);
+
+		descriptor = infile_open(path, INFILE_FOLLOW, diag);
+		free(path);
+	} else {
+		descriptor = infile_open_beneath(folder, logo, diag);
+		if (descriptor == INFILE_OUTSIDE)
+			diag_error(diag, brand->path, line,
+				   "logo \"%s\" is not in the brand file's folder: a logo is read from "
+				   "there or below, never through a link (--allow-brand-path allows any "
+				   "file)",
+				   logo);
+	}
+	free(folder);
+	return descriptor;
+}
+
+static int
+brand_load_logo(struct brand *brand, const char *logo, long line, int allow_any_path,
+		struct diag *diag)
+{
+	cairo_surface_t *surface;
+	unsigned long width, height;
+	size_t length;
+	int descriptor = brand_open_logo(brand, logo, line, allow_any_path, diag);
+
+	if (descriptor == INFILE_OUTSIDE)
+		return -1;
+	if (descriptor >= 0)
+		brand->logo_png = (unsigned char *)infile_read_descriptor(
+			descriptor, logo, BRAND_LOGO_MAX_BYTES, &length, diag);
 	if (brand->logo_png == NULL) {
 		diag_error(diag, brand->path, line, "logo \"%s\" cannot be read", logo);
-		free(path);
 		return -1;
 	}
 	brand->logo_png_size = length;
+	/* The size from the header first: a small file can decode to gigabytes. */
+	if (brand_png_size(brand->logo_png, length, &width, &height) != 0) {
+		diag_error(diag, brand->path, line, "logo \"%s\" is not a PNG image", logo);
+		return -1;
+	}
+	if (width == 0 || height == 0 || width > BRAND_LOGO_MAX_PIXELS ||
+	    height > BRAND_LOGO_MAX_PIXELS || width * height > BRAND_LOGO_MAX_PIXELS) {
+		diag_error(diag, brand->path, line,
+			   "logo \"%s\" is %lu by %lu pixels, over the limit of %d pixels "
+			   "(4096 by 4096)",
+			   logo, width, height, BRAND_LOGO_MAX_PIXELS);
+		return -1;
+	}
 	surface = brand_logo_decode(brand);
 	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
 		diag_error(diag, brand->path, line, "logo \"%s\" is not a PNG image", logo);
 		cairo_surface_destroy(surface);
-		free(path);
 		return -1;
 	}
 	brand->logo_width = cairo_image_surface_get_width(surface);
 	brand->logo_height = cairo_image_surface_get_height(surface);
 	cairo_surface_destroy(surface);
-	free(path);
 	return 0;
 }
 
 struct brand *
-brand_load(const char *path, const char *schema_folder, struct diag *diag)
+brand_load(const char *path, const char *schema_folder, int allow_any_path, struct diag *diag)
 {
 	char *schema_path = xasprintf("%s/brand.rng", schema_folder);
 	xmlRelaxNGPtr schema = xmlinput_schema_load(schema_path, diag);
 	struct brand *brand;
-	xmlDocPtr document;
+	xmlDocPtr document = NULL;
+	size_t length;
+	char *data;
 	int failed = 0;
 
 	free(schema_path);
 	if (schema == NULL)
 		return NULL;
-	document = xmlinput_read(path, BRAND_MAX_BYTES, schema, diag);
+	/* The user named the brand file: a link to it is followed. */
+	data = infile_read(path, INFILE_FOLLOW, BRAND_MAX_BYTES, &length, diag);
+	if (data != NULL)
+		document = xmlinput_parse(path, data, length, schema, diag);
+	free(data);
 	xmlRelaxNGFree(schema);
 	if (document == NULL)
 		return NULL;
@@ -144,7 +216,8 @@ brand_load(const char *path, const char *schema_folder, struct diag *diag)
 		} else if (xmlinput_is(node, "logo")) {
 			char *logo = xmlinput_text(node);
 
-			failed |= logo == NULL || brand_load_logo(brand, logo, xmlGetLineNo(node), diag) != 0;
+			failed |= logo == NULL || brand_load_logo(brand, logo, xmlGetLineNo(node),
+								  allow_any_path, diag) != 0;
 			free(logo);
 		} else if (xmlinput_is(node, "colors")) {
 			failed |= brand_color_attribute(path, node, "primary", &brand->primary, diag) != 0;

@@ -38,9 +38,12 @@ struct brand {
 };
 
 /* Reads the brand file at path (schema brand.rng in schema_folder) and its
- * logo.  Returns the brand (free with brand_free) or NULL after reporting
- * every problem, each naming the file. */
-struct brand *brand_load(const char *path, const char *schema_folder, struct diag *diag);
+ * logo: a PNG of at most 4 MiB and 4096 x 4096 pixels, read from the
+ * brand file's folder or below it (no "..", absolute path or symbolic
+ * link) unless allow_any_path.  Returns the brand (free with brand_free)
+ * or NULL after reporting every problem, each naming the file. */
+struct brand *brand_load(const char *path, const char *schema_folder, int allow_any_path,
+			 struct diag *diag);
 
 void brand_free(struct brand *brand);
 

@@ -795,9 +795,11 @@ chart_svg(const struct chart_input *input, const struct brand *brand, struct cha
 }
 
 int
-chart_write_png(const char *path, const struct chart_input *input, const struct brand *brand,
-		double width, double height, double scale, struct diag *diag)
+chart_write_png(const struct outfile_folder *folder, const char *name,
+		const struct chart_input *input, const struct brand *brand, double width,
+		double height, double scale, struct diag *diag)
 {
+	char path[4096];
 	cairo_surface_t *surface = cairo_image_surface_create(
 		CAIRO_FORMAT_ARGB32, (int)ceil(width * scale), (int)ceil(height * scale));
 	cairo_t *cairo = cairo_create(surface);
@@ -805,6 +807,7 @@ chart_write_png(const char *path, const struct chart_input *input, const struct 
 	cairo_status_t status;
 	int result;
 
+	snprintf(path, sizeof path, "%s/%s", folder->path, name);
 	cairo_set_source_rgb(cairo, 1, 1, 1);
 	cairo_paint(cairo);
 	cairo_scale(cairo, scale, scale);
@@ -819,7 +822,7 @@ chart_write_png(const char *path, const struct chart_input *input, const struct 
 		free(buffer.data);
 		return -1;
 	}
-	result = outfile_write(path, buffer.data, buffer.length, diag);
+	result = outfile_write(folder, name, buffer.data, buffer.length, diag);
 	free(buffer.data);
 	return result;
 }

@@ -12,6 +12,7 @@
 struct brand;
 struct chart_cache;
 struct diag;
+struct outfile_folder;
 
 enum { CHART_SERIES_MAX = 6, CHART_THRESHOLDS_MAX = 8 };
 
@@ -84,10 +85,10 @@ xmlDocPtr chart_svg(const struct chart_input *input, const struct brand *brand,
 		    struct chart_cache *cache, double width, double height, const char *source,
 		    struct diag *diag);
 
-/* Writes the chart as a PNG file at path, atomically, scale pixels per
- * point.  Returns 0, or -1 after reporting. */
-int chart_write_png(const char *path, const struct chart_input *input,
-		    const struct brand *brand, double width, double height, double scale,
-		    struct diag *diag);
+/* Writes the chart as a PNG file name in folder, atomically, scale pixels
+ * per point.  Returns 0, or -1 after reporting. */
+int chart_write_png(const struct outfile_folder *folder, const char *name,
+		    const struct chart_input *input, const struct brand *brand, double width,
+		    double height, double scale, struct diag *diag);
 
 #endif

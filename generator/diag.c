@@ -1,6 +1,7 @@
 /* Diagnostics: formatting and counting of problems, one line each. */
 #include "diag.h"
 
+#include <glib.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -18,11 +19,44 @@ diag_init(struct diag *diag, FILE *stream)
 	diag->errors = 0;
 }
 
+/* Copies message into line, each control character (C0, DEL, C1) and each
+ * byte that is not UTF-8 written as \xNN or \u00NN, so that no input can
+ * reach the terminal as a control sequence.  Returns line's length. */
+static size_t
+diag_escape(const char *message, char *line, size_t size)
+{
+	size_t length = 0, remaining = strlen(message);
+	const char *cursor = message;
+
+	while (remaining > 0 && length + 8 < size) {
+		gunichar character = g_utf8_get_char_validated(cursor, (gssize)remaining);
+		size_t width = character < 0x80 ? 1 : character < 0x800 ? 2 : character < 0x10000 ? 3 : 4;
+
+		if (character == (gunichar)-1 || character == (gunichar)-2) {
+			length += (size_t)snprintf(line + length, size - length, "\\x%02x",
+						   (unsigned char)*cursor);
+			width = 1;
+		} else if (character < 0x20 || character == 0x7f) {
+			length += (size_t)snprintf(line + length, size - length, "\\x%02x", character);
+		} else if (character >= 0x80 && character < 0xa0) {
+			length += (size_t)snprintf(line + length, size - length, "\\u%04x", character);
+		} else {
+			memcpy(line + length, cursor, width);
+			length += width;
+		}
+		cursor += width;
+		remaining -= width;
+	}
+	line[length] = '\0';
+	return length;
+}
+
 static void
 diag_vreport(struct diag *diag, enum diag_severity severity, const char *file,
 	     long line, long column, const char *format, va_list arguments)
 {
-	char message[2048];
+	char message[2048], escaped_line[4 * sizeof message];
+	size_t escaped;
 	int length;
 
 	if (severity == DIAG_ERROR)
@@ -47,9 +81,9 @@ diag_vreport(struct diag *diag, enum diag_severity severity, const char *file,
 	if (length < 0 || (size_t)length >= sizeof message - 2)
 		length = 0;
 	vsnprintf(message + length, sizeof message - (size_t)length - 1, format, arguments);
-	length = (int)strlen(message);
-	message[length] = '\n';
-	fwrite(message, 1, (size_t)length + 1, diag->stream);
+	escaped = diag_escape(message, escaped_line, sizeof escaped_line - 1);
+	escaped_line[escaped] = '\n';
+	fwrite(escaped_line, 1, escaped + 1, diag->stream);
 	fflush(diag->stream);
 }
 

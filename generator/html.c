@@ -12,11 +12,13 @@
 #include "xmlout.h"
 
 #include <glib.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,14 +159,42 @@ html_chart(xmlNodePtr parent, const struct chart_input *input, const struct bran
 	return 0;
 }
 
-/* Runs the template over document and writes the result to path,
- * serialised straight into the file. */
+/* Wraps document's root in <render>: with the brand (and framework's stage
+ * colours), the CSS and the chart when full, bare otherwise.  Returns 0,
+ * or -1 after reporting and freeing document. */
 static int
-html_transform(const char *path, const struct html_template *template, xmlDocPtr document,
-	       struct diag *diag)
+html_wrap(xmlDocPtr document, int full, const struct html_template *template,
+	  const struct chart_input *chart, const struct framework *framework,
+	  const struct brand *brand, const char *path, struct diag *diag)
+{
+	xmlNodePtr content, wrapper;
+
+	wrapper = xmlNewDocNode(document, NULL, (const xmlChar *)"render", NULL);
+	content = xmlDocSetRootElement(document, wrapper);
+	xmlSetNs(wrapper, xmlNewNs(wrapper, (const xmlChar *)HTML_RENDER_NAMESPACE, NULL));
+	if (full) {
+		html_brand(wrapper, brand, framework);
+		xmlNewTextChild(wrapper, wrapper->ns, (const xmlChar *)"style",
+				(const xmlChar *)template->css);
+	}
+	if (full && chart != NULL &&
+	    html_chart(wrapper, chart, brand, template->chart, path, diag) != 0) {
+		xmlFreeNode(content);
+		xmlFreeDoc(document);
+		return -1;
+	}
+	xmlAddChild(wrapper, content);
+	return 0;
+}
+
+/* Runs the template over document with params (NULL-ended name, XPath
+ * value pairs; may be NULL), with file and network access forbidden.
+ * Returns the result (free with xmlFreeDoc) or NULL after reporting. */
+static xmlDocPtr
+html_apply(const struct html_template *template, xmlDocPtr document, const char **params,
+	   const char *path, struct diag *diag)
 {
 	xsltTransformContextPtr context;
-	struct outfile file;
 	xmlDocPtr result;
 	int status;
 
@@ -172,55 +202,189 @@ html_transform(const char *path, const struct html_template *template, xmlDocPtr
 	if (context == NULL || xsltSetCtxtSecurityPrefs(template->security, context) != 0) {
 		diag_error(diag, path, 0, "cannot start the HTML template");
 		xsltFreeTransformContext(context);
-		return -1;
+		return NULL;
 	}
-	result = xsltApplyStylesheetUser(template->stylesheet, document, NULL, NULL, NULL, context);
+	result = xsltApplyStylesheetUser(template->stylesheet, document, params, NULL, NULL, context);
 	status = context->state;
 	xsltFreeTransformContext(context);
 	if (result == NULL || status != XSLT_STATE_OK) {
 		diag_error(diag, path, 0, "the HTML template failed");
 		xmlFreeDoc(result);
-		return -1;
+		return NULL;
 	}
-	if (outfile_open(&file, path, diag) != 0) {
-		xmlFreeDoc(result);
-		return -1;
-	}
-	/* A short count is a write error; outfile_commit reports the stream's. */
-	if (xsltSaveResultToFile(file.stream, result, template->stylesheet) < 0) {
-		diag_error(diag, path, 0, "cannot write the HTML page");
-		xmlFreeDoc(result);
-		outfile_abort(&file);
-		return -1;
+	return result;
+}
+
+/* html_apply, then frees document. */
+static xmlDocPtr
+html_transform(const struct html_template *template, xmlDocPtr document, const char **params,
+	       const char *path, struct diag *diag)
+{
+	xmlDocPtr result = html_apply(template, document, params, path, diag);
+
+	xmlFreeDoc(document);
+	return result;
+}
+
+/* The whole page of document as HTML text (free with xmlFree), or NULL
+ * after reporting. */
+static xmlChar *
+html_page(const struct html_template *template, xmlDocPtr document,
+	  const struct chart_input *chart, const struct framework *framework,
+	  const struct brand *brand, const char *path, int *length, struct diag *diag)
+{
+	xmlDocPtr result;
+	xmlChar *html = NULL;
+
+	if (html_wrap(document, 1, template, chart, framework, brand, path, diag) != 0)
+		return NULL;
+	result = html_transform(template, document, NULL, path, diag);
+	if (result == NULL)
+		return NULL;
+	if (xsltSaveResultToString(&html, length, result, template->stylesheet) != 0 ||
+	    html == NULL) {
+		diag_error(diag, path, 0, "the HTML template failed");
+		xmlFree(html);
+		html = NULL;
 	}
 	xmlFreeDoc(result);
-	return outfile_commit(&file, diag);
+	return html;
 }
 
 int
-html_render_document(const char *path, const struct html_template *template,
-		     xmlDocPtr document, const struct chart_input *chart,
-		     const struct framework *framework, const struct brand *brand,
-		     struct diag *diag)
+html_render_document(const struct outfile_folder *folder, const char *name,
+		     const struct html_template *template, xmlDocPtr document,
+		     const struct chart_input *chart, const struct framework *framework,
+		     const struct brand *brand, struct diag *diag)
 {
-	xmlNodePtr content, wrapper;
-	int status;
+	char path[4096];
+	int length = 0, status;
+	xmlChar *html;
 
-	/* <render> holds the brand, the CSS, the chart and the document. */
-	wrapper = xmlNewDocNode(document, NULL, (const xmlChar *)"render", NULL);
-	content = xmlDocSetRootElement(document, wrapper);
-	xmlSetNs(wrapper, xmlNewNs(wrapper, (const xmlChar *)HTML_RENDER_NAMESPACE, NULL));
-	html_brand(wrapper, brand, framework);
-	xmlNewTextChild(wrapper, wrapper->ns, (const xmlChar *)"style", (const xmlChar *)template->css);
-	if (chart != NULL && html_chart(wrapper, chart, brand, template->chart, path, diag) != 0) {
-		xmlFreeNode(content);
-		xmlFreeDoc(document);
+	snprintf(path, sizeof path, "%s/%s", folder->path, name);
+	html = html_page(template, document, chart, framework, brand, path, &length, diag);
+	if (html == NULL)
+		return -1;
+	status = outfile_write(folder, name, html, (size_t)length, diag);
+	xmlFree(html);
+	return status;
+}
+
+/* libxml2's writes into an output file.  A failed write is kept in the
+ * file for outfile_commit to report with its cause; libxml2 is told it
+ * succeeded so that it prints nothing of its own. */
+static int
+html_output_write(void *context, const char *buffer, int length)
+{
+	outfile_put(context, buffer, (size_t)length);
+	return length;
+}
+
+static int
+html_output_close(void *context)
+{
+	(void)context;
+	return 0;
+}
+
+/* Returns NULL, with the failure kept in file, when out of memory. */
+static xmlOutputBufferPtr
+html_output(struct outfile *file)
+{
+	xmlOutputBufferPtr output = xmlOutputBufferCreateIO(html_output_write, html_output_close,
+							    file, NULL);
+
+	if (output == NULL)
+		file->error = ENOMEM;
+	return output;
+}
+
+/* Where a streamed page's rows go. */
+struct html_rows {
+	const struct html_template *template;
+	xmlOutputBufferPtr output;
+	const char *section;
+	const char *path;
+	struct diag *diag;
+};
+
+int
+html_rows_write(struct html_rows *rows, xmlDocPtr chunk)
+{
+	char *value = xasprintf("'%s'", rows->section);
+	const char *params[] = { "rows", value, NULL };
+	xmlDocPtr result;
+
+	if (html_wrap(chunk, 0, rows->template, NULL, NULL, NULL, rows->path, rows->diag) != 0) {
+		free(value);
 		return -1;
 	}
-	xmlAddChild(wrapper, content);
-	status = html_transform(path, template, document, diag);
-	xmlFreeDoc(document);
-	return status;
+	result = html_transform(rows->template, chunk, params, rows->path, rows->diag);
+	free(value);
+	if (result == NULL)
+		return -1;
+	for (xmlNodePtr node = result->children; node != NULL; node = node->next)
+		if (node->type == XML_ELEMENT_NODE)
+			htmlNodeDumpFormatOutput(rows->output, result, node, "UTF-8", 0);
+	xmlFreeDoc(result);
+	return xmlOutputBufferFlush(rows->output) < 0 ? -1 : 0;
+}
+
+/* The marker the template leaves where a section's rows go. */
+static const char html_rows_marker[] = "<!--rows:";
+
+int
+html_render_rows(const struct outfile_folder *folder, const char *name,
+		 const struct html_template *template, xmlDocPtr document,
+		 const struct chart_input *chart, const struct framework *framework,
+		 const struct brand *brand, html_rows_writer writer, void *context,
+		 struct diag *diag)
+{
+	char path[4096];
+	struct html_rows rows = { .template = template, .path = path, .diag = diag };
+	struct outfile file;
+	int length = 0, failed = 0;
+	xmlChar *html;
+	const char *cursor, *marker;
+
+	snprintf(path, sizeof path, "%s/%s", folder->path, name);
+	html = html_page(template, document, chart, framework, brand, path, &length, diag);
+	if (html == NULL)
+		return -1;
+	if (outfile_open(&file, folder, name, diag) != 0) {
+		xmlFree(html);
+		return -1;
+	}
+	rows.output = html_output(&file);
+	if (rows.output == NULL) {
+		xmlFree(html);
+		outfile_commit(&file, diag);
+		return -1;
+	}
+	/* The page around the rows, and each section's rows in its place. */
+	cursor = (const char *)html;
+	while (!failed && (marker = strstr(cursor, html_rows_marker)) != NULL) {
+		const char *section = marker + strlen(html_rows_marker);
+		const char *end = strstr(section, "-->");
+		char *name_of_section;
+
+		if (end == NULL)
+			break;
+		xmlOutputBufferWrite(rows.output, (int)(marker - cursor), cursor);
+		name_of_section = xstrndup(section, (size_t)(end - section));
+		rows.section = name_of_section;
+		failed = writer(&rows, name_of_section, context) != 0;
+		free(name_of_section);
+		cursor = end + 3;
+	}
+	xmlOutputBufferWrite(rows.output, (int)strlen(cursor), cursor);
+	xmlFree(html);
+	xmlOutputBufferClose(rows.output);
+	if (failed) {
+		outfile_abort(&file);
+		return -1;
+	}
+	return outfile_commit(&file, diag);
 }
 
 /* Puts each chart's SVG inside its <chart> element, adding what it put to
@@ -260,16 +424,37 @@ html_add_charts(xmlNodePtr node, const struct html_template *template, const str
 	return 0;
 }
 
+/* Writes result to name in folder, serialised straight into the file. */
+static int
+html_save(const struct outfile_folder *folder, const char *name,
+	  const struct html_template *template, xmlDocPtr result, struct diag *diag)
+{
+	struct outfile file;
+	xmlOutputBufferPtr output;
+
+	if (outfile_open(&file, folder, name, diag) != 0)
+		return -1;
+	output = html_output(&file);
+	if (output != NULL) {
+		xsltSaveResultTo(output, result, template->stylesheet);
+		xmlOutputBufferClose(output);
+	}
+	return outfile_commit(&file, diag);
+}
+
 int
-html_render(const char *path, const struct html_template *template, xmlDocPtr document,
-	    const struct brand *brand, struct diag *diag)
+html_render(const struct outfile_folder *folder, const char *name,
+	    const struct html_template *template, xmlDocPtr document, const struct brand *brand,
+	    struct diag *diag)
 {
 	xmlNodePtr root = xmlDocGetRootElement(document);
 	xmlNsPtr render = xmlNewNs(NULL, (const xmlChar *)HTML_RENDER_NAMESPACE,
 				   (const xmlChar *)"r");
 	GPtrArray *added = g_ptr_array_new();
+	char *path = xasprintf("%s/%s", folder->path, name);
+	xmlDocPtr result = NULL;
 	xmlNodePtr node;
-	int result;
+	int status = -1;
 
 	/* The brand and the CSS go in as the template's r: elements. */
 	node = xmlNewDocNode(document, render, (const xmlChar *)"holder", NULL);
@@ -283,9 +468,8 @@ html_render(const char *path, const struct html_template *template, xmlDocPtr do
 		g_ptr_array_add(added, child);
 	}
 	xmlFreeNode(node);
-	result = html_add_charts(root->children, template, brand, added, path, diag);
-	if (result == 0)
-		result = html_transform(path, template, document, diag);
+	if (html_add_charts(root->children, template, brand, added, path, diag) == 0)
+		result = html_apply(template, document, NULL, path, diag);
 
 	/* The document as it was. */
 	for (guint index = 0; index < added->len; index++) {
@@ -296,5 +480,10 @@ html_render(const char *path, const struct html_template *template, xmlDocPtr do
 	}
 	g_ptr_array_free(added, TRUE);
 	xmlFreeNs(render);
-	return result;
+	if (result != NULL) {
+		status = html_save(folder, name, template, result, diag);
+		xmlFreeDoc(result);
+	}
+	free(path);
+	return status;
 }

@@ -11,9 +11,11 @@
 #include <sys/stat.h>
 
 static void
-inputs_add(struct inputs *inputs, char *path)
+inputs_add(struct inputs *inputs, char *path, enum infile_links links)
 {
 	inputs->paths = xreallocarray(inputs->paths, inputs->count + 1, sizeof *inputs->paths);
+	inputs->links = xreallocarray(inputs->links, inputs->count + 1, sizeof *inputs->links);
+	inputs->links[inputs->count] = links;
 	inputs->paths[inputs->count++] = path;
 }
 
@@ -70,7 +72,7 @@ inputs_walk(struct inputs *inputs, const char *folder, int depth, struct diag *d
 			failed |= inputs_walk(inputs, path, depth + 1, diag) != 0;
 			free(path);
 		} else if (inputs_has_suffix(names[index], ".xml")) {
-			inputs_add(inputs, path);
+			inputs_add(inputs, path, INFILE_NO_LINKS);
 		} else {
 			free(path);
 		}
@@ -86,6 +88,7 @@ inputs_collect(struct inputs *inputs, char *const *names, size_t name_count, str
 	size_t failed = 0;
 
 	inputs->paths = NULL;
+	inputs->links = NULL;
 	inputs->count = 0;
 	for (size_t index = 0; index < name_count; index++) {
 		struct stat status;
@@ -96,7 +99,7 @@ inputs_collect(struct inputs *inputs, char *const *names, size_t name_count, str
 		} else if (S_ISDIR(status.st_mode)) {
 			failed += inputs_walk(inputs, names[index], 0, diag) != 0;
 		} else {
-			inputs_add(inputs, xstrdup(names[index]));
+			inputs_add(inputs, xstrdup(names[index]), INFILE_FOLLOW);
 		}
 	}
 	return failed;
@@ -108,6 +111,8 @@ inputs_free(struct inputs *inputs)
 	for (size_t index = 0; index < inputs->count; index++)
 		free(inputs->paths[index]);
 	free(inputs->paths);
+	free(inputs->links);
 	inputs->paths = NULL;
+	inputs->links = NULL;
 	inputs->count = 0;
 }

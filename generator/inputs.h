@@ -5,15 +5,19 @@
 
 #include <stddef.h>
 
+#include "infile.h"
+
 struct diag;
 
 struct inputs {
 	char **paths;
+	enum infile_links *links;  /* per path: followed when named, not when found in a folder */
 	size_t count;
 };
 
 /* Expands each of names into inputs.  Names that cannot be read are
- * reported and left out.  Returns how many could not be read (0 when all
+ * reported and left out.  A file named is read through a symbolic link;
+ * a file found in a folder is not, and links to folders are not walked.  Returns how many could not be read (0 when all
  * were).  Free with inputs_free. */
 size_t inputs_collect(struct inputs *inputs, char *const *names, size_t name_count,
 		   struct diag *diag);

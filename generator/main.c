@@ -2,6 +2,7 @@
  * does the work, its result becomes the exit status. */
 #include "batch.h"
 #include "diag.h"
+#include "interrupt.h"
 #include "link.h"
 #include "options.h"
 #include "xalloc.h"
@@ -63,6 +64,7 @@ enum {
 	OPTION_MESSAGES,
 	OPTION_SECTIONS,
 	OPTION_RESPONDENT,
+	OPTION_ALLOW_BRAND_PATH,
 };
 
 /* The one table behind both getopt_long and --help. */
@@ -94,6 +96,8 @@ static const struct option_help {
 	  "content pack folder (default: the installed crawl-walk-run pack)" },
 	{ "brand", 1, 'b', "FILE", FOR_RENDER | FOR_INDEX,
 	  "brand file (default: templates/brand.xml)" },
+	{ "allow-brand-path", 0, OPTION_ALLOW_BRAND_PATH, NULL, FOR_RENDER | FOR_INDEX,
+	  "let the brand's logo be any file, not only one in the brand file's folder" },
 	{ "previous", 1, OPTION_PREVIOUS, "FILE", FOR_RENDER,
 	  "compare with this earlier assessment of the same team" },
 	{ "chart-png", 0, OPTION_CHART_PNG, NULL, FOR_RENDER,
@@ -287,6 +291,13 @@ main(int argc, char **argv)
 	long number;
 	int code;
 
+	/* Ctrl-C and kill are noted from the start, before any input is read,
+	 * even when started with SIGINT ignored. */
+	if (interrupt_install() != 0) {
+		fprintf(stderr, "maturity: error: cannot handle signals: %s\n", strerror(errno));
+		return EXIT_OUTPUT;
+	}
+
 	/* Build getopt's tables from the one option table. */
 	for (size_t index = 0; index < OPTION_COUNT; index++) {
 		long_options[index] = (struct option){ option_table[index].name,
@@ -356,6 +367,9 @@ main(int argc, char **argv)
 			break;
 		case 'b':
 			options.brand_path = optarg;
+			break;
+		case OPTION_ALLOW_BRAND_PATH:
+			options.allow_brand_path = 1;
 			break;
 		case 'j':
 			if (!parse_count(optarg, 1, 256, &options.jobs))
@@ -500,6 +514,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "maturity: error: cannot write standard output\n");
 		return EXIT_OUTPUT;
 	}
+	if (interrupt_requested())
+		return EXIT_INTERRUPTED;
 	switch (result) {
 	case BATCH_OK:
 		return EXIT_OK;

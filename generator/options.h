@@ -33,6 +33,7 @@ struct options {
 	const char *content_folder;   /* -c, default DATA/content/crawl-walk-run */
 	int content_given;            /* -c was on the command line */
 	const char *brand_path;       /* -b, default DATA/templates/brand.xml */
+	int allow_brand_path;         /* --allow-brand-path: a logo may be anywhere */
 	const char *previous_path;    /* --previous */
 	long jobs;                    /* -j, 0 = one per CPU */
 	int quiet;                    /* -q */

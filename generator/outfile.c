@@ -1,122 +1,40 @@
-/* Output files written to a temporary name and renamed into place. */
+/* Output files written relative to folder descriptors; see outfile.h. */
 #include "outfile.h"
 
 #include "diag.h"
 #include "xalloc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void
-outfile_clear(struct outfile *file)
+enum { OUTFILE_SUFFIX = 6 };
+
+static struct outfile_folder *
+outfile_folder_new(int descriptor, const char *path)
 {
-	free(file->path);
-	free(file->temporary_path);
-	file->path = NULL;
-	file->temporary_path = NULL;
-	file->stream = NULL;
+	struct outfile_folder *folder = xcalloc(1, sizeof *folder);
+
+	folder->descriptor = descriptor;
+	folder->path = xstrdup(path);
+	return folder;
 }
 
-int
-outfile_open(struct outfile *file, const char *path, struct diag *diag)
-{
-	const char *slash = strrchr(path, '/');
-	size_t folder_length = slash ? (size_t)(slash - path) + 1 : 0;
-	const char *base = path + folder_length;
-	int descriptor;
-
-	file->path = xstrdup(path);
-	file->temporary_path = xasprintf("%.*s.%s.XXXXXX", (int)folder_length, path, base);
-	file->stream = NULL;
-
-	descriptor = mkstemp(file->temporary_path);
-	if (descriptor < 0) {
-		diag_error(diag, path, 0, "cannot create: %s", strerror(errno));
-		outfile_clear(file);
-		return -1;
-	}
-	/* mkstemp creates 0600; reports are meant to be shared like any file. */
-	mode_t mask = umask(0);
-	umask(mask);
-	(void)fchmod(descriptor, 0666 & ~mask);
-
-	file->stream = fdopen(descriptor, "wb");
-	if (file->stream == NULL) {
-		diag_error(diag, path, 0, "cannot open: %s", strerror(errno));
-		close(descriptor);
-		unlink(file->temporary_path);
-		outfile_clear(file);
-		return -1;
-	}
-	return 0;
-}
-
-int
-outfile_commit(struct outfile *file, struct diag *diag)
-{
-	int failed = 0;
-	int saved_errno = 0;
-
-	if (fflush(file->stream) != 0 || ferror(file->stream)) {
-		failed = 1;
-		saved_errno = errno;
-	}
-	if (fclose(file->stream) != 0 && !failed) {
-		failed = 1;
-		saved_errno = errno;
-	}
-	file->stream = NULL;
-	if (!failed && rename(file->temporary_path, file->path) != 0) {
-		failed = 1;
-		saved_errno = errno;
-	}
-	if (failed) {
-		diag_error(diag, file->path, 0, "cannot write: %s",
-			   strerror(saved_errno ? saved_errno : EIO));
-		unlink(file->temporary_path);
-	}
-	outfile_clear(file);
-	return failed ? -1 : 0;
-}
-
-void
-outfile_abort(struct outfile *file)
-{
-	if (file->stream != NULL)
-		fclose(file->stream);
-	if (file->temporary_path != NULL)
-		unlink(file->temporary_path);
-	outfile_clear(file);
-}
-
-int
-outfile_write(const char *path, const void *data, size_t length, struct diag *diag)
-{
-	struct outfile file;
-
-	if (outfile_open(&file, path, diag) != 0)
-		return -1;
-	if (length > 0 && fwrite(data, 1, length, file.stream) != length) {
-		diag_error(diag, path, 0, "cannot write: %s", strerror(errno));
-		outfile_abort(&file);
-		return -1;
-	}
-	return outfile_commit(&file, diag);
-}
-
-int
-outfile_make_folders(const char *path, struct diag *diag)
+struct outfile_folder *
+outfile_folder_open(const char *path, struct diag *diag)
 {
 	char *copy;
-	struct stat status;
+	int descriptor;
 
 	if (path[0] == '\0') {
 		diag_error(diag, NULL, 0, "empty folder name");
-		return -1;
+		return NULL;
 	}
+	/* Each leading part in turn, as mkdir -p does. */
 	copy = xstrdup(path);
 	for (char *cursor = copy + 1;; cursor++) {
 		char saved = *cursor;
@@ -127,17 +45,204 @@ outfile_make_folders(const char *path, struct diag *diag)
 		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
 			diag_error(diag, copy, 0, "cannot create folder: %s", strerror(errno));
 			free(copy);
-			return -1;
+			return NULL;
 		}
 		*cursor = saved;
 		if (saved == '\0')
 			break;
 	}
-	if (stat(path, &status) != 0 || !S_ISDIR(status.st_mode)) {
-		diag_error(diag, path, 0, "not a folder");
-		free(copy);
+	free(copy);
+	descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (descriptor < 0) {
+		diag_error(diag, path, 0, "%s", errno == ENOTDIR ? "not a folder" : strerror(errno));
+		return NULL;
+	}
+	return outfile_folder_new(descriptor, path);
+}
+
+struct outfile_folder *
+outfile_folder_child(const struct outfile_folder *parent, const char *name,
+		     enum outfile_create create, struct diag *diag)
+{
+	char *path = xasprintf("%s/%s", parent->path, name);
+	struct outfile_folder *folder = NULL;
+	struct stat status;
+	int descriptor;
+
+	if (create == OUTFILE_CREATE && mkdirat(parent->descriptor, name, 0777) != 0 &&
+	    errno != EEXIST) {
+		diag_error(diag, path, 0, "cannot create folder: %s", strerror(errno));
+		free(path);
+		return NULL;
+	}
+	descriptor = openat(parent->descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (descriptor >= 0) {
+		folder = outfile_folder_new(descriptor, path);
+	} else if (create == OUTFILE_CREATE) {
+		int error = errno;
+
+		if (fstatat(parent->descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISLNK(status.st_mode))
+			diag_error(diag, path, 0,
+				   "is a symbolic link; nothing is written through a link below the "
+				   "output folder");
+		else if (error == ENOTDIR)
+			diag_error(diag, path, 0, "not a folder");
+		else
+			diag_error(diag, path, 0, "cannot open folder: %s", strerror(error));
+	}
+	free(path);
+	return folder;
+}
+
+void
+outfile_folder_close(struct outfile_folder *folder)
+{
+	if (folder == NULL)
+		return;
+	close(folder->descriptor);
+	free(folder->path);
+	free(folder);
+}
+
+static void
+outfile_clear(struct outfile *file)
+{
+	free(file->name);
+	free(file->temporary_name);
+	free(file->path);
+	file->name = NULL;
+	file->temporary_name = NULL;
+	file->path = NULL;
+	file->stream = NULL;
+	file->error = 0;
+}
+
+/* Six random letters and digits, as mkstemp's XXXXXX. */
+static void
+outfile_suffix(char suffix[OUTFILE_SUFFIX + 1])
+{
+	static const char alphabet[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	unsigned char bytes[OUTFILE_SUFFIX];
+
+	if (getrandom(bytes, sizeof bytes, 0) != (ssize_t)sizeof bytes) {
+		unsigned long mix = (unsigned long)getpid() * 2654435761u ^ (unsigned long)&bytes;
+
+		for (size_t index = 0; index < sizeof bytes; index++, mix >>= 5)
+			bytes[index] = (unsigned char)mix;
+	}
+	for (size_t index = 0; index < OUTFILE_SUFFIX; index++)
+		suffix[index] = alphabet[bytes[index] % (sizeof alphabet - 1)];
+	suffix[OUTFILE_SUFFIX] = '\0';
+}
+
+int
+outfile_open(struct outfile *file, const struct outfile_folder *folder, const char *name,
+	     struct diag *diag)
+{
+	int descriptor = -1;
+
+	*file = (struct outfile){ .folder = folder };
+	file->name = xstrdup(name);
+	file->path = xasprintf("%s/%s", folder->path, name);
+	/* O_EXCL and O_NOFOLLOW: a new file of ours, never one planted there. */
+	for (int attempt = 0; attempt < 100 && descriptor < 0; attempt++) {
+		char suffix[OUTFILE_SUFFIX + 1];
+
+		outfile_suffix(suffix);
+		free(file->temporary_name);
+		file->temporary_name = xasprintf(".%s.%s", name, suffix);
+		descriptor = openat(folder->descriptor, file->temporary_name,
+				    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+		if (descriptor < 0 && errno != EEXIST)
+			break;
+	}
+	if (descriptor < 0) {
+		diag_error(diag, file->path, 0, "cannot create: %s", strerror(errno));
+		outfile_clear(file);
 		return -1;
 	}
-	free(copy);
+	file->stream = fdopen(descriptor, "wb");
+	if (file->stream == NULL) {
+		diag_error(diag, file->path, 0, "cannot open: %s", strerror(errno));
+		close(descriptor);
+		unlinkat(folder->descriptor, file->temporary_name, 0);
+		outfile_clear(file);
+		return -1;
+	}
 	return 0;
+}
+
+int
+outfile_put(struct outfile *file, const void *data, size_t length)
+{
+	if (file->error != 0)
+		return -1;
+	if (length > 0 && fwrite(data, 1, length, file->stream) != length) {
+		file->error = errno != 0 ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+int
+outfile_commit(struct outfile *file, struct diag *diag)
+{
+	int failed = file->error != 0;
+	int saved_errno = file->error;
+
+	if (!failed && (fflush(file->stream) != 0 || ferror(file->stream))) {
+		failed = 1;
+		saved_errno = errno;
+	}
+	if (fclose(file->stream) != 0 && !failed) {
+		failed = 1;
+		saved_errno = errno;
+	}
+	file->stream = NULL;
+	/* Renaming replaces a link at the final name, never what it points to. */
+	if (!failed && renameat(file->folder->descriptor, file->temporary_name,
+				file->folder->descriptor, file->name) != 0) {
+		failed = 1;
+		saved_errno = errno;
+	}
+	if (failed) {
+		diag_error(diag, file->path, 0, "cannot write: %s",
+			   strerror(saved_errno ? saved_errno : EIO));
+		unlinkat(file->folder->descriptor, file->temporary_name, 0);
+	}
+	outfile_clear(file);
+	return failed ? -1 : 0;
+}
+
+void
+outfile_abort(struct outfile *file)
+{
+	if (file->stream != NULL)
+		fclose(file->stream);
+	if (file->temporary_name != NULL)
+		unlinkat(file->folder->descriptor, file->temporary_name, 0);
+	outfile_clear(file);
+}
+
+int
+outfile_write(const struct outfile_folder *folder, const char *name, const void *data,
+	      size_t length, struct diag *diag)
+{
+	struct outfile file;
+
+	if (outfile_open(&file, folder, name, diag) != 0)
+		return -1;
+	outfile_put(&file, data, length);
+	return outfile_commit(&file, diag);
+}
+
+int
+outfile_is_temporary(const char *name)
+{
+	size_t length = strlen(name);
+
+	return name[0] == '.' && length > OUTFILE_SUFFIX + 2 &&
+	       name[length - OUTFILE_SUFFIX - 1] == '.';
 }

@@ -596,13 +596,14 @@ pdf_cover(struct pdf_report *report)
 
 /* Setup ----------------------------------------------------------------------- */
 
+/* A failed write is kept in the file for outfile_commit to report.  cairo
+ * is told it succeeded: finishing a PDF surface whose stream failed
+ * mid-page trips an assertion inside cairo 1.18. */
 static cairo_status_t
 pdf_write(void *closure, const unsigned char *data, unsigned int length)
 {
-	FILE *stream = closure;
-
-	return fwrite(data, 1, length, stream) == length ? CAIRO_STATUS_SUCCESS
-							 : CAIRO_STATUS_WRITE_ERROR;
+	outfile_put(closure, data, length);
+	return CAIRO_STATUS_SUCCESS;
 }
 
 /* The document's metadata; the dates are the report date, so the same
@@ -659,8 +660,8 @@ pdf_walker_init(struct pdf_report *report, struct pdf_cache *cache, const struct
 }
 
 int
-pdf_render(const char *path, xmlDocPtr document, const struct brand *brand,
-	   struct pdf_cache *cache, struct diag *diag)
+pdf_render(const struct outfile_folder *folder, const char *name, xmlDocPtr document,
+	   const struct brand *brand, struct pdf_cache *cache, struct diag *diag)
 {
 	struct pdf_report report = { .root = xmlDocGetRootElement(document) };
 	struct outfile file;
@@ -668,18 +669,16 @@ pdf_render(const char *path, xmlDocPtr document, const struct brand *brand,
 	cairo_status_t status = CAIRO_STATUS_SUCCESS;
 	const char *error = NULL;
 
+	if (outfile_open(&file, folder, name, diag) != 0)
+		return -1;
 	if (brand->logo_png != NULL) {
 		status = pdf_cache_logo(cache, brand, &report.logo);
 		if (status != CAIRO_STATUS_SUCCESS) {
-			diag_error(diag, path, 0, "cannot read the logo of %s: %s", brand->path,
+			diag_error(diag, file.path, 0, "cannot read the logo of %s: %s", brand->path,
 				   cairo_status_to_string(status));
+			outfile_abort(&file);
 			return -1;
 		}
-	}
-	if (outfile_open(&file, path, diag) != 0) {
-		if (report.logo != NULL)
-			cairo_surface_destroy(report.logo);
-		return -1;
 	}
 	report.walker.typeset = typeset_new(cache->typeset, brand->page_width, brand->page_height,
 					    PDF_MARGIN_SIDE, brand->page_width - PDF_MARGIN_SIDE,
@@ -693,7 +692,7 @@ pdf_render(const char *path, xmlDocPtr document, const struct brand *brand,
 		if (xmlout_is(node, "section"))
 			pdf_walk_section(&report.walker, node);
 	typeset_paginate(report.walker.typeset);
-	surface = cairo_pdf_surface_create_for_stream(pdf_write, file.stream, brand->page_width,
+	surface = cairo_pdf_surface_create_for_stream(pdf_write, &file, brand->page_width,
 						      brand->page_height);
 	pdf_metadata(surface, report.root);
 	typeset_draw(report.walker.typeset, surface, pdf_page, &report);
@@ -701,17 +700,21 @@ pdf_render(const char *path, xmlDocPtr document, const struct brand *brand,
 	status = cairo_surface_status(surface);
 	cairo_surface_destroy(surface);
 	error = typeset_error(report.walker.typeset);
-	if (error != NULL)
-		diag_error(diag, path, 0, "%s", error);
+	/* A failed write is outfile_commit's to report, with its cause. */
+	if (file.error != 0)
+		error = NULL;
+	else if (error != NULL)
+		diag_error(diag, file.path, 0, "%s", error);
 	else if (status != CAIRO_STATUS_SUCCESS)
-		diag_error(diag, path, 0, "cannot write the PDF: %s", cairo_status_to_string(status));
+		diag_error(diag, file.path, 0, "cannot write the PDF: %s",
+			   cairo_status_to_string(status));
 	typeset_free(report.walker.typeset);
 	g_ptr_array_free(report.walker.owned, TRUE);
 	if (report.header != NULL)
 		cairo_surface_destroy(report.header);
 	if (report.logo != NULL)
 		cairo_surface_destroy(report.logo);
-	if (error != NULL || status != CAIRO_STATUS_SUCCESS) {
+	if (file.error == 0 && (error != NULL || status != CAIRO_STATUS_SUCCESS)) {
 		outfile_abort(&file);
 		return -1;
 	}

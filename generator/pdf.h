@@ -7,6 +7,7 @@
 
 struct brand;
 struct diag;
+struct outfile_folder;
 struct pdf_cache;
 
 /* What the reports one process renders share: the typesetter's cache of
@@ -19,11 +20,11 @@ struct pdf_cache *pdf_cache_new(void);
 
 void pdf_cache_free(struct pdf_cache *cache);
 
-/* Writes the report document (report.h) to path, atomically, with
- * brand's paper, colours, fonts and logo.  The PDF's dates are the
+/* Writes the report document (report.h) to name in folder, atomically,
+ * with brand's paper, colours, fonts and logo.  The PDF's dates are the
  * document's date, so the same inputs give the same bytes.  Returns 0,
  * or -1 after reporting. */
-int pdf_render(const char *path, xmlDocPtr document, const struct brand *brand,
-	       struct pdf_cache *cache, struct diag *diag);
+int pdf_render(const struct outfile_folder *folder, const char *name, xmlDocPtr document,
+	       const struct brand *brand, struct pdf_cache *cache, struct diag *diag);
 
 #endif

@@ -1,8 +1,10 @@
 /* The process pool; see pool.h.  Each worker has a socketpair: the parent
  * writes a task number, the worker answers with one status byte.  A
  * worker that closes its end while holding a task has crashed. */
+#define _GNU_SOURCE /* ppoll */
 #include "pool.h"
 
+#include "interrupt.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -23,25 +25,16 @@ struct pool_worker {
 	size_t task;           /* when busy */
 };
 
-/* The signal that interrupted the run, for the handler; the only state a
- * signal handler may touch. */
-static volatile sig_atomic_t pool_interrupted;
-
+/* A worker's life: read a task, run it, answer, until the parent closes.
+ * It dies with the parent, so a killed run leaves no worker writing. */
 static void
-pool_on_signal(int number)
-{
-	pool_interrupted = number;
-}
-
-/* A worker's life: read a task, run it, answer, until the parent closes. */
-static void
-pool_worker_loop(const struct pool_tasks *tasks, int socket)
+pool_worker_loop(const struct pool_tasks *tasks, int socket, pid_t parent)
 {
 	uint64_t task;
 	unsigned char status;
 
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
+	if (interrupt_worker_start(parent) != 0)
+		_exit(1);
 	while (read(socket, &task, sizeof task) == (ssize_t)sizeof task) {
 		status = tasks->run((size_t)task, tasks->context) == 0 ? 0 : 1;
 		if (write(socket, &status, 1) != 1)
@@ -59,6 +52,7 @@ pool_spawn(const struct pool_tasks *tasks, struct pool_worker *workers, unsigned
 	   unsigned index)
 {
 	struct pool_worker *worker = &workers[index];
+	pid_t parent = getpid();
 	int sockets[2];
 
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets) != 0)
@@ -75,7 +69,7 @@ pool_spawn(const struct pool_tasks *tasks, struct pool_worker *workers, unsigned
 		for (unsigned other = 0; other < count; other++)
 			if (other != index && workers[other].socket >= 0)
 				close(workers[other].socket);
-		pool_worker_loop(tasks, sockets[1]);
+		pool_worker_loop(tasks, sockets[1], parent);
 	}
 	close(sockets[1]);
 	worker->socket = sockets[0];
@@ -102,7 +96,7 @@ pool_run(const struct pool_tasks *tasks)
 	unsigned jobs = tasks->jobs ? tasks->jobs : 1;
 	struct pool_worker *workers;
 	struct pollfd *polls;
-	struct sigaction action = { 0 }, old_interrupt, old_terminate;
+	sigset_t signals, unblocked;
 	size_t next = 0, finished = 0;
 	int interrupted;
 
@@ -111,11 +105,12 @@ pool_run(const struct pool_tasks *tasks)
 	workers = xcalloc(jobs, sizeof *workers);
 	polls = xcalloc(jobs, sizeof *polls);
 
-	pool_interrupted = 0;
-	action.sa_handler = pool_on_signal;
-	sigemptyset(&action.sa_mask);
-	sigaction(SIGINT, &action, &old_interrupt);
-	sigaction(SIGTERM, &action, &old_terminate);
+	/* Signals wait while the loop runs and arrive only inside ppoll, so
+	 * one that comes just before it is never missed. */
+	sigemptyset(&signals);
+	sigaddset(&signals, SIGINT);
+	sigaddset(&signals, SIGTERM);
+	sigprocmask(SIG_BLOCK, &signals, &unblocked);
 
 	for (unsigned index = 0; index < jobs; index++) {
 		workers[index].socket = -1;
@@ -123,7 +118,7 @@ pool_run(const struct pool_tasks *tasks)
 			workers[index].socket = -1;
 	}
 
-	while (finished < tasks->count && !pool_interrupted) {
+	while (finished < tasks->count && !interrupt_requested()) {
 		int live = 0;
 
 		/* Hand a task to every idle worker. */
@@ -153,7 +148,7 @@ pool_run(const struct pool_tasks *tasks)
 			}
 			break;
 		}
-		if (poll(polls, jobs, -1) < 0) {
+		if (ppoll(polls, jobs, NULL, &unblocked) < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
@@ -185,7 +180,7 @@ pool_run(const struct pool_tasks *tasks)
 	}
 
 	/* Stop the workers; on interruption, tidy the tasks in flight. */
-	interrupted = pool_interrupted;
+	interrupted = interrupt_requested();
 	for (unsigned index = 0; index < jobs; index++) {
 		struct pool_worker *worker = &workers[index];
 		int signal_number;
@@ -200,8 +195,7 @@ pool_run(const struct pool_tasks *tasks)
 			tasks->finished(worker->task, POOL_CANCELLED, 0, tasks->context);
 		}
 	}
-	sigaction(SIGINT, &old_interrupt, NULL);
-	sigaction(SIGTERM, &old_terminate, NULL);
+	sigprocmask(SIG_SETMASK, &unblocked, NULL);
 	free(workers);
 	free(polls);
 	return interrupted;

@@ -32,8 +32,10 @@ struct pool_tasks {
 /* Runs every task.  The parent must not have started a thread before this
  * (a Pango font map does): a child of a threaded process can deadlock on
  * a lock or condition that thread held.  Returns 0 when all ran (whatever their outcome), or
- * the signal number when the run was interrupted by SIGINT or SIGTERM
- * (workers stopped, in-flight tasks cancelled). */
+ * the signal number when the run was interrupted by SIGINT or SIGTERM, as
+ * noted by interrupt.h's handlers (workers stopped, in-flight tasks
+ * cancelled, tasks never started not reported).  Workers die with the
+ * parent, whatever ends it. */
 int pool_run(const struct pool_tasks *tasks);
 
 #endif

@@ -5,18 +5,19 @@
 #include "brand.h"
 #include "chart.h"
 #include "diag.h"
+#include "document.h"
 #include "fonts.h"
 #include "html.h"
 #include "model.h"
 #include "options.h"
 #include "outfile.h"
-#include "document.h"
 #include "pdf.h"
 #include "portfolio.h"
 #include "report.h"
 #include "report_xml.h"
 #include "roadmap_files.h"
 #include "xalloc.h"
+#include "xmlout.h"
 
 #include <libxml/xmlsave.h>
 #include <stdlib.h>
@@ -66,7 +67,8 @@ render_resources_load(const struct options *options, const struct framework *fra
 
 	if (lays_out_text)
 		failed |= fonts_register_folder(fonts_folder, diag) != 0;
-	resources->brand = brand_load(options->brand_path, schema_folder, diag);
+	resources->brand = brand_load(options->brand_path, schema_folder, options->allow_brand_path,
+				      diag);
 	if (resources->brand == NULL) {
 		failed = 1;
 	} else if (lays_out_text) {
@@ -75,7 +77,8 @@ render_resources_load(const struct options *options, const struct framework *fra
 		failed |= fonts_check_family(resources->brand->body_font, options->brand_path,
 					     diag) != 0;
 	}
-	if ((options->formats & (FORMAT_PDF | FORMAT_HTML)) || options->write_document) {
+	if ((options->formats & (FORMAT_PDF | FORMAT_HTML)) || options->write_document ||
+	    options->chart_png) {
 		resources->report = report_resources_load(options->data_folder,
 							  options->messages_path,
 							  options->sections_path, framework, diag);
@@ -109,9 +112,10 @@ render_resources_free(struct render_resources *resources)
 	free(resources);
 }
 
-/* Serializes document to path atomically, indented, UTF-8. */
+/* Serializes document to name in folder atomically, indented, UTF-8. */
 static int
-render_write_xml(const char *path, xmlDocPtr document, struct diag *diag)
+render_write_xml(const struct outfile_folder *folder, const char *name, xmlDocPtr document,
+		 struct diag *diag)
 {
 	xmlChar *text = NULL;
 	int length = 0;
@@ -119,57 +123,48 @@ render_write_xml(const char *path, xmlDocPtr document, struct diag *diag)
 
 	xmlDocDumpFormatMemoryEnc(document, &text, &length, "UTF-8", 1);
 	if (text == NULL) {
-		diag_error(diag, path, 0, "cannot serialize the report model");
+		diag_error(diag, folder->path, 0, "cannot serialize the report model");
 		return -1;
 	}
-	result = outfile_write(path, text, (size_t)length, diag);
+	result = outfile_write(folder, name, text, (size_t)length, diag);
 	xmlFree(text);
 	return result;
 }
 
 /* chart.png: the document's radar chart, at two pixels a point. */
 static int
-render_chart_png(const char *folder, xmlDocPtr document, const struct brand *brand,
-		 struct diag *diag)
+render_chart_png(const struct outfile_folder *folder, xmlDocPtr document,
+		 const struct brand *brand, struct diag *diag)
 {
 	xmlNodePtr chart = NULL;
 	struct chart_input input;
-	char *path;
 	int result;
 
 	/* The first <chart> of the document's sections. */
 	for (xmlNodePtr section = xmlDocGetRootElement(document)->children;
 	     section != NULL && chart == NULL; section = section->next)
-		for (xmlNodePtr node = section->children; node != NULL && chart == NULL; node = node->next)
-			if (node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, (const xmlChar *)"chart"))
+		for (xmlNodePtr node = section->children; node != NULL && chart == NULL;
+		     node = node->next)
+			if (xmlout_is(node, "chart"))
 				chart = node;
 	if (chart == NULL || document_chart_input(chart, &input) != 0)
 		return 0;
-	path = xasprintf("%s/chart.png", folder);
-	result = chart_write_png(path, &input, brand, 520, 410, 2, diag);
+	result = chart_write_png(folder, "chart.png", &input, brand, 520, 410, 2, diag);
 	chart_input_release(&input);
-	free(path);
 	return result;
 }
 
 int
 render_team(struct render_resources *resources, const struct options *options,
-	    const struct model *model, struct diag *diag)
+	    const struct outfile_folder *folder, const struct model *model, struct diag *diag)
 {
-	char *folder = xasprintf("%s/%s", options->out_folder, model->answers->team);
 	xmlDocPtr document = NULL;
 	int failed = 0;
 
-	if (outfile_make_folders(folder, diag) != 0) {
-		free(folder);
-		return -1;
-	}
 	if (options->write_model) {
 		xmlDocPtr model_xml = report_xml_build(model);
-		char *path = xasprintf("%s/report.xml", folder);
 
-		failed |= render_write_xml(path, model_xml, diag) != 0;
-		free(path);
+		failed |= render_write_xml(folder, "report.xml", model_xml, diag) != 0;
 		xmlFreeDoc(model_xml);
 	}
 	if (options->formats & FORMAT_ROADMAP)
@@ -178,31 +173,21 @@ render_team(struct render_resources *resources, const struct options *options,
 	/* One document for both reports. */
 	if (resources->report != NULL)
 		document = report_build(resources->report, model, resources->brand);
-	if (options->write_document) {
-		char *path = xasprintf("%s/document.xml", folder);
-
-		failed |= render_write_xml(path, document, diag) != 0;
-		free(path);
-	}
+	if (options->write_document && document != NULL)
+		failed |= render_write_xml(folder, "document.xml", document, diag) != 0;
 	if (options->formats & FORMAT_PDF) {
-		char *path = xasprintf("%s/report.pdf", folder);
-
 		if (resources->pdf == NULL)
 			resources->pdf = pdf_cache_new();
-		failed |= pdf_render(path, document, resources->brand, resources->pdf, diag) != 0;
-		free(path);
+		failed |= pdf_render(folder, "report.pdf", document, resources->brand,
+				     resources->pdf, diag) != 0;
 	}
-	if (options->formats & FORMAT_HTML) {
-		char *path = xasprintf("%s/report.html", folder);
-
-		failed |= html_render(path, resources->html, document, resources->brand, diag) != 0;
-		free(path);
-	}
+	if (options->formats & FORMAT_HTML)
+		failed |= html_render(folder, "report.html", resources->html, document,
+				      resources->brand, diag) != 0;
 	if (options->chart_png && document != NULL)
 		failed |= render_chart_png(folder, document, resources->brand, diag) != 0;
 	xmlFreeDoc(document);
 	/* Last, so that it lists the reports that were written. */
 	failed |= portfolio_write_team(folder, model, diag) != 0;
-	free(folder);
 	return failed ? -1 : 0;
 }

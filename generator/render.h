@@ -7,6 +7,7 @@ struct diag;
 struct framework;
 struct model;
 struct options;
+struct outfile_folder;
 struct render_resources;
 
 /* Loads what every report shares (brand, templates, the catalogue and
@@ -31,11 +32,11 @@ const struct brand *render_resources_brand(const struct render_resources *resour
 /* The portfolio page's template, or NULL when HTML is not rendered. */
 const struct html_template *render_resources_index(const struct render_resources *resources);
 
-/* Writes the outputs options asks for of model into its team folder.
- * Returns 0, or -1 after reporting (files already written stay whole;
- * none is ever partial).  Call in a worker: it builds per-process caches
- * in resources on first use. */
+/* Writes the outputs options asks for of model into folder, its team's
+ * folder, open.  Returns 0, or -1 after reporting (files already written
+ * stay whole; none is ever partial).  Call in a worker: it builds
+ * per-process caches in resources on first use. */
 int render_team(struct render_resources *resources, const struct options *options,
-		const struct model *model, struct diag *diag);
+		const struct outfile_folder *folder, const struct model *model, struct diag *diag);
 
 #endif

@@ -1,8 +1,9 @@
 /* roadmap.md (built as a cmark tree, so the library escapes it) and
- * roadmap.csv (fields quoted by libcsv). */
+ * roadmap.csv (cells written by csvout). */
 #include "roadmap_files.h"
 
 #include "answers.h"
+#include "csvout.h"
 #include "diag.h"
 #include "framework.h"
 #include "model.h"
@@ -10,7 +11,6 @@
 #include "xalloc.h"
 
 #include <cmark.h>
-#include <csv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,52 +121,41 @@ roadmap_markdown(const struct model *model)
 	return text;
 }
 
-static void
-csv_field(FILE *stream, const char *text, int first)
-{
-	if (!first)
-		fputc(',', stream);
-	csv_fwrite(stream, text, strlen(text));
-}
-
 static int
-roadmap_csv(const char *path, const struct model *model, struct diag *diag)
+roadmap_csv(const struct outfile_folder *folder, const struct model *model, struct diag *diag)
 {
 	const struct framework *framework = model->framework;
 	const struct roadmap *roadmap = &model->roadmap;
 	struct outfile file;
 
-	if (outfile_open(&file, path, diag) != 0)
+	if (outfile_open(&file, folder, "roadmap.csv", diag) != 0)
 		return -1;
 	fputs("order,phase,domain,current_score,title,action\r\n", file.stream);
 	for (size_t index = 0; index < roadmap->action_count; index++) {
 		const struct roadmap_action *action = &roadmap->actions[index];
-		char score[16] = "";
 
+		csvout_number(file.stream, (double)action->order, 0, 1);
+		csvout_text(file.stream, framework->phases[action->phase].label, 0);
+		csvout_text(file.stream, framework->domains[action->domain].label, 0);
 		if (model->domains[action->domain].assessed)
-			snprintf(score, sizeof score, "%.2f", action->domain_score);
-		fprintf(file.stream, "%zu", action->order);
-		csv_field(file.stream, framework->phases[action->phase].label, 0);
-		csv_field(file.stream, framework->domains[action->domain].label, 0);
-		fprintf(file.stream, ",%s", score);
-		csv_field(file.stream, action->title, 0);
-		csv_field(file.stream, action->text, 0);
-		fputs("\r\n", file.stream);
+			csvout_number(file.stream, action->domain_score, 2, 0);
+		else
+			csvout_empty(file.stream, 0);
+		csvout_text(file.stream, action->title, 0);
+		csvout_text(file.stream, action->text, 0);
+		csvout_end_row(file.stream);
 	}
 	return outfile_commit(&file, diag);
 }
 
 int
-roadmap_files_write(const char *folder, const struct model *model, struct diag *diag)
+roadmap_files_write(const struct outfile_folder *folder, const struct model *model,
+		    struct diag *diag)
 {
-	char *path = xasprintf("%s/roadmap.md", folder);
 	char *markdown = roadmap_markdown(model);
-	int failed = outfile_write(path, markdown, strlen(markdown), diag) != 0;
+	int failed = outfile_write(folder, "roadmap.md", markdown, strlen(markdown), diag) != 0;
 
 	free(markdown);
-	free(path);
-	path = xasprintf("%s/roadmap.csv", folder);
-	failed |= roadmap_csv(path, model, diag) != 0;
-	free(path);
+	failed |= roadmap_csv(folder, model, diag) != 0;
 	return failed ? -1 : 0;
 }

@@ -5,9 +5,11 @@
 
 struct diag;
 struct model;
+struct outfile_folder;
 
-/* Writes folder/roadmap.md and folder/roadmap.csv atomically.  Returns 0,
+/* Writes roadmap.md and roadmap.csv into folder atomically.  Returns 0,
  * or -1 after reporting. */
-int roadmap_files_write(const char *folder, const struct model *model, struct diag *diag);
+int roadmap_files_write(const struct outfile_folder *folder, const struct model *model,
+			struct diag *diag);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "framework.h"
+#include "interrupt.h"
 #include "outfile.h"
 #include "xalloc.h"
 
@@ -59,8 +60,8 @@ sample_attribute(xmlNodePtr node, const char *name, const char *value)
 
 /* One answer set: maturity is the team's underlying level (1-4). */
 static int
-sample_one(const char *folder, const struct framework *framework, size_t number, int year,
-	   double maturity, const double *leans, uint64_t *state, struct diag *diag)
+sample_one(const struct outfile_folder *folder, const struct framework *framework, size_t number,
+	   int year, double maturity, const double *leans, uint64_t *state, struct diag *diag)
 {
 	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root = xmlNewDocNode(document, NULL, (const xmlChar *)"assessment", NULL);
@@ -68,7 +69,7 @@ sample_one(const char *folder, const struct framework *framework, size_t number,
 	size_t respondents = 1 + (size_t)(sample_uniform(state) * 3.2);
 	xmlChar *data = NULL;
 	int length = 0, result;
-	char *path;
+	char *name_of_file;
 
 	xmlDocSetRootElement(document, root);
 	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)"urn:maturity:answers:1", NULL));
@@ -126,27 +127,26 @@ sample_one(const char *folder, const struct framework *framework, size_t number,
 	}
 	xmlDocDumpFormatMemoryEnc(document, &data, &length, "UTF-8", 1);
 	xmlFreeDoc(document);
-	path = xasprintf("%s/%s-%s.xml", folder, team, date);
-	result = data != NULL ? outfile_write(path, data, (size_t)length, diag) : -1;
+	name_of_file = xasprintf("%s-%s.xml", team, date);
+	result = data != NULL ? outfile_write(folder, name_of_file, data, (size_t)length, diag) : -1;
 	xmlFree(data);
-	free(path);
+	free(name_of_file);
 	return result;
 }
 
 int
-sample_write(const char *folder, size_t teams, uint64_t seed, const struct framework *framework,
+sample_write(const char *path, size_t teams, uint64_t seed, const struct framework *framework,
 	     struct diag *diag)
 {
 	uint64_t state = seed;
-	double *leans = xcalloc(framework->domain_count ? framework->domain_count : 1,
-				sizeof *leans);
+	struct outfile_folder *folder = outfile_folder_open(path, diag);
+	double *leans;
 	int failed = 0;
 
-	if (outfile_make_folders(folder, diag) != 0) {
-		free(leans);
+	if (folder == NULL)
 		return -1;
-	}
-	for (size_t number = 1; number <= teams && !failed; number++) {
+	leans = xcalloc(framework->domain_count ? framework->domain_count : 1, sizeof *leans);
+	for (size_t number = 1; number <= teams && !failed && !interrupt_requested(); number++) {
 		/* Spread teams over every stage, most in the middle. */
 		double maturity = 1.2 + 2.6 * (sample_uniform(&state) + sample_uniform(&state)) / 2;
 
@@ -158,5 +158,6 @@ sample_write(const char *folder, size_t teams, uint64_t seed, const struct frame
 					     &state, diag) != 0;
 	}
 	free(leans);
+	outfile_folder_close(folder);
 	return failed ? -1 : 0;
 }

@@ -2,15 +2,22 @@
  * the digest so far with the new bytes, so the order of additions counts. */
 #include "stamp.h"
 
+#include "diag.h"
+#include "infile.h"
 #include "outfile.h"
 #include "xalloc.h"
 
 #include <dirent.h>
 #include <glib.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+/* The largest file a stamp reads: more than any input the tool accepts. */
+enum { STAMP_MAX_FILE = 256 * 1024 * 1024 };
 
 static void
 stamp_add_bytes(char digest[STAMP_LENGTH + 1], const void *data, size_t length)
@@ -29,16 +36,22 @@ stamp_add_text(char digest[STAMP_LENGTH + 1], const char *text)
 	stamp_add_bytes(digest, text, strlen(text) + 1);
 }
 
+/* A file is known by its resolved path, so "s300" and "./s300" are the
+ * same input. */
 void
 stamp_add_file(char digest[STAMP_LENGTH + 1], const char *path)
 {
-	gchar *data = NULL;
-	gsize length = 0;
+	char resolved[PATH_MAX];
+	struct diag quiet;
+	size_t length = 0;
+	char *data;
 
-	stamp_add_text(digest, path);
-	if (g_file_get_contents(path, &data, &length, NULL))
+	diag_init(&quiet, NULL);
+	stamp_add_text(digest, realpath(path, resolved) != NULL ? resolved : path);
+	data = infile_read(path, INFILE_FOLLOW, STAMP_MAX_FILE, &length, &quiet);
+	if (data != NULL)
 		stamp_add_bytes(digest, data, length);
-	g_free(data);
+	free(data);
 }
 
 static int
@@ -47,8 +60,8 @@ stamp_compare(const void *left, const void *right)
 	return strcmp(*(char *const *)left, *(char *const *)right);
 }
 
-void
-stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder)
+static void
+stamp_add_resolved_folder(char digest[STAMP_LENGTH + 1], const char *folder)
 {
 	DIR *directory = opendir(folder);
 	struct dirent *entry;
@@ -69,7 +82,7 @@ stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder)
 		struct stat status;
 
 		if (lstat(names[index], &status) == 0 && S_ISDIR(status.st_mode))
-			stamp_add_folder(digest, names[index]);
+			stamp_add_resolved_folder(digest, names[index]);
 		else if (S_ISREG(status.st_mode))
 			stamp_add_file(digest, names[index]);
 		free(names[index]);
@@ -77,22 +90,50 @@ stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder)
 	free(names);
 }
 
-int
-stamp_matches(const char *path, const char digest[STAMP_LENGTH + 1])
+void
+stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder)
 {
-	char stored[STAMP_LENGTH + 2] = "";
-	FILE *stream = fopen(path, "r");
-	size_t length;
+	char resolved[PATH_MAX];
 
-	if (stream == NULL)
+	if (realpath(folder, resolved) != NULL)
+		stamp_add_resolved_folder(digest, resolved);
+}
+
+int
+stamp_matches(const struct outfile_folder *out, const char *team,
+	      const char digest[STAMP_LENGTH + 1])
+{
+	struct outfile_folder *folder = outfile_folder_child(out, team, OUTFILE_EXISTING, NULL);
+	char stored[STAMP_LENGTH + 1] = "";
+	struct diag quiet;
+	size_t length = 0;
+	char *data = NULL;
+	int descriptor;
+
+	if (folder == NULL)
 		return 0;
-	length = fread(stored, 1, STAMP_LENGTH + 1, stream);
-	fclose(stream);
+	diag_init(&quiet, NULL);
+	descriptor = infile_open_at(folder->descriptor, ".maturity-stamp", ".maturity-stamp",
+				    INFILE_NO_LINKS, &quiet);
+	if (descriptor >= 0)
+		data = infile_read_descriptor(descriptor, ".maturity-stamp", STAMP_LENGTH, &length,
+					      &quiet);
+	outfile_folder_close(folder);
+	if (data != NULL && length == STAMP_LENGTH)
+		memcpy(stored, data, STAMP_LENGTH);
+	free(data);
 	return length == STAMP_LENGTH && memcmp(stored, digest, STAMP_LENGTH) == 0;
 }
 
 int
-stamp_write(const char *path, const char digest[STAMP_LENGTH + 1], struct diag *diag)
+stamp_write(const struct outfile_folder *folder, const char digest[STAMP_LENGTH + 1],
+	    struct diag *diag)
 {
-	return outfile_write(path, digest, STAMP_LENGTH, diag);
+	return outfile_write(folder, ".maturity-stamp", digest, STAMP_LENGTH, diag);
+}
+
+void
+stamp_remove(const struct outfile_folder *folder)
+{
+	unlinkat(folder->descriptor, ".maturity-stamp", 0);
 }

@@ -2,11 +2,11 @@
 #include "summary.h"
 
 #include "answers.h"
+#include "csvout.h"
 #include "framework.h"
 #include "score.h"
 #include "xalloc.h"
 
-#include <csv.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,40 +71,31 @@ summary_write_json(FILE *stream, const struct framework *framework,
 	return 0;
 }
 
-/* Writes one CSV field, quoted by libcsv, with a separator before it. */
-static void
-summary_csv_field(FILE *stream, const char *text, int first)
-{
-	if (!first)
-		fputc(',', stream);
-	csv_fwrite(stream, text, strlen(text));
-}
-
 static void
 summary_csv_score(FILE *stream, double value)
 {
 	if (value == SCORE_NOT_ASSESSED)
-		fputs(",", stream);
+		csvout_empty(stream, 0);
 	else
-		fprintf(stream, ",%.2f", value);
+		csvout_number(stream, value, 2, 0);
 }
 
 static int
 summary_write_csv(FILE *stream, const struct framework *framework,
 		  const struct answers *answers, const struct scores *scores)
 {
-	summary_csv_field(stream, answers->team, 1);
-	summary_csv_field(stream, answers->date, 0);
-	summary_csv_field(stream, answers->name, 0);
-	fprintf(stream, ",%zu", answers->respondent_count);
+	csvout_text(stream, answers->team, 1);
+	csvout_text(stream, answers->date, 0);
+	csvout_text(stream, answers->name, 0);
+	csvout_number(stream, (double)answers->respondent_count, 0, 0);
 	summary_csv_score(stream, scores->overall);
-	fprintf(stream, ",%.1f", scores->display);
-	summary_csv_field(stream, framework->stages[scores->stage].id, 0);
+	csvout_number(stream, scores->display, 1, 0);
+	csvout_text(stream, framework->stages[scores->stage].id, 0);
 	for (size_t index = 0; index < framework->domain_count; index++)
 		summary_csv_score(stream, scores->domains[index]);
 	for (size_t index = 0; index < framework->charter_count; index++)
 		summary_csv_score(stream, scores->charters[index]);
-	fputs("\r\n", stream);
+	csvout_end_row(stream);
 	return ferror(stream) ? -1 : 0;
 }
 
@@ -132,14 +123,14 @@ summary_begin(FILE *stream, enum summary_format format, const struct framework *
 	if (format == SUMMARY_CSV) {
 		fputs("team,date,name,respondents,overall,score10,stage", stream);
 		for (size_t index = 0; index < framework->domain_count; index++)
-			summary_csv_field(stream, framework->domains[index].id, 0);
+			csvout_text(stream, framework->domains[index].id, 0);
 		for (size_t index = 0; index < framework->charter_count; index++) {
 			char *column = xasprintf("charter_%s", framework->charters[index].id);
 
-			summary_csv_field(stream, column, 0);
+			csvout_text(stream, column, 0);
 			free(column);
 		}
-		fputs("\r\n", stream);
+		csvout_end_row(stream);
 	} else if (format == SUMMARY_TABLE) {
 		fprintf(stream, "%-24s %-10s %4s %7s %5s %-11s", "TEAM", "DATE", "RESP", "OVERALL",
 			"/10", "STAGE");

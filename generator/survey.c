@@ -4,11 +4,12 @@
 #include "answers.h"
 #include "diag.h"
 #include "framework.h"
+#include "infile.h"
 #include "profile.h"
 #include "xalloc.h"
-#include "xmlinput.h"
 
 #include <csv.h>
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,8 @@ struct survey_table {
 	size_t count;
 	char **current;
 	size_t current_width;
+	long nul_row;           /* where the first NUL byte was (1-based), 0 when none */
+	long nul_column;
 };
 
 static void
@@ -46,6 +49,11 @@ survey_on_field(void *field, size_t length, void *data)
 {
 	struct survey_table *table = data;
 
+	/* A NUL would cut the text short without a word: refuse the file. */
+	if (field != NULL && memchr(field, '\0', length) != NULL && table->nul_row == 0) {
+		table->nul_row = (long)table->count + 1;
+		table->nul_column = (long)table->current_width + 1;
+	}
 	table->current = xreallocarray(table->current, table->current_width + 1,
 				       sizeof *table->current);
 	table->current[table->current_width++] = xstrndup(field ? field : "", field ? length : 0);
@@ -87,7 +95,7 @@ survey_table_read(const char *path, struct survey_table *table, struct diag *dia
 {
 	struct csv_parser parser;
 	size_t length, offset = 0;
-	char *data = xmlinput_slurp(path, SURVEY_MAX_BYTES, &length, diag);
+	char *data = infile_read(path, INFILE_FOLLOW, SURVEY_MAX_BYTES, &length, diag);
 	int failed = 0;
 
 	memset(table, 0, sizeof *table);
@@ -105,6 +113,10 @@ survey_table_read(const char *path, struct survey_table *table, struct diag *dia
 	    csv_fini(&parser, survey_on_field, survey_on_row, table) != 0) {
 		diag_error(diag, path, (long)table->count + 1, "malformed CSV: %s",
 			   csv_strerror(csv_error(&parser)));
+		failed = 1;
+	} else if (table->nul_row > 0) {
+		diag_report_at(diag, DIAG_ERROR, path, table->nul_row, table->nul_column,
+			       "a NUL byte in a cell: a CSV file holds text only");
 		failed = 1;
 	}
 	csv_free(&parser);
@@ -249,17 +261,21 @@ survey_score(const char *cell, const struct framework_question *question,
 	return 0;
 }
 
-/* The answer set for team and date, made on first sight. */
+/* The answer set for team and date, made on first sight; found again
+ * through index (team and date as one key), so rows cost linear time. */
 static struct answers *
-survey_set_for(struct answers ***sets, size_t *count, const char *path, const char *team,
-	       const char *date, long row)
+survey_set_for(struct answers ***sets, size_t *count, GHashTable *index, const char *path,
+	       const char *team, const char *date, long row)
 {
-	struct answers *answers;
+	char *key = xasprintf("%s\n%s", team, date);
+	struct answers *answers = g_hash_table_lookup(index, key);
 
-	for (size_t index = 0; index < *count; index++)
-		if (strcmp((*sets)[index]->team, team) == 0 && strcmp((*sets)[index]->date, date) == 0)
-			return (*sets)[index];
+	if (answers != NULL) {
+		free(key);
+		return answers;
+	}
 	answers = xcalloc(1, sizeof *answers);
+	g_hash_table_insert(index, key, answers);
 	answers->path = xstrdup(path);
 	answers->team = xstrdup(team);
 	answers->date = xstrdup(date);
@@ -269,12 +285,15 @@ survey_set_for(struct answers ***sets, size_t *count, const char *path, const ch
 	return answers;
 }
 
-/* Keeps the first non-empty value of a team-level field. */
-static void
+/* Keeps the first non-empty value of a team-level field; true when value
+ * was the one kept. */
+static int
 survey_keep(char **slot, const char *value)
 {
-	if (*slot == NULL && value[0] != '\0')
-		*slot = xstrdup(value);
+	if (*slot != NULL || value[0] == '\0')
+		return 0;
+	*slot = xstrdup(value);
+	return 1;
 }
 
 /* Keeps the first non-empty value of a profile parameter for a team; a
@@ -311,6 +330,7 @@ survey_read(const char *path, const struct framework *framework,
 	struct survey_column *columns;
 	size_t count = 0, width;
 	long field_columns[FIELD_COUNT];
+	GHashTable *index;
 
 	*sets = NULL;
 	*problems = 0;
@@ -355,6 +375,7 @@ survey_read(const char *path, const struct framework *framework,
 	}
 
 	/* Each row: one respondent of one team's assessment. */
+	index = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
 	for (size_t row = 1; row < table.count; row++) {
 		char **cells = table.rows[row];
 		long number = (long)row + 1;
@@ -373,15 +394,27 @@ survey_read(const char *path, const struct framework *framework,
 		team = cells[field_columns[FIELD_TEAM]];
 		date = cells[field_columns[FIELD_DATE]];
 		respondent_id = cells[field_columns[FIELD_RESPONDENT]];
-		answers = survey_set_for(sets, &count, path, team, date, number);
+		answers = survey_set_for(sets, &count, index, path, team, date, number);
+		if (answers->respondent_count >= ANSWERS_MAX_RESPONDENTS) {
+			if (answers->respondent_count == ANSWERS_MAX_RESPONDENTS)
+				diag_error(diag, path, number,
+					   "more than %d respondents for team \"%.80s\" on %.40s, the "
+					   "limit of an answer set",
+					   ANSWERS_MAX_RESPONDENTS, team, date);
+			answers->problems++;
+			(*problems)++;
+			continue;
+		}
 		respondent = answers_add_respondent(
 			answers, respondent_id,
 			field_columns[FIELD_ROLE] >= 0 ? cells[field_columns[FIELD_ROLE]] : NULL);
 		respondent->line = number;
-		if (field_columns[FIELD_NAME] >= 0)
-			survey_keep(&answers->name, cells[field_columns[FIELD_NAME]]);
-		if (field_columns[FIELD_ORGANIZATION] >= 0)
-			survey_keep(&answers->organization, cells[field_columns[FIELD_ORGANIZATION]]);
+		if (field_columns[FIELD_NAME] >= 0 &&
+		    survey_keep(&answers->name, cells[field_columns[FIELD_NAME]]))
+			answers->name_line = number;
+		if (field_columns[FIELD_ORGANIZATION] >= 0 &&
+		    survey_keep(&answers->organization, cells[field_columns[FIELD_ORGANIZATION]]))
+			answers->organization_line = number;
 		for (size_t column = 0; column < width; column++)
 			if (columns[column].parameter >= 0)
 				survey_keep_profile(answers, framework, columns[column].parameter,
@@ -407,9 +440,10 @@ survey_read(const char *path, const struct framework *framework,
 			answers_add_answer(respondent, question->id, score, number);
 		}
 	}
-	for (size_t index = 0; index < count; index++)
-		if ((*sets)[index]->name == NULL)
-			(*sets)[index]->name = xstrdup((*sets)[index]->team);
+	g_hash_table_destroy(index);
+	for (size_t set = 0; set < count; set++)
+		if ((*sets)[set]->name == NULL)
+			(*sets)[set]->name = xstrdup((*sets)[set]->team);
 	free(columns);
 	survey_table_free(&table);
 	return (long)count;

@@ -7,8 +7,14 @@
 #include "profile.h"
 #include "xalloc.h"
 
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The names the portfolio writes beside the team folders in OUT: a team
+ * cannot take them. */
+static const char *const validate_reserved_team_ids[] = { "index.html", "summary.csv",
+							  "summary.json" };
 
 static int
 validate_is_lower_alnum(char c)
@@ -17,11 +23,21 @@ validate_is_lower_alnum(char c)
 }
 
 int
+validate_team_id_reserved(const char *id)
+{
+	for (size_t index = 0; index < G_N_ELEMENTS(validate_reserved_team_ids); index++)
+		if (strcmp(id, validate_reserved_team_ids[index]) == 0)
+			return 1;
+	return 0;
+}
+
+int
 validate_team_id(const char *id)
 {
 	size_t length = strlen(id);
 
-	if (length == 0 || length > 64 || !validate_is_lower_alnum(id[0]))
+	if (length == 0 || length > 64 || !validate_is_lower_alnum(id[0]) ||
+	    validate_team_id_reserved(id))
 		return 0;
 	for (size_t index = 1; index < length; index++)
 		if (!validate_is_lower_alnum(id[index]) && strchr("._-", id[index]) == NULL)
@@ -196,10 +212,22 @@ validate_all(struct answers *answers, const struct framework *framework, int not
 {
 	int failed = 0;
 	size_t total_answers = 0;
-	unsigned char *seen = xcalloc(framework->question_count, 1);
+	unsigned char *seen;
+	GHashTable *respondents;
+
+	/* Text and limits first (answer sets from CSV and links meet them here). */
+	if (answers_check_limits(answers, diag) != 0)
+		return -1;
+	seen = xcalloc(framework->question_count ? framework->question_count : 1, 1);
+	respondents = g_hash_table_new(g_str_hash, g_str_equal);
 
 	/* The team and the date. */
-	if (!validate_team_id(answers->team)) {
+	if (validate_team_id_reserved(answers->team)) {
+		diag_error(diag, answers->path, answers->line,
+			   "team id \"%s\" is taken by the portfolio's own file of that name in the "
+			   "output folder", answers->team);
+		failed = 1;
+	} else if (!validate_team_id(answers->team)) {
 		diag_error(diag, answers->path, answers->line,
 			   "team id \"%.80s%s\" must be 1 to 64 characters of a-z, 0-9, '.', '_' "
 			   "or '-', starting with a letter or digit",
@@ -224,18 +252,21 @@ validate_all(struct answers *answers, const struct framework *framework, int not
 				   respondent->id);
 			failed = 1;
 		}
-		for (size_t other = 0; other < index; other++) {
-			if (strcmp(answers->respondents[other].id, respondent->id) == 0) {
-				diag_error(diag, answers->path, respondent->line,
-					   "respondent \"%s\" appears twice (first on line %ld)",
-					   respondent->id, answers->respondents[other].line);
-				failed = 1;
-				break;
-			}
+		/* Each id once, found in a hash set: linear however many. */
+		const struct answers_respondent *first = g_hash_table_lookup(respondents,
+									     respondent->id);
+
+		if (first != NULL) {
+			diag_error(diag, answers->path, respondent->line,
+				   "respondent \"%.80s\" appears twice (first on line %ld)",
+				   respondent->id, first->line);
+			failed = 1;
+		} else {
+			g_hash_table_insert(respondents, respondent->id, respondent);
 		}
 		if (respondent->answer_count == 0) {
 			diag_error(diag, answers->path, respondent->line,
-				   "respondent \"%s\" has no answers", respondent->id);
+				   "respondent \"%.80s\" has no answers", respondent->id);
 			failed = 1;
 		}
 
@@ -262,7 +293,7 @@ validate_all(struct answers *answers, const struct framework *framework, int not
 			}
 			if (seen[question]) {
 				diag_error(diag, answers->path, answer->line,
-					   "respondent \"%s\" answers %s twice", respondent->id,
+					   "respondent \"%.80s\" answers %s twice", respondent->id,
 					   answer->question_id);
 				failed = 1;
 			}
@@ -287,6 +318,7 @@ validate_all(struct answers *answers, const struct framework *framework, int not
 		failed = 1;
 	}
 	free(seen);
+	g_hash_table_destroy(respondents);
 	return failed ? -1 : 0;
 }
 

@@ -8,12 +8,13 @@ struct answers;
 struct diag;
 struct framework;
 
-/* Checks the team id, date, profile, respondents, question ids and scores,
- * filling in the resolved question indexes and integer scores, and the
- * profile's parameter and option indexes, in the pack's order.  A former
- * profile name or id is read with a warning, the value rewritten with the
- * pack's own, and a note says how to update the file.  Returns 0 when
- * valid, or -1 after reporting every problem as FILE:LINE. */
+/* Checks the limits and text (answers_check_limits), the team id, date,
+ * profile, respondents, question ids and scores, filling in the resolved
+ * question indexes and integer scores, and the profile's parameter and
+ * option indexes, in the pack's order.  A former profile name or id is
+ * read with a warning, the value rewritten with the pack's own, and a note
+ * says how to update the file.  Returns 0 when valid, or -1 after
+ * reporting every problem as FILE:LINE. */
 int validate_answers(struct answers *answers, const struct framework *framework,
 		     struct diag *diag);
 
@@ -23,8 +24,13 @@ int validate_answers(struct answers *answers, const struct framework *framework,
 int validate_answers_again(struct answers *answers, const struct framework *framework,
 			   struct diag *diag);
 
-/* True when id is a valid team id: [a-z0-9][a-z0-9._-]{0,63}. */
+/* True when id is a valid team id: [a-z0-9][a-z0-9._-]{0,63}, and not a
+ * name the portfolio takes in the output folder. */
 int validate_team_id(const char *id);
+
+/* True when id is one of the portfolio's file names (index.html,
+ * summary.csv, summary.json), which no team may take. */
+int validate_team_id_reserved(const char *id);
 
 /* True when text is YYYY-MM-DD naming a day that exists (1900-9999). */
 int validate_date(const char *text);

@@ -2,13 +2,13 @@
 #include "xmlinput.h"
 
 #include "diag.h"
+#include "infile.h"
 #include "xalloc.h"
 
 #include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* What the libxml2 callbacks need to report where a problem is. */
 struct xmlinput_report {
@@ -96,39 +96,7 @@ xmlinput_schema_load(const char *path, struct diag *diag)
 char *
 xmlinput_slurp(const char *path, size_t max_bytes, size_t *length, struct diag *diag)
 {
-	FILE *stream = fopen(path, "rb");
-	struct stat status;
-	char *data;
-	size_t size;
-
-	if (stream == NULL) {
-		diag_error(diag, path, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fileno(stream), &status) != 0 || !S_ISREG(status.st_mode)) {
-		diag_error(diag, path, 0, "not a regular file");
-		fclose(stream);
-		return NULL;
-	}
-	if ((unsigned long long)status.st_size > max_bytes) {
-		diag_error(diag, path, 0, "file is %lld bytes, over the limit of %zu bytes",
-			   (long long)status.st_size, max_bytes);
-		fclose(stream);
-		return NULL;
-	}
-	size = (size_t)status.st_size;
-	data = xmalloc(size + 1);
-	*length = fread(data, 1, size, stream);
-	/* A file that grew after fstat is cut at the limit, not trusted. */
-	if (ferror(stream) || *length != size) {
-		diag_error(diag, path, 0, "cannot read: %s", strerror(errno ? errno : EIO));
-		fclose(stream);
-		free(data);
-		return NULL;
-	}
-	fclose(stream);
-	data[*length] = '\0';
-	return data;
+	return infile_read(path, INFILE_NO_LINKS, max_bytes, length, diag);
 }
 
 xmlDocPtr

@@ -13,8 +13,10 @@ struct diag;
  * Free with xmlRelaxNGFree. */
 xmlRelaxNGPtr xmlinput_schema_load(const char *path, struct diag *diag);
 
-/* Parses path, refusing files over max_bytes, any DOCTYPE and malformed or
- * non-UTF-8 text, then validates against schema when it is not NULL.
+/* Parses path, a file the tool found itself (in a pack, among the
+ * templates: a symbolic link is refused), refusing files over max_bytes,
+ * any DOCTYPE and malformed or non-UTF-8 text, then validates against
+ * schema when it is not NULL.
  * Returns the document (free with xmlFreeDoc) or NULL after reporting
  * every problem found. */
 xmlDocPtr xmlinput_read(const char *path, size_t max_bytes, xmlRelaxNGPtr schema,
@@ -29,7 +31,8 @@ xmlDocPtr xmlinput_parse(const char *name, const char *data, size_t length,
 int xmlinput_validate(const char *name, xmlDocPtr document, xmlRelaxNGPtr schema,
 		      struct diag *diag);
 
-/* Reads a whole file into memory, refusing files over max_bytes.  Returns a
+/* Reads a whole file the tool found itself into memory, as infile_read
+ * with INFILE_NO_LINKS, refusing files over max_bytes.  Returns a
  * NUL-terminated buffer (free with free) and its length, or NULL after
  * reporting. */
 char *xmlinput_slurp(const char *path, size_t max_bytes, size_t *length,

@@ -2,7 +2,11 @@
 <!-- The portfolio page: every team's stage and scores side by side, the
      stage distribution, a heatmap of teams by domain, the portfolio's median
      radar and the domains weakest across it.  Input: <render> holding the
-     brand, the shared CSS, the median chart and <portfolio>. -->
+     brand, the shared CSS, the median chart and <portfolio>.
+     The page is written in parts so that a portfolio of any size fits in
+     memory: without the rows parameter, the page, with a comment
+     "rows:NAME" where each table's rows go; with it, only the rows
+     named, for the teams of one chunk. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:r="urn:maturity:render:1"
@@ -13,8 +17,23 @@
 
   <xsl:variable name="brand" select="/r:render/r:brand"/>
   <xsl:variable name="portfolio" select="/r:render/p:portfolio"/>
+  <xsl:param name="rows" select="''"/>
 
   <xsl:template match="/r:render">
+    <xsl:choose>
+      <xsl:when test="$rows = 'heat'">
+        <xsl:apply-templates select="$portfolio/p:team" mode="heat"/>
+      </xsl:when>
+      <xsl:when test="$rows = 'teams'">
+        <xsl:apply-templates select="$portfolio/p:team" mode="teams"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="page"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="page">
     <html lang="en">
       <head>
         <meta charset="utf-8"/>
@@ -26,8 +45,8 @@
           <xsl:text>:root{--primary:</xsl:text><xsl:value-of select="$brand/@primary"/>
           <xsl:text>;--accent:</xsl:text><xsl:value-of select="$brand/@accent"/>
           <xsl:text>;--text:</xsl:text><xsl:value-of select="$brand/@text"/>
-          <xsl:text>;--heading-font:"</xsl:text><xsl:value-of select="translate($brand/@heading-font, '&quot;\', '')"/>
-          <xsl:text>",sans-serif;--body-font:"</xsl:text><xsl:value-of select="translate($brand/@body-font, '&quot;\', '')"/>
+          <xsl:text>;--heading-font:"</xsl:text><xsl:value-of select="translate($brand/@heading-font, '&quot;\&lt;', '')"/>
+          <xsl:text>",sans-serif;--body-font:"</xsl:text><xsl:value-of select="translate($brand/@body-font, '&quot;\&lt;', '')"/>
           <xsl:text>",sans-serif;}</xsl:text>
           <xsl:for-each select="$brand/r:stage-color">
             <xsl:text>.stage-</xsl:text><xsl:value-of select="@stage"/>
@@ -145,21 +164,7 @@
                       </xsl:for-each>
                     </tr>
                   </thead>
-                  <tbody>
-                    <xsl:for-each select="$portfolio/p:team">
-                      <tr>
-                        <th scope="row"><xsl:value-of select="p:name"/></th>
-                        <xsl:for-each select="p:score">
-                          <xsl:choose>
-                            <xsl:when test="@value">
-                              <td class="cell stage-{@band}"><xsl:value-of select="@value"/></td>
-                            </xsl:when>
-                            <xsl:otherwise><td class="none">–</td></xsl:otherwise>
-                          </xsl:choose>
-                        </xsl:for-each>
-                      </tr>
-                    </xsl:for-each>
-                  </tbody>
+                  <tbody><xsl:comment>rows:heat</xsl:comment></tbody>
                 </table>
               </div>
             </section>
@@ -179,30 +184,7 @@
                       <th scope="col">Reports</th>
                     </tr>
                   </thead>
-                  <tbody>
-                    <xsl:for-each select="$portfolio/p:team">
-                      <xsl:variable name="stage" select="@stage"/>
-                      <tr>
-                        <th scope="row"><xsl:value-of select="p:name"/><br/><small><xsl:value-of select="@id"/></small></th>
-                        <td><xsl:value-of select="@date"/></td>
-                        <td><span class="chip stage-{@stage}"><xsl:value-of select="$portfolio/p:stages/p:stage[@id = $stage]"/></span></td>
-                        <td class="num"><xsl:value-of select="@overall"/></td>
-                        <td class="num"><xsl:value-of select="@score10"/></td>
-                        <td class="num">
-                          <xsl:choose>
-                            <xsl:when test="@change"><xsl:value-of select="@change"/></xsl:when>
-                            <xsl:otherwise>–</xsl:otherwise>
-                          </xsl:choose>
-                        </td>
-                        <td>
-                          <xsl:for-each select="p:file">
-                            <xsl:if test="position() &gt; 1"><xsl:text> · </xsl:text></xsl:if>
-                            <a href="{@href}"><xsl:value-of select="."/></a>
-                          </xsl:for-each>
-                        </td>
-                      </tr>
-                    </xsl:for-each>
-                  </tbody>
+                  <tbody><xsl:comment>rows:teams</xsl:comment></tbody>
                 </table>
               </div>
             </section>
@@ -217,5 +199,44 @@
         </div>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- A team's row of the heatmap. -->
+  <xsl:template match="p:team" mode="heat">
+    <tr>
+      <th scope="row"><xsl:value-of select="p:name"/></th>
+      <xsl:for-each select="p:score">
+        <xsl:choose>
+          <xsl:when test="@value">
+            <td class="cell stage-{@band}"><xsl:value-of select="@value"/></td>
+          </xsl:when>
+          <xsl:otherwise><td class="none">–</td></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </tr>
+  </xsl:template>
+
+  <!-- A team's row of the list of every team. -->
+  <xsl:template match="p:team" mode="teams">
+    <xsl:variable name="stage" select="@stage"/>
+    <tr>
+      <th scope="row"><xsl:value-of select="p:name"/><br/><small><xsl:value-of select="@id"/></small></th>
+      <td><xsl:value-of select="@date"/></td>
+      <td><span class="chip stage-{@stage}"><xsl:value-of select="$portfolio/p:stages/p:stage[@id = $stage]"/></span></td>
+      <td class="num"><xsl:value-of select="@overall"/></td>
+      <td class="num"><xsl:value-of select="@score10"/></td>
+      <td class="num">
+        <xsl:choose>
+          <xsl:when test="@change"><xsl:value-of select="@change"/></xsl:when>
+          <xsl:otherwise>–</xsl:otherwise>
+        </xsl:choose>
+      </td>
+      <td>
+        <xsl:for-each select="p:file">
+          <xsl:if test="position() &gt; 1"><xsl:text> · </xsl:text></xsl:if>
+          <a href="{@href}"><xsl:value-of select="."/></a>
+        </xsl:for-each>
+      </td>
+    </tr>
   </xsl:template>
 </xsl:stylesheet>

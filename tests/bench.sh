@@ -1,7 +1,8 @@
 #!/bin/sh
 # make bench: render sample teams to PDF, HTML and roadmap with one worker
 # per CPU, then one team alone, and print teams per second, CPU time per
-# team and peak memory.  Usage: tests/bench.sh BINARY [TEAMS]
+# team and peak memory; then each format alone, and `maturity index` over
+# 10,000 teams.  Usage: tests/bench.sh BINARY [TEAMS]
 set -eu
 binary=$1
 teams=${2:-1000}
@@ -61,3 +62,17 @@ for format in pdf html roadmap; do
 		printf "%-8s alone:         %.1f ms CPU per team (one worker, 100 teams)\n", format, (user + sys) * 10
 	}'
 done
+
+# The portfolio alone: `maturity index` over 10,000 rendered teams (the
+# roadmap only, which is enough for their summaries), its time and peak
+# memory.  The render is incremental, so a second bench reuses it.
+index_teams=10000
+index_answers="$work/answers-$index_teams"
+[ -d "$index_answers" ] || "$binary" sample -q --teams "$index_teams" --seed 1 -o "$index_answers"
+"$binary" render -q -f roadmap -j "$jobs" -o "$work/index-$index_teams" "$index_answers"
+rm -rf "$work/site"
+measure "$work/index.time" "$binary" index -q -o "$work/site" "$work/index-$index_teams"
+read -r index_elapsed index_user index_system index_peak <"$work/index.time"
+awk -v teams="$index_teams" -v elapsed="$index_elapsed" -v peak="$index_peak" 'BEGIN {
+	printf "index, %d teams:    %.2f s wall, %.1f MB peak\n", teams, elapsed, peak / 1024
+}'

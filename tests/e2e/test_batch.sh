@@ -5,6 +5,21 @@
 binary=$1
 . tests/e2e/lib.sh
 
+# A folder that exists and holds no temporary file.
+no_temporary_files() { test -d "$1" && test -z "$(find "$1" -name '.*.??????')"; }
+# A file that exists and does not match a pattern.
+lacks() { test -s "$2" && ! grep -q -- "$1" "$2"; }
+# Waits until a file called NAME is below FOLDER: woken by inotify as
+# files are created or renamed into place, one second at most a wait,
+# sixty waits at most.
+wait_for_file() { # wait_for_file FOLDER NAME
+	for attempt in $(seq 1 60); do
+		[ -n "$(find "$1" -name "$2" -print -quit)" ] && return 0
+		inotifywait -qq -r -t 1 -e create -e moved_to "$1" 2>/dev/null
+	done
+	return 1
+}
+
 teams() { # teams FOLDER...: the team folders below each, by name
 	for folder in "$@"; do
 		find "$folder" -mindepth 1 -maxdepth 1 -type d -printf '%f\n'
@@ -63,21 +78,52 @@ check "--benchmark adds medians and percentiles" \
 check "without --benchmark there are none" \
 	test -z "$(grep -l 'percentile=' "$scratch/plain/brackenridge-cs/report.xml")"
 
-# 3. Interruption: only whole files remain, and the status says so.
-"$binary" render -f html,roadmap -j 2 -o "$scratch/stop" "$scratch/many" 2>"$scratch/stop.err" &
-pid=$!
-sleep 0.6
-kill -INT $pid
-wait $pid
-status=$?
-check "an interrupted run exits 130" test $status -eq 130
-check "no temporary file is left" test -z "$(find "$scratch/stop" -name '.*.??????' 2>/dev/null)"
+# 3. Interruption: only whole files remain, and the status says so.  The
+# signal is sent once the first report is in place (a bounded wait on
+# that event), and GNU time tells an exit with status 130 from a death by
+# the signal.
+mkdir -p "$scratch/stop"
+/usr/bin/time -f 'exit %x' -o "$scratch/stop.time" \
+	"$binary" render -f pdf,html,roadmap -j 2 -o "$scratch/stop" "$scratch/many" 2>"$scratch/stop.err" &
+timer=$!
+check "a first report appears" wait_for_file "$scratch/stop" report.html
+kill -INT $(pgrep -P $timer)
+wait $timer
+check "an interrupted run exits 130" grep -q '^exit 130$' "$scratch/stop.time"
+check "by exiting, not by dying of the signal" lacks 'terminated by signal' "$scratch/stop.time"
+check "no temporary file is left" no_temporary_files "$scratch/stop"
 incomplete=0
 for page in $(find "$scratch/stop" -name report.html); do
 	tail -c 20 "$page" | grep -q '</html>' || incomplete=$((incomplete + 1))
 done
+for report in $(find "$scratch/stop" -name report.pdf); do
+	tail -c 8 "$report" | grep -q '%%EOF' || incomplete=$((incomplete + 1))
+done
 check "every report written is whole" test $incomplete -eq 0
-check "the run stopped early" test "$(find "$scratch/stop" -name report.html | wc -l)" -lt 240
+written=$(find "$scratch/stop" -name report.html | wc -l)
+check "the run stopped early" test "$written" -ge 1 -a "$written" -lt 240
+check "the closing line counts the interrupted teams apart" \
+	grep -q ' 0 failed, [1-9][0-9]* interrupted in .* (interrupted)' "$scratch/stop.err"
+check "and every team once" sh -c "sed 's/^maturity: //' '$scratch/stop.err' | tail -n 1 |
+	awk -F'[ ,]+' '{ exit \$1 + \$3 + \$5 + \$7 + \$9 == 240 ? 0 : 1 }'"
+
+# Workers die with their parent: after a SIGKILL, none finishes the
+# team it was rendering (its report, summary or stamp).
+mkdir -p "$scratch/killed"
+"$binary" render -q -f pdf -j 2 -o "$scratch/killed" "$scratch/many" 2>/dev/null &
+parent=$!
+check "a first PDF appears" wait_for_file "$scratch/killed" report.pdf
+workers=$(pgrep -P $parent | tr '\n' ' ')
+kill -KILL $parent
+wait $parent 2>/dev/null
+finished() { find "$scratch/killed" -type f ! -name '.*.??????' | wc -l; }
+before=$(finished)
+check "the workers were running" test -n "$workers"
+check "every worker ends with its parent" timeout 30 sh -c "
+	for worker in $workers; do
+		while [ -e /proc/\$worker ] && ! grep -q '^State:.*Z' /proc/\$worker/status 2>/dev/null; do :; done
+	done"
+check "and no file is finished after the parent died" test "$(finished)" -eq "$before"
 
 # 4. Incremental: nothing to do, then exactly what changed.
 "$binary" render -f roadmap -o "$scratch/again" examples/answers 2>/dev/null

@@ -1,10 +1,12 @@
 /* libFuzzer target: Markdown from bytes laid out into the PDF report, as
- * the current stage's prose of an example team's report. */
+ * the current stage's prose of an example team's report, through the
+ * report document as render builds it. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "answers.h"
@@ -13,7 +15,9 @@
 #include "fonts.h"
 #include "framework.h"
 #include "model.h"
+#include "outfile.h"
 #include "pdf.h"
+#include "report.h"
 #include "score.h"
 #include "validate.h"
 #include "xalloc.h"
@@ -26,7 +30,8 @@ static struct answers *answers;
 static struct scores *scores;
 static struct brand *brand;
 static struct pdf_cache *cache;
-static char path[64];
+static struct outfile_folder *folder;
+static char name[64];
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -37,15 +42,19 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	diag_init(&diag, stderr);
 	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
-	answers = answers_load("examples/answers/fernwick-2026-11-03.xml", 1 << 20, NULL, &diag);
+	answers = answers_load("examples/answers/fernwick-2026-11-03.xml", INFILE_FOLLOW, 1 << 20,
+			       NULL, &diag);
 	fonts_register_folder("fonts", &diag);
-	brand = brand_load("templates/brand.xml", "content/schema", &diag);
+	brand = brand_load("templates/brand.xml", "content/schema", 0, &diag);
 	if (framework == NULL || answers == NULL || brand == NULL ||
 	    validate_answers(answers, framework, &diag) != 0)
 		abort();
 	scores = score_compute(framework, answers);
 	cache = pdf_cache_new();
-	snprintf(path, sizeof path, "/tmp/maturity-fuzz-%ld.pdf", (long)getpid());
+	folder = outfile_folder_open("/tmp", &diag);
+	if (folder == NULL)
+		abort();
+	snprintf(name, sizeof name, "maturity-fuzz-%ld.pdf", (long)getpid());
 	return 0;
 }
 
@@ -56,7 +65,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *markdown = xstrndup((const char *)data, size);
 	char *saved = stage->sections[0].markdown;
 	struct diag diag;
+	struct report_resources *resources;
 	struct model *model;
+	xmlDocPtr document;
 
 	/* Keep inputs small: layout cost grows with length, not coverage. */
 	if (size > 4096 || memchr(data, '\0', size) != NULL) {
@@ -65,11 +76,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	diag_init(&diag, NULL);
 	stage->sections[0].markdown = markdown;
-	model = model_build(framework, answers, scores, NULL, NULL, "2026-01-01");
-	pdf_render(path, model, brand, cache, &diag);
-	model_free(model);
+	/* The resources parse the stage Markdown, so they are loaded anew. */
+	resources = report_resources_load(".", NULL, NULL, framework, &diag);
+	if (resources != NULL) {
+		model = model_build(framework, answers, scores, NULL, NULL, "2026-01-01");
+		document = report_build(resources, model, brand);
+		pdf_render(folder, name, document, brand, cache, &diag);
+		xmlFreeDoc(document);
+		model_free(model);
+		report_resources_free(resources);
+	}
 	stage->sections[0].markdown = saved;
 	free(markdown);
-	unlink(path);
+	unlinkat(folder->descriptor, name, 0);
 	return 0;
 }

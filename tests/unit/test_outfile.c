@@ -1,4 +1,5 @@
-/* Unit tests of atomic output: a file appears whole or not at all. */
+/* Unit tests of atomic output: a file appears whole or not at all, and
+ * only inside the folder named. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +8,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <stdio.h>
@@ -19,12 +21,19 @@
 #include "outfile.h"
 
 static char folder[] = "/tmp/maturity-outfile-XXXXXX";
+static struct outfile_folder *out;
 
 static int
 setup(void **state)
 {
+	struct diag diag;
+
 	(void)state;
-	return mkdtemp(folder) == NULL ? -1 : 0;
+	diag_init(&diag, stderr);
+	if (mkdtemp(folder) == NULL)
+		return -1;
+	out = outfile_folder_open(folder, &diag);
+	return out == NULL ? -1 : 0;
 }
 
 static int
@@ -33,6 +42,7 @@ teardown(void **state)
 	char command[128];
 
 	(void)state;
+	outfile_folder_close(out);
 	snprintf(command, sizeof command, "rm -rf '%s'", folder);
 	return system(command) == 0 ? 0 : -1;
 }
@@ -63,7 +73,7 @@ test_commit_renames_into_place(void **state)
 	(void)state;
 	diag_init(&diag, NULL);
 	snprintf(path, sizeof path, "%s/report.txt", folder);
-	assert_int_equal(outfile_open(&file, path, &diag), 0);
+	assert_int_equal(outfile_open(&file, out, "report.txt", &diag), 0);
 	fputs("hello", file.stream);
 	/* Until commit, only the temporary name exists. */
 	assert_int_equal(access(path, F_OK), -1);
@@ -82,12 +92,10 @@ test_abort_leaves_nothing(void **state)
 {
 	struct diag diag;
 	struct outfile file;
-	char path[256];
 
 	(void)state;
 	diag_init(&diag, NULL);
-	snprintf(path, sizeof path, "%s/partial.pdf", folder);
-	assert_int_equal(outfile_open(&file, path, &diag), 0);
+	assert_int_equal(outfile_open(&file, out, "partial.pdf", &diag), 0);
 	fputs("half a report", file.stream);
 	outfile_abort(&file);
 	assert_int_equal(entries(folder), 0);
@@ -100,7 +108,7 @@ test_unwritable_folder_is_reported(void **state)
 
 	(void)state;
 	diag_init(&diag, NULL);
-	assert_int_equal(outfile_write("/nonexistent-folder/x.txt", "x", 1, &diag), -1);
+	assert_null(outfile_folder_open("/proc/nonexistent-folder", &diag));
 	assert_int_equal(diag.errors, 1);
 }
 
@@ -110,19 +118,18 @@ test_full_disk_leaves_nothing(void **state)
 	struct diag diag;
 	struct outfile file;
 	struct rlimit saved, limit;
-	char path[256], big[65536];
+	char big[65536];
 
 	(void)state;
 	/* A file-size limit fails writes the way a full disk does. */
 	diag_init(&diag, NULL);
-	snprintf(path, sizeof path, "%s/big.pdf", folder);
 	memset(big, 'x', sizeof big);
 	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
 	limit = saved;
 	limit.rlim_cur = 4096;
 	signal(SIGXFSZ, SIG_IGN);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &limit), 0);
-	assert_int_equal(outfile_open(&file, path, &diag), 0);
+	assert_int_equal(outfile_open(&file, out, "big.pdf", &diag), 0);
 	fwrite(big, 1, sizeof big, file.stream);
 	assert_int_equal(outfile_commit(&file, &diag), -1);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
@@ -130,22 +137,103 @@ test_full_disk_leaves_nothing(void **state)
 	assert_int_equal(entries(folder), 0);
 }
 
+/* A write through outfile_put that fails is kept, later writes are
+ * skipped, and the commit reports the cause once and leaves nothing. */
+static void
+test_failed_put_is_reported_at_commit(void **state)
+{
+	struct diag diag;
+	struct outfile file;
+	struct rlimit saved, limit;
+	char big[65536], *text = NULL;
+	size_t size = 0;
+	FILE *messages = open_memstream(&text, &size);
+
+	(void)state;
+	assert_non_null(messages);
+	diag_init(&diag, messages);
+	memset(big, 'x', sizeof big);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	limit = saved;
+	limit.rlim_cur = 4096;
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &limit), 0);
+	assert_int_equal(outfile_open(&file, out, "put.html", &diag), 0);
+	assert_int_equal(outfile_put(&file, "<p>", 3), 0);
+	assert_int_equal(outfile_put(&file, big, sizeof big), -1);
+	assert_int_equal(file.error, EFBIG);
+	assert_int_equal(outfile_put(&file, "</p>", 4), -1);
+	assert_int_equal(outfile_commit(&file, &diag), -1);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
+	fclose(messages);
+	assert_int_equal(diag.errors, 1);
+	assert_non_null(strstr(text, "put.html: error: cannot write: File too large"));
+	free(text);
+	assert_int_equal(entries(folder), 0);
+}
+
 static void
 test_make_folders(void **state)
 {
 	struct diag diag;
+	struct outfile_folder *made;
 	char path[256];
 	struct stat status;
 
 	(void)state;
 	diag_init(&diag, NULL);
 	snprintf(path, sizeof path, "%s/a/b/c", folder);
-	assert_int_equal(outfile_make_folders(path, &diag), 0);
+	made = outfile_folder_open(path, &diag);
+	assert_non_null(made);
+	outfile_folder_close(made);
 	assert_int_equal(stat(path, &status), 0);
 	assert_true(S_ISDIR(status.st_mode));
-	assert_int_equal(outfile_make_folders(path, &diag), 0);
-	assert_int_equal(outfile_make_folders("", &diag), -1);
+	made = outfile_folder_open(path, &diag);
+	assert_non_null(made);
+	outfile_folder_close(made);
+	assert_null(outfile_folder_open("", &diag));
 	snprintf(path, sizeof path, "rm -rf '%s/a'", folder);
+	assert_int_equal(system(path), 0);
+}
+
+/* A folder below the one named that is a link elsewhere is refused, and
+ * nothing is written where it points. */
+static void
+test_linked_folder_is_refused(void **state)
+{
+	struct diag diag;
+	char elsewhere[] = "/tmp/maturity-elsewhere-XXXXXX", link[256];
+
+	(void)state;
+	diag_init(&diag, NULL);
+	assert_non_null(mkdtemp(elsewhere));
+	snprintf(link, sizeof link, "%s/team", folder);
+	assert_int_equal(symlink(elsewhere, link), 0);
+	assert_null(outfile_folder_child(out, "team", OUTFILE_CREATE, &diag));
+	assert_int_equal(diag.errors, 1);
+	assert_null(outfile_folder_child(out, "team", OUTFILE_EXISTING, &diag));
+	assert_int_equal(entries(elsewhere), 0);
+	unlink(link);
+	rmdir(elsewhere);
+}
+
+/* A child folder holds files written through its own descriptor. */
+static void
+test_child_folder_writes(void **state)
+{
+	struct diag diag;
+	struct outfile_folder *team;
+	char path[256];
+
+	(void)state;
+	diag_init(&diag, NULL);
+	team = outfile_folder_child(out, "team", OUTFILE_CREATE, &diag);
+	assert_non_null(team);
+	assert_int_equal(outfile_write(team, "roadmap.md", "# plan\n", 7, &diag), 0);
+	outfile_folder_close(team);
+	snprintf(path, sizeof path, "%s/team/roadmap.md", folder);
+	assert_int_equal(access(path, F_OK), 0);
+	snprintf(path, sizeof path, "rm -rf '%s/team'", folder);
 	assert_int_equal(system(path), 0);
 }
 
@@ -157,7 +245,10 @@ main(void)
 		cmocka_unit_test(test_abort_leaves_nothing),
 		cmocka_unit_test(test_unwritable_folder_is_reported),
 		cmocka_unit_test(test_full_disk_leaves_nothing),
+		cmocka_unit_test(test_failed_put_is_reported_at_commit),
 		cmocka_unit_test(test_make_folders),
+		cmocka_unit_test(test_linked_folder_is_refused),
+		cmocka_unit_test(test_child_folder_writes),
 	};
 
 	return cmocka_run_group_tests_name("outfile", tests, setup, teardown);
