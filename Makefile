@@ -17,6 +17,7 @@ PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontco
               icu-i18n icu-uc
 
 SOURCES := \
+	generator/advice.c \
 	generator/answers.c \
 	generator/batch.c \
 	generator/brand.c \
@@ -29,6 +30,7 @@ SOURCES := \
 	generator/fonts.c \
 	generator/framework.c \
 	generator/glyphs.c \
+	generator/guide.c \
 	generator/html.c \
 	generator/inputs.c \
 	generator/link.c \
@@ -57,6 +59,7 @@ SOURCES := \
 	generator/summary.c \
 	generator/survey.c \
 	generator/svg.c \
+	generator/targets.c \
 	generator/typeset.c \
 	generator/validate.c \
 	generator/xalloc.c \
