@@ -75,11 +75,10 @@ UNIT_TESTS := \
 	tests/unit/test_roadmap.c \
 	tests/unit/test_model.c \
 	tests/unit/test_content.c \
-              libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev fonts-inter
-TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time \
-              libxml2-utils python3 jq
-PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson glib-2.0 \
-              icu-i18n icu-uc
+	tests/unit/test_catalogue.c \
+	tests/unit/test_typeset.c \
+	tests/unit/test_draw.c \
+	tests/unit/test_link.c
 
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
