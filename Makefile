@@ -36,6 +36,7 @@ SOURCES := \
 	generator/link.c \
 	generator/markdown.c \
 	generator/model.c \
+	generator/model_advice.c \
 	generator/outfile.c \
 	generator/pdf.c \
 	generator/pdf_figures.c \
@@ -49,7 +50,9 @@ SOURCES := \
 	generator/report_appendix.c \
 	generator/report_findings.c \
 	generator/report_messages.c \
+	generator/report_path.c \
 	generator/report_plan.c \
+	generator/report_playbooks.c \
 	generator/report_xml.c \
 	generator/roadmap.c \
 	generator/roadmap_files.c \

@@ -177,7 +177,7 @@ pdf_paragraph_style(xmlNodePtr paragraph)
 		{ "lead", STYLE_LEAD },	      { "tagline", STYLE_TAGLINE }, { "small", STYLE_SMALL },
 		{ "note", STYLE_SMALL },      { "muted", STYLE_SMALL },     { "meta", STYLE_SMALL },
 		{ "because", STYLE_FINE },    { "eyebrow", STYLE_EYEBROW }, { "figure", STYLE_STAT_SMALL },
-		{ "insight", STYLE_INSIGHT },
+		{ "insight", STYLE_INSIGHT }, { "fit", STYLE_SMALL },
 	};
 	const char *role = xmlout_get(paragraph, "role");
 
@@ -255,7 +255,7 @@ pdf_list(struct pdf_walker *walker, xmlNodePtr list, double indent)
 	double inner = plain ? indent : indent + PDF_LIST_INDENT;
 	long number = start != NULL ? strtol(start, NULL, 10) : 1;
 
-	walker->compact |= role != NULL && strcmp(role, "questions") == 0;
+	walker->compact |= role != NULL && (strcmp(role, "questions") == 0 || strcmp(role, "steps") == 0);
 	for (xmlNodePtr item = list->children; item != NULL; item = item->next) {
 		size_t first = typeset_box_count(walker->typeset);
 		const char *keep = xmlout_get(item, "keep");

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #ifndef MATURITY_VERSION
 #define MATURITY_VERSION "0.0.0"
@@ -142,6 +143,15 @@ report_xml_result(xmlNodePtr root, const struct model *model)
 		attribute_score(previous, "overall", model->previous_overall);
 		attribute_change(previous, "change", model->overall_change);
 		attribute(previous, "stage", framework->stages[model->previous_stage].id);
+		for (size_t index = 0; index < model->regression_count; index++) {
+			const struct model_domain *domain = &model->domains[model->regressions[index]];
+			xmlNodePtr node = element(previous, "regression");
+
+			attribute(node, "domain", framework->domains[domain->domain].id);
+			attribute_score(node, "previous", domain->previous);
+			attribute_score(node, "score", domain->score);
+			attribute_change(node, "change", domain->change);
+		}
 	}
 }
 
@@ -215,7 +225,32 @@ report_xml_strengths(xmlNodePtr root, const struct model *model)
 		attribute_format(node, "option", "%d", strength->option);
 		text_element(node, "domain-label", framework->domains[strength->domain].label);
 		text_element(node, "text", question->options[strength->option - 1].text);
+		text_element(node, "why", question->options[strength->option - 1].strength);
 	}
+}
+
+/* The move from the current stage to the next, as the stage guide gives it. */
+static void
+report_xml_transition(xmlNodePtr content, const struct framework_transition *transition)
+{
+	xmlNodePtr node;
+
+	if (transition == NULL)
+		return;
+	node = element(content, "transition");
+	for (size_t index = 0; index < transition->signal_count; index++)
+		text_element(node, "signal", transition->signals[index]);
+	for (size_t index = 0; index < transition->shift_count; index++) {
+		xmlNodePtr shift = element(node, "shift");
+
+		text_element(shift, "from", transition->shifts[index].from);
+		text_element(shift, "to", transition->shifts[index].to);
+	}
+	for (size_t index = 0; index < transition->capability_count; index++)
+		text_element(node, "capability", transition->capabilities[index]);
+	for (size_t index = 0; index < transition->risk_count; index++)
+		attribute(text_element(node, "risk", transition->risks[index].text), "title",
+			  transition->risks[index].title);
 }
 
 static void
@@ -234,20 +269,92 @@ report_xml_stage_content(xmlNodePtr root, const struct model *model)
 		attribute(node, "heading", section->heading);
 		markdown_append_xml(node, section->markdown);
 	}
+	for (int segment = SEGMENT_NONE + 1; segment < SEGMENT_COUNT; segment++) {
+		static const char *const segments[] = { NULL, "smb", "mid_market", "enterprise" };
+
+		attribute(text_element(content, "typical-profile", stage->profile_segments[segment]),
+			  "segment", segments[segment]);
+	}
+	report_xml_transition(content, stage->transition);
 	for (size_t index = 0; index < stage->metric_count; index++) {
 		static const char *const tiers[] = { "must", "worth", "not-yet" };
 		const struct framework_metric *metric = &stage->metrics[index];
+		const struct framework_target_value *target = model->targets[index];
 		xmlNodePtr node = text_element(content, "metric", metric->definition);
 
 		attribute(node, "tier", tiers[metric->tier]);
 		attribute(node, "name", metric->name);
+		if (target != NULL) {
+			attribute(node, "target", target->text);
+			attribute(node, "target-for", target->choice ? target->choice->id : NULL);
+		}
 	}
+}
+
+/* The advice fitted to the profile: its fits, what they left out, the
+ * playbooks shown. */
+static void
+report_xml_advice(xmlNodePtr root, const struct model *model)
+{
+	static const char *const reasons[] = { "current", "weakest", "next" };
+	const struct framework *framework = model->framework;
+	xmlNodePtr advice = element(root, "advice");
+
+	for (size_t index = 0; index < model->fit_count; index++) {
+		const struct framework_fit *fit = model->fits[index];
+		xmlNodePtr node = text_element(advice, "fit", fit->why);
+
+		attribute(node, "choice", framework->parameters[fit->parameter].choices[fit->choice].id);
+		attribute(node, "name", fit->name);
+	}
+	for (size_t index = 0; index < model->roadmap.omission_count; index++) {
+		const struct roadmap_omission *omission = &model->roadmap.omissions[index];
+		xmlNodePtr node = text_element(advice, "left-out", omission->title);
+
+		attribute(node, "source", omission->source == ROADMAP_FROM_STAGE ? "stage" : "answer");
+		attribute(node, "domain", framework->domains[omission->domain].id);
+		attribute(node, "for",
+			  framework->parameters[omission->fit->parameter].choices[omission->fit->choice].id);
+	}
+	for (size_t index = 0; index < model->playbook_count; index++) {
+		const struct model_playbook *shown = &model->playbooks[index];
+		xmlNodePtr node = text_element(advice, "playbook", shown->playbook->name);
+
+		attribute(node, "id", shown->playbook->id);
+		attribute(node, "reason", reasons[shown->reason]);
+		attribute(node, "domain", framework->domains[shown->playbook->domain].id);
+		attribute(node, "stage", framework->stages[shown->playbook->stage].id);
+	}
+}
+
+/* An action's marks: its theme, owner, effort, the choice that ranked it
+ * up and the actions it builds on. */
+static void
+report_xml_marks(xmlNodePtr item, const struct model *model, const struct roadmap_action *action)
+{
+	static const char *const efforts[] = { NULL, "small", "medium", "large" };
+	const struct framework *framework = model->framework;
+	char needs[256] = "";
+
+	if (action->marks->theme >= 0)
+		attribute(item, "theme", framework->themes[action->marks->theme].id);
+	if (action->marks->owner >= 0)
+		attribute(item, "owner", framework->roles[action->marks->owner].id);
+	attribute(item, "effort", efforts[action->marks->effort]);
+	if (action->fit != NULL)
+		attribute(item, "fit",
+			  framework->parameters[action->fit->parameter].choices[action->fit->choice].id);
+	for (size_t index = 0; index < action->need_count; index++)
+		snprintf(needs + strlen(needs), sizeof needs - strlen(needs), "%s%zu",
+			 index ? " " : "", action->needs[index]);
+	if (needs[0] != '\0')
+		attribute(item, "needs", needs);
 }
 
 static void
 report_xml_roadmap(xmlNodePtr root, const struct model *model)
 {
-	static const char *const sources[] = { "answer", "stage", "alignment" };
+	static const char *const sources[] = { "answer", "stage", "alignment", "regression" };
 	const struct framework *framework = model->framework;
 	const struct roadmap *roadmap = &model->roadmap;
 	xmlNodePtr node = element(root, "roadmap");
@@ -280,6 +387,7 @@ report_xml_roadmap(xmlNodePtr root, const struct model *model)
 				attribute(item, "question", framework->questions[action->question].id);
 				attribute_format(item, "option", "%d", action->option);
 			}
+			report_xml_marks(item, model, action);
 			text_element(item, "domain-label", framework->domains[action->domain].label);
 			text_element(item, "title", action->title);
 			text_element(item, "lead", action->lead);
@@ -358,6 +466,7 @@ report_xml_build(const struct model *model)
 	report_xml_strengths(root, model);
 	report_xml_stage_content(root, model);
 	report_xml_roadmap(root, model);
+	report_xml_advice(root, model);
 	report_xml_answers(root, model);
 	return document;
 }

@@ -1,12 +1,14 @@
-/* The roadmap as files of its own: roadmap.md to read and roadmap.csv to
- * import into a task tracker. */
+/* The roadmap as files of its own: roadmap.md to read, roadmap.csv to
+ * import into a task tracker, and playbooks.md with the playbooks chosen
+ * for the team, linked both ways. */
 #ifndef MATURITY_ROADMAP_FILES_H
 #define MATURITY_ROADMAP_FILES_H
 
 struct diag;
 struct model;
 
-/* Writes folder/roadmap.md and folder/roadmap.csv atomically.  Returns 0,
+/* Writes folder/roadmap.md, folder/roadmap.csv and folder/playbooks.md
+ * atomically.  Returns 0,
  * or -1 after reporting. */
 int roadmap_files_write(const char *folder, const struct model *model, struct diag *diag);
 
