@@ -569,8 +569,11 @@ pdf_walk_block(struct pdf_walker *walker, xmlNodePtr node, double indent)
 		pdf_walk_blocks(walker, node, indent);
 		typeset_columns(walker->typeset, 1, 0);
 	} else if (xmlout_is(node, "group")) {
+		const char *keep = xmlout_get(node, "keep");
+
 		pdf_walk_blocks(walker, node, indent);
-		if (role != NULL && strcmp(role, "finding") == 0)
+		if ((role != NULL && strcmp(role, "finding") == 0) ||
+		    (keep != NULL && strcmp(keep, "together") == 0))
 			typeset_keep_range(walker->typeset, first);
 	} else if (xmlout_is(node, "pre")) {
 		xmlChar *text = xmlNodeGetContent(node);

@@ -8,13 +8,18 @@
 
 #include <stdio.h>
 
-/* One card per stage, in order, saying where the team is on the way. */
+/* One card per stage, in order, saying where the team is on the way,
+ * kept with the sentence that opens the section. */
 static void
 report_journey(struct report_context *context, xmlNodePtr section)
 {
 	const struct framework *framework = context->framework;
 	const struct model *model = context->model;
-	xmlNodePtr tiles = report_block(section, "tiles", "journey");
+	xmlNodePtr group = report_block(section, "group", "journey"), tiles;
+
+	xmlout_attribute(group, "keep", "together");
+	report_paragraph(context, group, "intro", "path.intro", REPORT_NONE);
+	tiles = report_block(group, "tiles", "journey");
 
 	for (size_t stage = 0; stage < framework->stage_count; stage++) {
 		const struct framework_stage *definition = &framework->stages[stage];
@@ -96,7 +101,6 @@ report_path(struct report_context *context, xmlNodePtr section)
 	const struct framework_stage *stage = &context->framework->stages[model->stage];
 	const struct framework_section *unlocks = framework_stage_section(stage, "unlocks");
 
-	report_paragraph(context, section, "intro", "path.intro", REPORT_NONE);
 	report_journey(context, section);
 	if (unlocks != NULL)
 		report_stage_section(context, section, unlocks);
