@@ -32,7 +32,24 @@ check_folder() { # check_folder LABEL OUT
 			$checker pages "$folder/report.pdf" "$folder/document.xml"
 		check "$1 $team: 95% of sentences in both the HTML and the PDF" \
 			$checker parity "$folder/report.pdf" "$folder/report.html" "$folder/document.xml"
+		check "$1 $team: journey, targets, playbooks and the move in both" \
+			shows_advice "$folder"
 	done
+}
+
+# The advice fitted to the team, in the PDF and the HTML: the journey
+# cards, a metric target, the playbooks and, below the top stage, the
+# risks of the move to the next.
+shows_advice() { # shows_advice FOLDER
+	pdftotext "$1/report.pdf" "$1/report.text" 2>/dev/null || return 1
+	for text in 'You are here' 'Target' 'Playbooks'; do
+		grep -q "$text" "$1/report.text" && grep -q "$text" "$1/report.html" || return 1
+	done
+	if grep -q 'Risks of the move' "$1/document.xml"; then
+		grep -q 'Risks of the move' "$1/report.text" && grep -q 'Risks of the move' "$1/report.html"
+	else
+		grep -q 'is the last stage of the model' "$1/report.html"
+	fi
 }
 
 # The examples with both brands --------------------------------------------
