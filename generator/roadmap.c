@@ -486,10 +486,29 @@ roadmap_needs(const struct framework *framework, const struct roadmap_action *ac
 	return framework_theme_needs(framework, action->marks->theme, other->marks->theme);
 }
 
+/* Places action index of actions (count of them, from the roadmap's
+ * first reordered one) after the unplaced actions it needs, those in their
+ * own order and each after what it needs in turn.  The themes form no
+ * circle, so this ends. */
+static void
+roadmap_place(const struct framework *framework, const struct roadmap_action *actions,
+	      size_t count, size_t index, unsigned char *done, struct roadmap_action *ordered,
+	      size_t *placed)
+{
+	if (done[index])
+		return;
+	for (size_t other = 0; other < count; other++)
+		if (!done[other] && other != index &&
+		    roadmap_needs(framework, &actions[index], &actions[other]))
+			roadmap_place(framework, actions, count, other, done, ordered, placed);
+	done[index] = 1;
+	ordered[(*placed)++] = actions[index];
+}
+
 /* Reorders actions from first on so that none comes before an action it
- * needs, keeping the order otherwise: each place goes to the first action
- * left that needs none of those left.  The themes form no circle, so
- * there always is one. */
+ * needs: each in its order, with what it needs pulled forward to just
+ * before it, so the weakest domain's first step stays early even when a
+ * stronger domain's action must precede it. */
 static void
 roadmap_order_needs(struct roadmap *roadmap, const struct framework *framework, size_t first)
 {
@@ -497,24 +516,8 @@ roadmap_order_needs(struct roadmap *roadmap, const struct framework *framework, 
 	struct roadmap_action *ordered = xcalloc(count ? count : 1, sizeof *ordered);
 	unsigned char *done = xcalloc(count ? count : 1, 1);
 
-	while (placed < count) {
-		size_t pick = count;
-
-		for (size_t index = 0; index < count && pick == count; index++) {
-			int waiting = 0;
-
-			if (done[index])
-				continue;
-			for (size_t other = 0; other < count && !waiting; other++)
-				waiting = !done[other] && other != index &&
-					  roadmap_needs(framework, &roadmap->actions[first + index],
-							&roadmap->actions[first + other]);
-			if (!waiting)
-				pick = index;
-		}
-		done[pick] = 1;
-		ordered[placed++] = roadmap->actions[first + pick];
-	}
+	for (size_t index = 0; index < count; index++)
+		roadmap_place(framework, roadmap->actions + first, count, index, done, ordered, &placed);
 	memcpy(roadmap->actions + first, ordered, count * sizeof *ordered);
 	free(ordered);
 	free(done);
