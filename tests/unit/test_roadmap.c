@@ -760,6 +760,38 @@ test_regression_actions(void **state)
 	score_free(before.base.scores);
 }
 
+/* The weakest domain's first step stays early when it needs a step from a
+ * stronger domain: at Forming, with Health at 1.00, the weekly
+ * renewal-risk review comes right after the renewal calendar it needs,
+ * and before the first health score that needs it. */
+static void
+test_needs_pulled_forward(void **state)
+{
+	const char *sets[] = { "212" "221" "111" "212" "121" "211" "122" "112" };
+	struct framework *saved = framework;
+	struct fixture fixture;
+	long calendar = -1, review = -1, score = -1;
+
+	(void)state;
+	framework = four_phase;
+	fixture_build(&fixture, sets, 1, NULL);
+	for (size_t index = 0; index < fixture.roadmap.action_count; index++) {
+		const char *title = fixture.roadmap.actions[index].title;
+
+		if (strcmp(title, "Build a renewal calendar for the next year") == 0)
+			calendar = (long)index;
+		else if (strcmp(title, "Hold a weekly renewal-risk review") == 0)
+			review = (long)index;
+		else if (strcmp(title, "Agree on three or four health inputs") == 0)
+			score = (long)index;
+	}
+	assert_int_equal(calendar, 0);
+	assert_int_equal(review, 1);
+	assert_int_equal(score, 2);
+	fixture_free(&fixture);
+	framework = saved;
+}
+
 static int
 setup(void **state)
 {
@@ -799,6 +831,7 @@ main(void)
 		cmocka_unit_test(test_every_roadmap_holds_together),
 		cmocka_unit_test(test_random_roadmaps_hold_together),
 		cmocka_unit_test(test_regression_actions),
+		cmocka_unit_test(test_needs_pulled_forward),
 	};
 
 	return cmocka_run_group_tests_name("roadmap", tests, setup, teardown);
