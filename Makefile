@@ -17,6 +17,7 @@ PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontco
               icu-i18n icu-uc
 
 SOURCES := \
+	generator/advice.c \
 	generator/answers.c \
 	generator/batch.c \
 	generator/brand.c \
@@ -30,6 +31,7 @@ SOURCES := \
 	generator/fonts.c \
 	generator/framework.c \
 	generator/glyphs.c \
+	generator/guide.c \
 	generator/html.c \
 	generator/infile.c \
 	generator/inputs.c \
@@ -37,6 +39,7 @@ SOURCES := \
 	generator/link.c \
 	generator/markdown.c \
 	generator/model.c \
+	generator/model_advice.c \
 	generator/outfile.c \
 	generator/pdf.c \
 	generator/pdf_figures.c \
@@ -50,7 +53,9 @@ SOURCES := \
 	generator/report_appendix.c \
 	generator/report_findings.c \
 	generator/report_messages.c \
+	generator/report_path.c \
 	generator/report_plan.c \
+	generator/report_playbooks.c \
 	generator/report_xml.c \
 	generator/roadmap.c \
 	generator/roadmap_files.c \
@@ -60,6 +65,7 @@ SOURCES := \
 	generator/summary.c \
 	generator/survey.c \
 	generator/svg.c \
+	generator/targets.c \
 	generator/typeset.c \
 	generator/validate.c \
 	generator/xalloc.c \

@@ -284,6 +284,7 @@ content_read_action(const struct framework *framework, const char *path, long li
 		diag_error(diag, path, line, "unknown domain \"%s\" in a priority action", domain_id);
 		return -1;
 	}
+	action->line = line;
 	action->title = content_node_text(strong);
 	/* Drop the trailing full stop of "**Title.**": titles stand alone. */
 	size_t title_length = strlen(action->title);
@@ -374,7 +375,7 @@ content_parse_stage(const struct framework *framework, struct framework_stage *s
 	}
 	for (cmark_node *item = cmark_node_first_child(list); item != NULL;
 	     item = cmark_node_next(item)) {
-		struct framework_action action = { 0 };
+		struct framework_action action = { .marks = FRAMEWORK_NO_MARKS };
 
 		if (content_read_action(framework, stage->path, actions->body_line - 1, item,
 					&action, diag) != 0) {

@@ -2,9 +2,12 @@
  * Markdown prose is read by content.c; framework_load ties both together. */
 #include "framework.h"
 
+#include "advice.h"
 #include "content.h"
 #include "diag.h"
+#include "guide.h"
 #include "profile.h"
+#include "targets.h"
 #include "xalloc.h"
 #include "xmlinput.h"
 
@@ -63,6 +66,33 @@ framework_segment_named(const char *name)
 	return SEGMENT_NONE;
 }
 
+/* Reads one next step of option into its segment's place. */
+static int
+framework_read_step(struct framework_loader *loader, const struct framework_question *question,
+		    struct framework_option *option, xmlNodePtr node)
+{
+	char *segment_name = xmlinput_attribute(node, "segment");
+	enum framework_segment segment = framework_segment_named(segment_name);
+	struct framework_next_step *step = &option->steps[segment];
+	int failed = 0;
+
+	if (step->title != NULL) {
+		diag_error(loader->diag, loader->path, framework_line(node),
+			   "question %s option %d: a second next step for %s", question->id,
+			   option->score, segment_name ? segment_name : "all segments");
+		failed = 1;
+	} else {
+		step->segment = segment;
+		step->title = xmlinput_attribute(node, "title");
+		step->text = xmlinput_text(node);
+		step->marks = FRAMEWORK_NO_MARKS;
+		failed = advice_marks(loader->framework, node, loader->path, &step->marks,
+				      loader->diag) != 0;
+	}
+	free(segment_name);
+	return failed ? -1 : 0;
+}
+
 /* Reads one option; returns 0 or -1 after reporting. */
 static int
 framework_read_option(struct framework_loader *loader, struct framework_question *question,
@@ -71,6 +101,7 @@ framework_read_option(struct framework_loader *loader, struct framework_question
 	char *score_text = xmlinput_attribute(node, "score");
 	int score = score_text ? atoi(score_text) : 0;
 	struct framework_option *option;
+	uint64_t tags = 0;
 	int failed = 0;
 
 	free(score_text);
@@ -86,36 +117,43 @@ framework_read_option(struct framework_loader *loader, struct framework_question
 		return -1;
 	}
 	option->score = score;
+	failed |= advice_tags(loader->framework, node, "tags", loader->path, &tags, loader->diag) != 0;
 	for (xmlNodePtr child = xmlinput_element(node->children); child != NULL;
 	     child = xmlinput_element(child->next)) {
 		if (xmlinput_is(child, "text")) {
 			option->text = xmlinput_text(child);
 		} else if (xmlinput_is(child, "insight")) {
 			option->insight = xmlinput_text(child);
-		} else if (xmlinput_is(child, "next-step")) {
-			char *segment_name = xmlinput_attribute(child, "segment");
-			enum framework_segment segment = framework_segment_named(segment_name);
-			struct framework_next_step *step = &option->steps[segment];
-
-			if (step->title != NULL) {
+		} else if (xmlinput_is(child, "strength")) {
+			option->strength = xmlinput_text(child);
+			if (score < 3) {
 				diag_error(loader->diag, loader->path, framework_line(child),
-					   "question %s option %d: a second next step for %s",
-					   question->id, score,
-					   segment_name ? segment_name : "all segments");
+					   "question %s option %d: only options 3 and 4 are strengths",
+					   question->id, score);
 				failed = 1;
-			} else {
-				step->segment = segment;
-				step->title = xmlinput_attribute(child, "title");
-				step->text = xmlinput_text(child);
 			}
-			free(segment_name);
+		} else if (xmlinput_is(child, "next-step")) {
+			failed |= framework_read_step(loader, question, option, child) != 0;
 		}
 	}
 	if (option->steps[SEGMENT_NONE].title == NULL) {
 		diag_error(loader->diag, loader->path, framework_line(node),
 			   "question %s option %d: no next step without a segment",
 			   question->id, score);
-		failed = 1;
+		return -1;
+	}
+	/* The option's tags go to every step; a segment's step takes the
+	 * general step's owner and effort unless it has its own. */
+	for (int segment = 0; segment < SEGMENT_COUNT; segment++) {
+		struct framework_marks *marks = &option->steps[segment].marks;
+
+		if (option->steps[segment].title == NULL)
+			continue;
+		marks->tags |= tags;
+		if (marks->owner < 0)
+			marks->owner = option->steps[SEGMENT_NONE].marks.owner;
+		if (marks->effort == EFFORT_NONE)
+			marks->effort = option->steps[SEGMENT_NONE].marks.effort;
 	}
 	return failed ? -1 : 0;
 }
@@ -269,11 +307,14 @@ framework_read_metrics(struct framework_stage *stage, xmlNodePtr node)
 		stage->metrics = xreallocarray(stage->metrics, stage->metric_count + 1,
 					       sizeof *stage->metrics);
 		metric = &stage->metrics[stage->metric_count++];
+		memset(metric, 0, sizeof *metric);
 		metric->tier = strcmp(tier, "must") == 0    ? METRIC_MUST
 			     : strcmp(tier, "worth") == 0 ? METRIC_WORTH
 							  : METRIC_NOT_YET;
+		metric->id = xmlinput_attribute(child, "id");
 		metric->name = xmlinput_attribute(child, "name");
 		metric->definition = xmlinput_text(child);
+		metric->line = framework_line(child);
 		free(tier);
 	}
 }
@@ -410,20 +451,133 @@ framework_read_charters(struct framework_loader *loader, xmlNodePtr node)
 	return failed ? -1 : 0;
 }
 
+/* Elements of pack.xml read once the rest is: what needs the profile, the
+ * advice vocabulary or the questions. */
+struct framework_later {
+	xmlNodePtr advice;
+	xmlNodePtr targets;
+	xmlNodePtr alignment;
+	xmlNodePtr regression;
+	xmlNodePtr charters;
+};
+
+/* The pack index, in schema order.  Returns 0 or -1 after reporting. */
+static int
+framework_read_index(struct framework_loader *loader, xmlNodePtr root, xmlRelaxNGPtr pack_schema,
+		     struct framework_later *later)
+{
+	struct framework *framework = loader->framework;
+	int failed = 0;
+
+	framework->id = xmlinput_attribute(root, "id");
+	framework->version = xmlinput_attribute(root, "version");
+	for (xmlNodePtr node = xmlinput_element(root->children); node != NULL;
+	     node = xmlinput_element(node->next)) {
+		if (xmlinput_is(node, "title"))
+			framework->title = xmlinput_text(node);
+		else if (xmlinput_is(node, "description"))
+			framework->description = xmlinput_text(node);
+		else if (xmlinput_is(node, "domains"))
+			failed |= framework_read_domains(loader, node) != 0;
+		else if (xmlinput_is(node, "profiles"))
+			failed |= profile_read(framework, node, pack_schema, loader->path,
+					       loader->diag) != 0;
+		else if (xmlinput_is(node, "advice"))
+			later->advice = node;
+		else if (xmlinput_is(node, "stage-sections"))
+			framework_read_sections(node, &framework->stage_section_headings,
+						&framework->stage_section_ids,
+						&framework->stage_section_count);
+		else if (xmlinput_is(node, "domain-sections"))
+			framework_read_sections(node, &loader->domain_sections, NULL,
+						&loader->domain_section_count);
+		else if (xmlinput_is(node, "stages"))
+			failed |= framework_read_stages(loader, node) != 0;
+		else if (xmlinput_is(node, "targets"))
+			later->targets = node;
+		else if (xmlinput_is(node, "horizon"))
+			failed |= framework_read_horizon(loader, node) != 0;
+		else if (xmlinput_is(node, "charters"))
+			later->charters = node;
+		else if (xmlinput_is(node, "alignment"))
+			later->alignment = node;
+		else if (xmlinput_is(node, "regression"))
+			later->regression = node;
+	}
+	return failed ? -1 : 0;
+}
+
+/* The roadmap's own actions for disagreement and for a fall: a title, a
+ * text and their marks. */
+static int
+framework_read_own_actions(struct framework_loader *loader, const struct framework_later *later)
+{
+	struct framework *framework = loader->framework;
+	int failed = 0;
+
+	framework->alignment_marks = FRAMEWORK_NO_MARKS;
+	framework->regression_marks = FRAMEWORK_NO_MARKS;
+	if (later->alignment != NULL) {
+		framework->alignment_title = xmlinput_attribute(later->alignment, "title");
+		framework->alignment_text = xmlinput_text(later->alignment);
+		failed |= advice_marks(framework, later->alignment, loader->path,
+				       &framework->alignment_marks, loader->diag) != 0;
+	}
+	if (later->regression != NULL) {
+		framework->regression_title = xmlinput_attribute(later->regression, "title");
+		framework->regression_text = xmlinput_text(later->regression);
+		failed |= advice_marks(framework, later->regression, loader->path,
+				       &framework->regression_marks, loader->diag) != 0;
+	}
+	return failed ? -1 : 0;
+}
+
+/* The stages' Markdown, checked against the pack's sections and domains,
+ * then their guides, then what spans the stages. */
+static int
+framework_read_stage_files(struct framework_loader *loader, const char *schema_folder)
+{
+	struct framework *framework = loader->framework;
+	char *schema_path = xasprintf("%s/stage.rng", schema_folder);
+	xmlRelaxNGPtr schema = NULL;
+	int failed = 0;
+
+	for (size_t index = 0; !failed && index < framework->stage_count; index++) {
+		struct framework_stage *stage = &framework->stages[index];
+
+		stage->path = xasprintf("%s/stages/%s.md", framework->folder, stage->id);
+		if (content_load_stage(framework, stage, loader->diag) != 0)
+			failed = 1;
+	}
+	if (!failed)
+		schema = xmlinput_schema_load(schema_path, loader->diag);
+	failed |= !failed && schema == NULL;
+	for (size_t index = 0; !failed && index < framework->stage_count; index++)
+		failed |= guide_load(framework, index, schema, loader->diag) != 0;
+	if (!failed)
+		failed = guide_check(framework, loader->diag) != 0;
+	if (schema != NULL)
+		xmlRelaxNGFree(schema);
+	free(schema_path);
+	return failed ? -1 : 0;
+}
+
 struct framework *
 framework_load(const char *folder, const char *schema_folder, struct diag *diag)
 {
 	struct framework *framework = xcalloc(1, sizeof *framework);
 	struct framework_loader loader = { .framework = framework, .diag = diag };
+	struct framework_later later = { NULL, NULL, NULL, NULL, NULL };
 	char *pack_schema_path = xasprintf("%s/pack.rng", schema_folder);
 	char *domain_schema_path = xasprintf("%s/domain.rng", schema_folder);
 	char *pack_path = xasprintf("%s/pack.xml", folder);
 	xmlRelaxNGPtr pack_schema = NULL;
 	xmlDocPtr document = NULL;
-	xmlNodePtr root, charters = NULL;
 	int failed = 0;
 
 	framework->folder = xstrdup(folder);
+	framework->alignment_marks = FRAMEWORK_NO_MARKS;
+	framework->regression_marks = FRAMEWORK_NO_MARKS;
 	pack_schema = xmlinput_schema_load(pack_schema_path, diag);
 	loader.domain_schema = xmlinput_schema_load(domain_schema_path, diag);
 	if (pack_schema == NULL || loader.domain_schema == NULL) {
@@ -435,40 +589,19 @@ framework_load(const char *folder, const char *schema_folder, struct diag *diag)
 		failed = 1;
 		goto done;
 	}
-
-	/* The pack index, in schema order. */
 	loader.path = pack_path;
-	root = xmlDocGetRootElement(document);
-	framework->id = xmlinput_attribute(root, "id");
-	framework->version = xmlinput_attribute(root, "version");
-	for (xmlNodePtr node = xmlinput_element(root->children); node != NULL;
-	     node = xmlinput_element(node->next)) {
-		if (xmlinput_is(node, "title"))
-			framework->title = xmlinput_text(node);
-		else if (xmlinput_is(node, "description"))
-			framework->description = xmlinput_text(node);
-		else if (xmlinput_is(node, "domains"))
-			failed |= framework_read_domains(&loader, node) != 0;
-		else if (xmlinput_is(node, "profiles"))
-			failed |= profile_read(framework, node, pack_schema, pack_path, diag) != 0;
-		else if (xmlinput_is(node, "stage-sections"))
-			framework_read_sections(node, &framework->stage_section_headings,
-						&framework->stage_section_ids,
-						&framework->stage_section_count);
-		else if (xmlinput_is(node, "domain-sections"))
-			framework_read_sections(node, &loader.domain_sections, NULL,
-						&loader.domain_section_count);
-		else if (xmlinput_is(node, "stages"))
-			failed |= framework_read_stages(&loader, node) != 0;
-		else if (xmlinput_is(node, "horizon"))
-			failed |= framework_read_horizon(&loader, node) != 0;
-		else if (xmlinput_is(node, "charters"))
-			charters = node;
-		else if (xmlinput_is(node, "alignment")) {
-			framework->alignment_title = xmlinput_attribute(node, "title");
-			framework->alignment_text = xmlinput_text(node);
-		}
-	}
+	failed |= framework_read_index(&loader, xmlDocGetRootElement(document), pack_schema,
+				       &later) != 0;
+	/* What the index names: the advice vocabulary (with the profile
+	 * read), the roadmap's own actions and the metric targets. */
+	if (!failed)
+		failed = advice_read(framework, later.advice, pack_path, schema_folder, diag) != 0;
+	if (failed)
+		goto done;
+	failed |= framework_read_own_actions(&loader, &later) != 0;
+	if (later.targets != NULL)
+		failed |= targets_read(framework, later.targets, pack_path, diag) != 0;
+	failed |= targets_link(framework, pack_path, diag) != 0;
 	if (failed)
 		goto done;
 
@@ -476,17 +609,10 @@ framework_load(const char *folder, const char *schema_folder, struct diag *diag)
 	for (size_t index = 0; index < framework->domain_count; index++)
 		failed |= framework_read_domain(&loader, index) != 0;
 	loader.path = pack_path;
-	if (!failed && charters != NULL)
-		failed |= framework_read_charters(&loader, charters) != 0;
-
-	/* The stage prose, checked against the pack's sections and domains. */
-	for (size_t index = 0; !failed && index < framework->stage_count; index++) {
-		struct framework_stage *stage = &framework->stages[index];
-
-		stage->path = xasprintf("%s/stages/%s.md", folder, stage->id);
-		if (content_load_stage(framework, stage, diag) != 0)
-			failed = 1;
-	}
+	if (!failed && later.charters != NULL)
+		failed |= framework_read_charters(&loader, later.charters) != 0;
+	if (!failed)
+		failed = framework_read_stage_files(&loader, schema_folder) != 0;
 
 done:
 	for (size_t index = 0; index < loader.domain_section_count; index++)
@@ -530,6 +656,7 @@ framework_free(struct framework *framework)
 		for (int option = 0; option < FRAMEWORK_OPTIONS; option++) {
 			free(question->options[option].text);
 			free(question->options[option].insight);
+			free(question->options[option].strength);
 			for (int segment = 0; segment < SEGMENT_COUNT; segment++) {
 				free(question->options[option].steps[segment].title);
 				free(question->options[option].steps[segment].text);
@@ -555,14 +682,18 @@ framework_free(struct framework *framework)
 		free(stage->tagline);
 		free(stage->path);
 		for (size_t metric = 0; metric < stage->metric_count; metric++) {
+			free(stage->metrics[metric].id);
 			free(stage->metrics[metric].name);
 			free(stage->metrics[metric].definition);
 		}
 		free(stage->metrics);
 		content_free_stage(stage);
+		guide_free(stage);
 	}
 	free(framework->stages);
 	profile_free(framework);
+	advice_free(framework);
+	targets_free(framework);
 	for (size_t index = 0; index < framework->phase_count; index++)
 		free(framework->phases[index].label);
 	free(framework->phases);
@@ -582,6 +713,8 @@ framework_free(struct framework *framework)
 	free(framework->domain_folder);
 	free(framework->alignment_title);
 	free(framework->alignment_text);
+	free(framework->regression_title);
+	free(framework->regression_text);
 	free(framework->folder);
 	free(framework->id);
 	free(framework->version);
@@ -612,6 +745,41 @@ framework_stage_for(const struct framework *framework, double overall)
 		if (overall + 1e-9 >= framework->stages[index].minimum)
 			stage = index;
 	return stage;
+}
+
+int
+framework_theme_needs(const struct framework *framework, long a, long b)
+{
+	if (a < 0 || b < 0 || framework->theme_requires == NULL)
+		return 0;
+	return framework->theme_requires[(size_t)a * framework->theme_count + (size_t)b];
+}
+
+const struct framework_target_value *
+framework_target_value(const struct framework *framework, const struct framework_target *target,
+		       const long *choices)
+{
+	for (size_t order = 0; order < framework->target_parameter_count; order++) {
+		size_t parameter = framework->target_parameters[order];
+
+		if (choices[parameter] < 0)
+			continue;
+		for (size_t index = 1; index < target->value_count; index++)
+			if (target->values[index].parameter == parameter &&
+			    target->values[index].choice ==
+				    &framework->parameters[parameter].choices[choices[parameter]])
+				return &target->values[index];
+	}
+	return &target->values[0];
+}
+
+long
+framework_find_domain(const struct framework *framework, const char *id)
+{
+	for (size_t index = 0; id != NULL && index < framework->domain_count; index++)
+		if (strcmp(framework->domains[index].id, id) == 0)
+			return (long)index;
+	return -1;
 }
 
 const struct framework_section *

@@ -135,17 +135,36 @@ model_build_answers(struct model *model, const struct scores *scores)
 	}
 }
 
-/* Strengths: per domain the best answer at 3 or 4; shown from two up. */
+/* Whether strength a ranks before b: the better answer, then the stronger
+ * domain, then the framework's order. */
+static int
+model_strength_before(const struct model *model, const struct model_strength *a,
+		      const struct model_strength *b)
+{
+	double left = model->answer_rows[a->question].value, right = model->answer_rows[b->question].value;
+
+	if (left != right)
+		return left > right;
+	if (model->domains[a->domain].score != model->domains[b->domain].score)
+		return model->domains[a->domain].score > model->domains[b->domain].score;
+	return a->domain < b->domain;
+}
+
+/* Strengths: per domain the best answer at option 3 or 4, the best first,
+ * at most MODEL_STRENGTHS; none unless MODEL_STRENGTHS_MIN domains have
+ * one. */
 static void
 model_build_strengths(struct model *model)
 {
 	const struct framework *framework = model->framework;
+	size_t found = 0;
 
 	model->strengths = xcalloc(framework->domain_count, sizeof *model->strengths);
-	for (size_t rank = 0; rank < model->domain_count; rank++) {
-		size_t domain = model->ranking[rank];
+	for (size_t domain = 0; domain < model->domain_count; domain++) {
 		const struct framework_domain *definition = &framework->domains[domain];
 		const struct model_answer *best = NULL;
+		struct model_strength strength;
+		size_t position = found;
 
 		for (size_t offset = 0; offset < definition->question_count; offset++) {
 			const struct model_answer *row =
@@ -154,13 +173,43 @@ model_build_strengths(struct model *model)
 			if (row->answered && row->option >= 3 && (best == NULL || row->value > best->value))
 				best = row;
 		}
-		if (best != NULL)
-			model->strengths[model->strength_count++] = (struct model_strength){
-				.domain = domain, .question = best->question, .option = best->option
-			};
+		if (best == NULL)
+			continue;
+		strength = (struct model_strength){ domain, best->question, best->option };
+		while (position > 0 && model_strength_before(model, &strength,
+							     &model->strengths[position - 1])) {
+			model->strengths[position] = model->strengths[position - 1];
+			position--;
+		}
+		model->strengths[position] = strength;
+		found++;
 	}
-	if (model->strength_count < 2)
-		model->strength_count = 0;
+	model->strength_count = found < MODEL_STRENGTHS_MIN ? 0
+				: found > MODEL_STRENGTHS  ? MODEL_STRENGTHS
+							   : found;
+}
+
+/* The domains that fell since the previous assessment, largest fall
+ * first. */
+static void
+model_build_regressions(struct model *model)
+{
+	model->regressions = xcalloc(model->domain_count, sizeof *model->regressions);
+	for (size_t index = 0; index < model->domain_count; index++) {
+		const struct model_domain *domain = &model->domains[index];
+		size_t position = model->regression_count;
+
+		if (!domain->assessed || !domain->has_previous ||
+		    !roadmap_regressed(domain->score, domain->previous))
+			continue;
+		while (position > 0 &&
+		       model->domains[model->regressions[position - 1]].change > domain->change) {
+			model->regressions[position] = model->regressions[position - 1];
+			position--;
+		}
+		model->regressions[position] = index;
+		model->regression_count++;
+	}
 }
 
 struct model *
@@ -202,6 +251,7 @@ model_build(const struct framework *framework, const struct answers *answers,
 	model_build_domains(model, scores, previous != NULL ? previous_scores : NULL);
 	model_build_answers(model, scores);
 	model_build_strengths(model);
+	model_build_regressions(model);
 
 	model->charter_count = framework->charter_count;
 	model->charters = xcalloc(framework->charter_count ? framework->charter_count : 1,
@@ -217,7 +267,9 @@ model_build(const struct framework *framework, const struct answers *answers,
 		}
 	}
 
-	roadmap_build(&model->roadmap, framework, answers, scores);
+	roadmap_build(&model->roadmap, framework, answers, scores,
+		      previous != NULL ? previous_scores : NULL);
+	model_advice_build(model);
 	return model;
 }
 
@@ -250,6 +302,10 @@ model_free(struct model *model)
 	free(model->ranking);
 	free(model->disagreements);
 	free(model->strengths);
+	free(model->regressions);
+	free(model->fits);
+	free(model->playbooks);
+	free(model->targets);
 	free(model->charters);
 	free(model->profile);
 	roadmap_free(&model->roadmap);

@@ -16,6 +16,14 @@ struct scores;
 #define MODEL_DISAGREEMENT 1.0
 /* Strongest and weakest domains are named only this far apart. */
 #define MODEL_UNEVEN 0.5
+/* At most this many strengths, and none unless at least MODEL_STRENGTHS_MIN. */
+#define MODEL_STRENGTHS 3
+#define MODEL_STRENGTHS_MIN 2
+/* Playbooks shown: of the current stage, for the weakest domain, of the
+ * next stage. */
+#define MODEL_PLAYBOOKS_CURRENT 3
+#define MODEL_PLAYBOOKS_WEAKEST 2
+#define MODEL_PLAYBOOKS_NEXT 3
 
 struct model_domain {
 	size_t domain;            /* index into framework.domains */
@@ -33,7 +41,8 @@ struct model_domain {
 	double percentile;        /* 0-100: share of the portfolio's teams scoring lower; < 0 when not benchmarked */
 };
 
-/* One strength: an answer at 3 or 4, the best of its domain. */
+/* One strength: an answer at option 3 or 4, the best of its domain; why
+ * it matters is the option's strength text (or its insight). */
 struct model_strength {
 	size_t domain;
 	size_t question;          /* index into framework.questions */
@@ -60,6 +69,19 @@ struct model_answer {
 struct model_profile {
 	size_t parameter;         /* index into framework.parameters */
 	size_t choice;            /* index into that parameter's choices */
+};
+
+/* Why a playbook is shown. */
+enum model_playbook_reason {
+	MODEL_PLAYBOOK_CURRENT,   /* one of the current stage's */
+	MODEL_PLAYBOOK_WEAKEST,   /* for the weakest domain */
+	MODEL_PLAYBOOK_NEXT,      /* one of the next stage's */
+};
+
+struct model_playbook {
+	const struct framework_playbook *playbook;
+	enum model_playbook_reason reason;
+	const struct framework_fit *fit;   /* the profile choice that ranked it up, or NULL */
 };
 
 struct model_charter {
@@ -102,8 +124,18 @@ struct model {
 	size_t *disagreements;             /* domain indexes with disagreement, by spread, largest first */
 	size_t disagreement_count;
 
-	struct model_strength *strengths;  /* empty unless at least two */
+	struct model_strength *strengths;  /* at most MODEL_STRENGTHS, one per domain, best first */
 	size_t strength_count;
+	size_t *regressions;               /* domains that fell since the previous assessment
+					      (roadmap_regressed), largest fall first */
+	size_t regression_count;
+
+	/* The advice fitted to the profile (model_advice.c). */
+	const struct framework_fit **fits; /* the fits of the profile's choices, in its order */
+	size_t fit_count;
+	struct model_playbook *playbooks;  /* current stage's, weakest domain's, next stage's */
+	size_t playbook_count;
+	const struct framework_target_value **targets; /* per current stage metric; NULL when none */
 
 	struct model_charter *charters;
 	size_t charter_count;
@@ -130,6 +162,10 @@ struct model_benchmark {
 struct model *model_build(const struct framework *framework, const struct answers *answers,
 			  const struct scores *scores, const struct answers *previous,
 			  const struct scores *previous_scores, const char *generated);
+
+/* Fills model's fits, playbooks and metric targets from its profile,
+ * stage and domains (model_advice.c; model_build calls it). */
+void model_advice_build(struct model *model);
 
 /* Adds the portfolio median to each assessed domain and where the team's
  * score stands in the portfolio (a percentile, 0-100). */

@@ -9,12 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A row of key figures on tinted cards, all as tall as the tallest. */
+/* A row of key figures on tinted cards, all as tall as the tallest.  On a
+ * journey (role="journey") the notes are not cut short and the card where
+ * the team is (role="here") is outlined. */
 void
 pdf_tiles(struct pdf_walker *walker, xmlNodePtr tiles, double indent)
 {
 	enum { TILES_MAX = 6 };
 	PangoLayout *layouts[TILES_MAX][3] = { { NULL } };
+	int here[TILES_MAX] = { 0 };
+	const char *role = xmlout_get(tiles, "role");
+	int journey = role != NULL && strcmp(role, "journey") == 0;
 	double spacing = 10, padding = 12, height = 0, card;
 	size_t count = 0;
 	struct typeset_box *box;
@@ -30,10 +35,12 @@ pdf_tiles(struct pdf_walker *walker, xmlNodePtr tiles, double indent)
 	     tile = tile->next) {
 		GString *value = g_string_new(NULL);
 		double tile_height = 2 * padding + 4;
+		const char *tile_role = xmlout_get(tile, "role");
 		char *part;
 
 		if (!xmlout_is(tile, "tile"))
 			continue;
+		here[count] = journey && tile_role != NULL && strcmp(tile_role, "here") == 0;
 		for (xmlNodePtr child = tile->children; child != NULL; child = child->next) {
 			part = pdf_markup(walker, child);
 			if (xmlout_is(child, "label"))
@@ -50,7 +57,7 @@ pdf_tiles(struct pdf_walker *walker, xmlNodePtr tiles, double indent)
 			else if (xmlout_is(child, "note"))
 				layouts[count][2] = typeset_layout(walker->typeset,
 								   &walker->styles[STYLE_SMALL], part,
-								   card - 2 * padding, 3, 0);
+								   card - 2 * padding, journey ? 0 : 3, 0);
 			g_free(part);
 		}
 		layouts[count][1] = typeset_layout(walker->typeset, &walker->styles[STYLE_STAT_SMALL],
@@ -67,7 +74,12 @@ pdf_tiles(struct pdf_walker *walker, xmlNodePtr tiles, double indent)
 	for (size_t index = 0; index < count; index++) {
 		double x = indent + (double)index * (card + spacing), y = padding;
 
-		typeset_rounded(box, x, 0, card, height, 6, walker->track);
+		if (here[index]) {
+			typeset_rounded(box, x, 0, card, height, 6, walker->brand->primary);
+			typeset_rounded(box, x + 1.5, 1.5, card - 3, height - 3, 4.5, walker->track);
+		} else {
+			typeset_rounded(box, x, 0, card, height, 6, walker->track);
+		}
 		for (int part_index = 0; part_index < 3; part_index++) {
 			PangoLayout *layout = layouts[index][part_index];
 

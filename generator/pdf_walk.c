@@ -177,7 +177,7 @@ pdf_paragraph_style(xmlNodePtr paragraph)
 		{ "lead", STYLE_LEAD },	      { "tagline", STYLE_TAGLINE }, { "small", STYLE_SMALL },
 		{ "note", STYLE_SMALL },      { "muted", STYLE_SMALL },     { "meta", STYLE_SMALL },
 		{ "because", STYLE_FINE },    { "eyebrow", STYLE_EYEBROW }, { "figure", STYLE_STAT_SMALL },
-		{ "insight", STYLE_INSIGHT },
+		{ "insight", STYLE_INSIGHT }, { "fit", STYLE_SMALL },
 	};
 	const char *role = xmlout_get(paragraph, "role");
 
@@ -326,7 +326,7 @@ pdf_list(struct pdf_walker *walker, xmlNodePtr list, double indent)
 	double inner = plain ? indent : indent + PDF_LIST_INDENT;
 	long number = start != NULL ? strtol(start, NULL, 10) : 1;
 
-	walker->compact |= role != NULL && strcmp(role, "questions") == 0;
+	walker->compact |= role != NULL && (strcmp(role, "questions") == 0 || strcmp(role, "steps") == 0);
 	for (xmlNodePtr item = list->children; item != NULL; item = item->next) {
 		size_t first = typeset_box_count(walker->typeset);
 		const char *keep = xmlout_get(item, "keep");
@@ -445,11 +445,15 @@ pdf_card(struct pdf_walker *walker, xmlNodePtr card, double indent)
 			char **segments = pdf_segments(walker, child);
 			GPtrArray *parts = g_ptr_array_new();
 
+			/* A meta line of plain markup is one part. */
+			if (segments == NULL) {
+				segments = g_new0(char *, 2);
+				segments[0] = pdf_markup(walker, child);
+			}
 			if (tags->len > 0)
 				g_ptr_array_add(parts, tags->str);
-			if (segments != NULL)
-				for (char **segment = segments; *segment != NULL; segment++)
-					g_ptr_array_add(parts, *segment);
+			for (char **segment = segments; *segment != NULL; segment++)
+				g_ptr_array_add(parts, *segment);
 			pdf_parts(walker, STYLE_SMALL, (char **)parts->pdata, parts->len, inner,
 				  pdf_space(walker, 2));
 			g_ptr_array_free(parts, TRUE);
@@ -648,8 +652,11 @@ pdf_walk_block(struct pdf_walker *walker, xmlNodePtr node, double indent)
 		pdf_walk_blocks(walker, node, indent);
 		typeset_columns(walker->typeset, 1, 0);
 	} else if (xmlout_is(node, "group")) {
+		const char *keep = xmlout_get(node, "keep");
+
 		pdf_walk_blocks(walker, node, indent);
-		if (role != NULL && strcmp(role, "finding") == 0)
+		if ((role != NULL && strcmp(role, "finding") == 0) ||
+		    (keep != NULL && strcmp(keep, "together") == 0))
 			typeset_keep_range(walker->typeset, first);
 	} else if (xmlout_is(node, "pre")) {
 		xmlChar *text = xmlNodeGetContent(node);

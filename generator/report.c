@@ -26,7 +26,8 @@ static const char *const report_section_names[REPORT_SECTION_COUNT] = {
 	[REPORT_COVER] = "cover",	  [REPORT_CONTENTS] = "contents",
 	[REPORT_SUMMARY] = "summary",	  [REPORT_STRENGTHS] = "strengths",
 	[REPORT_PROFILE] = "profile",	  [REPORT_DOMAINS] = "domains",
-	[REPORT_STAGE] = "stage",	  [REPORT_ROADMAP] = "roadmap",
+	[REPORT_STAGE] = "stage",	  [REPORT_PATH] = "path",
+	[REPORT_ROADMAP] = "roadmap",	  [REPORT_PLAYBOOKS] = "playbooks",
 	[REPORT_APPENDIX] = "appendix",
 };
 
@@ -332,6 +333,52 @@ report_markdown(const struct report_context *context, xmlNodePtr parent, const c
 		xmlAddChildList(parent, xmlDocCopyNodeList(context->document, fragment->children));
 }
 
+xmlNodePtr
+report_list(xmlNodePtr parent, const char *role)
+{
+	xmlNodePtr list = report_block(parent, "list", role);
+
+	xmlout_attribute(list, "style", "bullet");
+	return list;
+}
+
+xmlNodePtr
+report_item(xmlNodePtr list)
+{
+	return report_block(xmlout_element(list, "item"), "p", NULL);
+}
+
+const char *
+report_stage_label(const struct report_context *context)
+{
+	return context->framework->stages[context->model->stage].label;
+}
+
+const char *
+report_next_label(const struct report_context *context)
+{
+	const struct model *model = context->model;
+
+	return context->framework->stages[model->has_next_stage ? model->next_stage : model->stage]
+		.label;
+}
+
+const char *
+report_title_id(const struct report_context *context, enum report_section section)
+{
+	static const char *const titles[REPORT_SECTION_COUNT] = {
+		[REPORT_CONTENTS] = "contents.title",	[REPORT_SUMMARY] = "summary.title",
+		[REPORT_STRENGTHS] = "strengths.title", [REPORT_PROFILE] = "profile.title",
+		[REPORT_DOMAINS] = "domains.title",	[REPORT_STAGE] = "stage.title",
+		[REPORT_PATH] = "path.title",		[REPORT_ROADMAP] = "roadmap.title",
+		[REPORT_PLAYBOOKS] = "playbooks.title", [REPORT_APPENDIX] = "appendix.title",
+	};
+
+	if (section == REPORT_PATH && !context->model->has_next_stage)
+		return "path.title-top";
+	return titles[section];
+}
+
 void
 report_join(const struct report_context *context, xmlNodePtr parent, const char *const *names,
 	    size_t count, int strong)
@@ -503,8 +550,8 @@ report_furniture(struct report_context *context)
 	}
 }
 
-/* Which sections this report has (strengths only when there are some)
- * and their numbers. */
+/* Which sections this report has (strengths and playbooks only when there
+ * are some) and their numbers. */
 static void
 report_number_sections(struct report_context *context)
 {
@@ -514,7 +561,8 @@ report_number_sections(struct report_context *context)
 	for (size_t index = 0; index < resources->entry_count; index++) {
 		enum report_section section = resources->entries[index].section;
 
-		if (section == REPORT_STRENGTHS && context->model->strength_count == 0)
+		if ((section == REPORT_STRENGTHS && context->model->strength_count == 0) ||
+		    (section == REPORT_PLAYBOOKS && context->model->playbook_count == 0))
 			continue;
 		context->has_section[section] = 1;
 		if (section != REPORT_COVER && section != REPORT_CONTENTS)
@@ -526,12 +574,6 @@ report_number_sections(struct report_context *context)
 static xmlNodePtr
 report_section_begin(struct report_context *context, const struct report_entry *entry)
 {
-	static const char *const titles[REPORT_SECTION_COUNT] = {
-		[REPORT_CONTENTS] = "contents.title", [REPORT_SUMMARY] = "summary.title",
-		[REPORT_STRENGTHS] = "strengths.title", [REPORT_PROFILE] = "profile.title",
-		[REPORT_DOMAINS] = "domains.title",   [REPORT_STAGE] = "stage.title",
-		[REPORT_ROADMAP] = "roadmap.title",   [REPORT_APPENDIX] = "appendix.title",
-	};
 	int number = context->section_number[entry->section];
 	xmlNodePtr section = xmlout_element(context->root, "section");
 	char text[REPORT_NUMBER];
@@ -545,10 +587,9 @@ report_section_begin(struct report_context *context, const struct report_entry *
 		report_say(context, xmlout_element(section, "eyebrow"), "section.eyebrow",
 			   REPORT_ARGUMENTS(REPORT_TEXT("number", text)));
 	}
-	report_say(context, xmlout_element(section, "title"), titles[entry->section],
-		   REPORT_ARGUMENTS(REPORT_TEXT(
-			   "stage",
-			   context->framework->stages[context->model->stage].label)));
+	report_say(context, xmlout_element(section, "title"), report_title_id(context, entry->section),
+		   REPORT_ARGUMENTS(REPORT_TEXT("stage", report_stage_label(context)),
+				    REPORT_TEXT("next", report_next_label(context))));
 	return section;
 }
 
@@ -560,7 +601,8 @@ report_build(const struct report_resources *resources, const struct model *model
 		[REPORT_CONTENTS] = report_contents, [REPORT_SUMMARY] = report_summary,
 		[REPORT_STRENGTHS] = report_strengths, [REPORT_PROFILE] = report_profile,
 		[REPORT_DOMAINS] = report_domains,   [REPORT_STAGE] = report_stage,
-		[REPORT_ROADMAP] = report_roadmap,   [REPORT_APPENDIX] = report_appendix,
+		[REPORT_PATH] = report_path,	     [REPORT_ROADMAP] = report_roadmap,
+		[REPORT_PLAYBOOKS] = report_playbooks, [REPORT_APPENDIX] = report_appendix,
 	};
 	struct report_context context = {
 		.resources = resources,
@@ -593,12 +635,6 @@ report_build(const struct report_resources *resources, const struct model *model
 void
 report_contents(struct report_context *context, xmlNodePtr section)
 {
-	static const char *const titles[REPORT_SECTION_COUNT] = {
-		[REPORT_SUMMARY] = "summary.title", [REPORT_STRENGTHS] = "strengths.title",
-		[REPORT_PROFILE] = "profile.title", [REPORT_DOMAINS] = "domains.title",
-		[REPORT_STAGE] = "stage.title",	    [REPORT_ROADMAP] = "roadmap.title",
-		[REPORT_APPENDIX] = "appendix.title",
-	};
 	const struct report_resources *resources = context->resources;
 	const struct framework *framework = context->framework;
 	xmlNodePtr toc = xmlout_element(section, "toc"), fragment;
@@ -613,9 +649,9 @@ report_contents(struct report_context *context, xmlNodePtr section)
 		node = xmlout_element(toc, "entry");
 		xmlout_attribute(node, "ref", report_section_names[entry]);
 		xmlout_attribute_format(node, "number", "%d", context->section_number[entry]);
-		report_say(context, node, titles[entry],
-			   REPORT_ARGUMENTS(REPORT_TEXT(
-				   "stage", framework->stages[context->model->stage].label)));
+		report_say(context, node, report_title_id(context, entry),
+			   REPORT_ARGUMENTS(REPORT_TEXT("stage", report_stage_label(context)),
+					    REPORT_TEXT("next", report_next_label(context))));
 	}
 
 	report_heading(context, section, 3, "contents.about", REPORT_NONE);

@@ -196,6 +196,35 @@ report_method(struct report_context *context, xmlNodePtr section)
 	}
 }
 
+/* How the profile changes the roadmap, and what it left out. */
+static void
+report_left_out(struct report_context *context, xmlNodePtr section)
+{
+	const struct roadmap *roadmap = &context->model->roadmap;
+	char bonus[REPORT_NUMBER];
+	xmlNodePtr list;
+
+	if (context->model->fit_count == 0)
+		return;
+	snprintf(bonus, sizeof bonus, "%.1f", ROADMAP_EMPHASIS);
+	report_paragraph(context, section, NULL, "appendix.method-profile",
+			 REPORT_ARGUMENTS(REPORT_TEXT("bonus", bonus)));
+	if (roadmap->omission_count == 0)
+		return;
+	report_heading(context, section, 3, "appendix.left-out", REPORT_NONE);
+	report_paragraph(context, section, NULL, "appendix.left-out-intro", REPORT_NONE);
+	list = report_list(section, NULL);
+	for (size_t index = 0; index < roadmap->omission_count; index++) {
+		const struct roadmap_omission *omission = &roadmap->omissions[index];
+
+		report_say(context, report_item(list), "appendix.left-out-item",
+			   REPORT_ARGUMENTS(REPORT_TEXT("title", omission->title),
+					    REPORT_TEXT("domain",
+							context->framework->domains[omission->domain].label),
+					    REPORT_TEXT("fit", omission->fit->name)));
+	}
+}
+
 /* The content pack and the program behind the report. */
 static void
 report_about(struct report_context *context, xmlNodePtr section)
@@ -226,5 +255,6 @@ report_appendix(struct report_context *context, xmlNodePtr section)
 	report_respondents(context, section);
 	report_answers(context, section);
 	report_method(context, section);
+	report_left_out(context, section);
 	report_about(context, section);
 }

@@ -11,6 +11,30 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Whom the advice is written for: the profile's fits by name. */
+static void
+report_fitted(struct report_context *context, xmlNodePtr paragraph)
+{
+	const struct model *model = context->model;
+	const char **names;
+	xmlNodePtr fragment;
+
+	if (model->fit_count == 0) {
+		if (model->profile_count == 0)
+			report_say(context, paragraph, "summary.general", REPORT_NONE);
+		return;
+	}
+	names = xcalloc(model->fit_count, sizeof *names);
+	fragment = report_fragment(context);
+	for (size_t index = 0; index < model->fit_count; index++)
+		names[index] = model->fits[index]->name;
+	report_join(context, fragment, names, model->fit_count, 0);
+	report_say(context, paragraph, "summary.fitted",
+		   REPORT_ARGUMENTS(REPORT_NODES("profile", fragment->children)));
+	xmlFreeNode(fragment);
+	free(names);
+}
+
 /* The verdict: the stage chip, its tagline and where the team stands. */
 static void
 report_verdict(struct report_context *context, xmlNodePtr section)
@@ -48,6 +72,8 @@ report_verdict(struct report_context *context, xmlNodePtr section)
 		report_say(context, paragraph, "summary.top",
 			   REPORT_ARGUMENTS(REPORT_TEXT("stage", stage->label)));
 	}
+	xmlout_text(paragraph, " ");
+	report_fitted(context, paragraph);
 }
 
 /* One key figure: a label, a value (text, or a chip when stage >= 0), a
@@ -208,7 +234,51 @@ report_agreement_finding(struct report_context *context, xmlNodePtr findings)
 	}
 }
 
-/* The change since the previous assessment. */
+/* The domains that fell since the previous assessment, and the actions
+ * the roadmap gives them. */
+static void
+report_regressions(struct report_context *context, xmlNodePtr finding)
+{
+	const struct model *model = context->model;
+	const struct roadmap *roadmap = &model->roadmap;
+	xmlNodePtr list;
+	char limit[REPORT_NUMBER], count[REPORT_NUMBER], actions_text[REPORT_NUMBER];
+	size_t actions = 0;
+
+	snprintf(limit, sizeof limit, "%.2f", ROADMAP_REGRESSION);
+	snprintf(count, sizeof count, "%zu", model->regression_count);
+	report_paragraph(context, finding, NULL, "summary.regressions",
+			 REPORT_ARGUMENTS(REPORT_COUNT("count", count, model->regression_count),
+					  REPORT_TEXT("limit", limit)));
+	list = report_list(finding, NULL);
+	for (size_t index = 0; index < model->regression_count; index++) {
+		const struct model_domain *domain = &model->domains[model->regressions[index]];
+		xmlNodePtr paragraph = report_item(list);
+		char previous[REPORT_NUMBER], score[REPORT_NUMBER];
+
+		report_score(previous, domain->previous);
+		report_score(score, domain->score);
+		report_change(context, paragraph, domain->change);
+		xmlout_text(paragraph, " ");
+		report_say(context, paragraph, "summary.regression-item",
+			   REPORT_ARGUMENTS(REPORT_TEXT("domain",
+							context->framework->domains[domain->domain].label),
+					    REPORT_TEXT("previous", previous),
+					    REPORT_TEXT("score", score)));
+	}
+	for (size_t index = 0; index < roadmap->action_count; index++)
+		actions += roadmap->actions[index].source == ROADMAP_FROM_REGRESSION;
+	snprintf(actions_text, sizeof actions_text, "%zu", actions);
+	if (actions > 0)
+		report_paragraph(context, finding, "note",
+				 actions == model->regression_count ? "summary.regression-actions-all"
+								    : "summary.regression-actions-some",
+				 REPORT_ARGUMENTS(REPORT_COUNT("count", count, model->regression_count),
+						  REPORT_TEXT("actions", actions_text)));
+}
+
+/* The change since the previous assessment: overall, the stage, and the
+ * domains that fell. */
 static void
 report_change_finding(struct report_context *context, xmlNodePtr findings)
 {
@@ -225,12 +295,42 @@ report_change_finding(struct report_context *context, xmlNodePtr findings)
 	report_score(previous, model->previous_overall);
 	report_paragraph(context, finding, NULL,
 			 model->previous_stage == model->stage ? "summary.change-same-stage"
-							       : "summary.change-new-stage",
+			 : model->previous_stage > model->stage ? "summary.change-fell-stage"
+								 : "summary.change-new-stage",
 			 REPORT_ARGUMENTS(REPORT_TEXT("date", date), REPORT_TEXT("previous", previous),
 					  REPORT_TEXT("previous-stage",
 						      framework->stages[model->previous_stage].label),
 					  REPORT_TEXT("stage", framework->stages[model->stage].label)));
+	if (model->regression_count > 0)
+		report_regressions(context, finding);
 	free(date);
+}
+
+/* How the team's profile changed the advice: each fit's line, and how
+ * many actions it left out. */
+static void
+report_fit_finding(struct report_context *context, xmlNodePtr findings)
+{
+	const struct model *model = context->model;
+	size_t left_out = model->roadmap.omission_count;
+	xmlNodePtr finding = report_block(findings, "group", "finding"), list;
+	char count[REPORT_NUMBER];
+
+	report_heading(context, finding, 3, "summary.fit", REPORT_NONE);
+	if (model->fit_count == 0) {
+		report_paragraph(context, finding, NULL,
+				 model->profile_count == 0 ? "summary.fit-no-profile" : "summary.fit-none",
+				 REPORT_NONE);
+		return;
+	}
+	report_paragraph(context, finding, NULL, "summary.fit-intro", REPORT_NONE);
+	list = report_list(finding, NULL);
+	for (size_t index = 0; index < model->fit_count; index++)
+		xmlout_text(report_item(list), model->fits[index]->why);
+	snprintf(count, sizeof count, "%zu", left_out);
+	if (left_out > 0)
+		report_paragraph(context, finding, "note", "summary.left-out",
+				 REPORT_ARGUMENTS(REPORT_COUNT("count", count, left_out)));
 }
 
 /* A scored row: label, score out of 4, a bar, and notes. */
@@ -286,11 +386,12 @@ report_summary(struct report_context *context, xmlNodePtr section)
 	report_agreement_finding(context, findings);
 	if (model->has_previous)
 		report_change_finding(context, findings);
+	report_fit_finding(context, findings);
 	if (model->charter_count > 0)
 		report_charters_finding(context, findings);
 }
 
-/* The best practice of each domain that reaches level 3 or 4. */
+/* The strongest practices, one per domain, and why each matters. */
 void
 report_strengths(struct report_context *context, xmlNodePtr section)
 {
@@ -304,13 +405,18 @@ report_strengths(struct report_context *context, xmlNodePtr section)
 	xmlout_attribute(list, "columns", "2");
 	for (size_t index = 0; index < model->strength_count; index++) {
 		const struct model_strength *strength = &model->strengths[index];
-		const struct framework_question *question = &framework->questions[strength->question];
+		const struct framework_option *option =
+			&framework->questions[strength->question].options[strength->option - 1];
 		xmlNodePtr item = xmlout_element(list, "item");
+		char level[REPORT_NUMBER];
 
-		xmlout_text(report_block(item, "p", "eyebrow"),
-			    framework->domains[strength->domain].label);
+		snprintf(level, sizeof level, "%d", strength->option);
+		report_paragraph(context, item, "eyebrow", "strengths.eyebrow",
+				 REPORT_ARGUMENTS(REPORT_TEXT("domain",
+							      framework->domains[strength->domain].label),
+						  REPORT_TEXT("level", level)));
 		xmlout_text(report_block(item, "p", NULL),
-			    question->options[strength->option - 1].text);
+			    option->strength != NULL ? option->strength : option->insight);
 	}
 }
 

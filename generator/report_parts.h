@@ -49,7 +49,9 @@ enum report_section {
 	REPORT_PROFILE,
 	REPORT_DOMAINS,
 	REPORT_STAGE,
+	REPORT_PATH,
 	REPORT_ROADMAP,
+	REPORT_PLAYBOOKS,
 	REPORT_APPENDIX,
 	REPORT_SECTION_COUNT,
 };
@@ -105,10 +107,22 @@ xmlNodePtr report_change(const struct report_context *context, xmlNodePtr parent
 void report_markdown(const struct report_context *context, xmlNodePtr parent,
 		     const char *markdown);
 
+/* A bulleted list (<list style="bullet">) under parent, with role when not
+ * NULL; each item's paragraph comes from report_item. */
+xmlNodePtr report_list(xmlNodePtr parent, const char *role);
+
+/* A new item of list holding one paragraph, returned to fill. */
+xmlNodePtr report_item(xmlNodePtr list);
+
 /* A list of names joined as a sentence does ("A, B and C"), each in
  * <strong> when strong; appended to parent. */
 void report_join(const struct report_context *context, xmlNodePtr parent,
 		 const char *const *names, size_t count, int strong);
+
+/* A stage section of the pack: its heading (level 3) and its Markdown. */
+struct framework_section;
+void report_stage_section(struct report_context *context, xmlNodePtr section,
+			  const struct framework_section *content);
 
 /* The sections. */
 void report_cover(struct report_context *context);
@@ -118,8 +132,18 @@ void report_strengths(struct report_context *context, xmlNodePtr section);
 void report_profile(struct report_context *context, xmlNodePtr section);
 void report_domains(struct report_context *context, xmlNodePtr section);
 void report_stage(struct report_context *context, xmlNodePtr section);
+void report_path(struct report_context *context, xmlNodePtr section);
 void report_roadmap(struct report_context *context, xmlNodePtr section);
+void report_playbooks(struct report_context *context, xmlNodePtr section);
 void report_appendix(struct report_context *context, xmlNodePtr section);
+
+/* The message of a numbered section's title. */
+const char *report_title_id(const struct report_context *context, enum report_section section);
+
+/* The labels of the current and next stage (the current one again at the
+ * last stage). */
+const char *report_stage_label(const struct report_context *context);
+const char *report_next_label(const struct report_context *context);
 
 /* Every message the report uses, and how many. */
 extern const struct catalogue_message report_messages[];

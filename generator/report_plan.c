@@ -5,13 +5,15 @@
 #include "model.h"
 #include "report_parts.h"
 #include "roadmap.h"
+#include "xalloc.h"
 #include "xmlout.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A stage section of the pack: its heading and its Markdown. */
-static void
+void
 report_stage_section(struct report_context *context, xmlNodePtr section,
 		     const struct framework_section *content)
 {
@@ -22,7 +24,30 @@ report_stage_section(struct report_context *context, xmlNodePtr section,
 	report_markdown(context, section, content->markdown);
 }
 
-/* The stage's metrics in their tiers, each tier with what it means. */
+/* A metric's definition and, where it has one, the team's target. */
+static void
+report_metric(struct report_context *context, xmlNodePtr facts,
+	      const struct framework_metric *metric, const struct framework_target_value *target)
+{
+	xmlNodePtr fact = xmlout_text_element(facts, "fact", metric->definition);
+
+	xmlout_attribute(fact, "label", metric->name);
+	if (target == NULL || metric->tier == METRIC_NOT_YET)
+		return;
+	xmlout_element(fact, "br");
+	if (target->choice == NULL)
+		report_say(context, fact, "metrics.target",
+			   REPORT_ARGUMENTS(REPORT_TEXT("target", target->text)));
+	else
+		report_say(context, fact, "metrics.target-for",
+			   REPORT_ARGUMENTS(REPORT_TEXT("basis", target->choice->fit != NULL
+									 ? target->choice->fit->name
+									 : target->choice->label),
+					    REPORT_TEXT("target", target->text)));
+}
+
+/* The stage's metrics in their tiers, each tier with what it means, and
+ * the targets for the team's profile. */
 static void
 report_metrics(struct report_context *context, xmlNodePtr section,
 	       const struct framework_stage *stage)
@@ -32,8 +57,13 @@ report_metrics(struct report_context *context, xmlNodePtr section,
 		[METRIC_WORTH] = { "metrics.worth", "metrics.worth-note" },
 		[METRIC_NOT_YET] = { "metrics.not-yet", "metrics.not-yet-note" },
 	};
+	int targets = 0;
 
+	for (size_t index = 0; index < stage->metric_count; index++)
+		targets |= context->model->targets[index] != NULL;
 	report_heading(context, section, 3, "metrics.title", REPORT_NONE);
+	if (targets)
+		report_paragraph(context, section, "small", "metrics.targets-note", REPORT_NONE);
 	for (int tier = METRIC_MUST; tier <= METRIC_NOT_YET; tier++) {
 		xmlNodePtr facts = NULL;
 
@@ -48,36 +78,75 @@ report_metrics(struct report_context *context, xmlNodePtr section,
 						 REPORT_NONE);
 				facts = report_block(section, "facts", "definitions");
 			}
-			xmlout_attribute(xmlout_text_element(facts, "fact", metric->definition),
-					 "label", metric->name);
+			report_metric(context, facts, metric, context->model->targets[index]);
 		}
 	}
 }
 
+/* The stage's typical team by segment: the team's own segment's, or
+ * every segment's when the profile names none. */
+static void
+report_typical_segments(struct report_context *context, xmlNodePtr section,
+			const struct framework_stage *stage)
+{
+	enum framework_segment segment = SEGMENT_NONE;
+	xmlNodePtr list;
+
+	for (size_t index = 0; index < context->model->profile_count && segment == SEGMENT_NONE;
+	     index++)
+		segment = context->framework->parameters[context->model->profile[index].parameter]
+				  .choices[context->model->profile[index].choice]
+				  .segment;
+	if (segment != SEGMENT_NONE && stage->profile_segments[segment] != NULL) {
+		xmlNodePtr paragraph = report_block(section, "p", NULL);
+
+		report_say(context, xmlout_element(paragraph, "strong"), "stage.profile-segment",
+			   REPORT_NONE);
+		xmlout_text(paragraph, " ");
+		xmlout_text(paragraph, stage->profile_segments[segment]);
+		return;
+	}
+	list = report_list(section, NULL);
+	for (int index = SEGMENT_NONE + 1; index < SEGMENT_COUNT; index++)
+		if (stage->profile_segments[index] != NULL)
+			xmlout_text(report_item(list), stage->profile_segments[index]);
+}
+
 /* The current stage: its badge and tagline, the pack's sections (the
- * priority actions become the roadmap), the metrics to track, and what
- * the next stage unlocks last. */
+ * priority actions become the roadmap) with its typical team for the
+ * team's segment, the metrics to track, and what the next stage unlocks
+ * when the path does not say it. */
 void
 report_stage(struct report_context *context, xmlNodePtr section)
 {
 	const struct model *model = context->model;
 	const struct framework_stage *stage = &context->framework->stages[model->stage];
 	const struct framework_section *unlocks = framework_stage_section(stage, "unlocks");
+	int segments = 0;
 	xmlNodePtr banner = report_block(section, "group", "verdict");
 
+	for (int index = SEGMENT_NONE + 1; index < SEGMENT_COUNT; index++)
+		segments |= stage->profile_segments[index] != NULL;
 	xmlout_attribute(report_chip(context, banner, model->stage), "size", "large");
 	xmlout_text_element(report_block(banner, "p", "tagline"), "em", stage->tagline);
 	for (size_t index = 0; index < stage->section_count; index++) {
 		const struct framework_section *content = &stage->sections[index];
+		int profile = content->id != NULL && strcmp(content->id, "profile") == 0;
 
 		if (content->id != NULL &&
 		    (strcmp(content->id, "actions") == 0 || strcmp(content->id, "unlocks") == 0))
 			continue;
 		report_stage_section(context, section, content);
+		if (profile && segments)
+			report_typical_segments(context, section, stage);
+	}
+	if (segments && framework_stage_section(stage, "profile") == NULL) {
+		report_heading(context, section, 3, "stage.profile", REPORT_NONE);
+		report_typical_segments(context, section, stage);
 	}
 	if (stage->metric_count > 0)
 		report_metrics(context, section, stage);
-	if (unlocks != NULL)
+	if (unlocks != NULL && !context->has_section[REPORT_PATH])
 		report_stage_section(context, section, unlocks);
 }
 
@@ -120,53 +189,147 @@ report_horizon(struct report_context *context, xmlNodePtr section)
 	}
 }
 
-/* One action card: its number, title, where it comes from, the answer
- * behind it, the insight and the advice. */
+/* The card's line of where it comes from: the domain, its score, who
+ * leads the work and how much there is. */
+static void
+report_action_meta(struct report_context *context, xmlNodePtr card,
+		   const struct roadmap_action *action)
+{
+	static const char *const efforts[] = {
+		[EFFORT_SMALL] = "action.effort-small",
+		[EFFORT_MEDIUM] = "action.effort-medium",
+		[EFFORT_LARGE] = "action.effort-large",
+	};
+	const struct framework *framework = context->framework;
+	xmlNodePtr meta = report_block(card, "p", "meta");
+	char score[REPORT_NUMBER];
+
+	/* Each part a segment: the PDF sets the recurring ones once. */
+	xmlout_text_element(xmlout_element(meta, "seg"), "strong",
+			    framework->domains[action->domain].label);
+	if (context->model->domains[action->domain].assessed) {
+		report_score(score, action->domain_score);
+		report_say(context, xmlout_element(meta, "seg"), "action.score",
+			   REPORT_ARGUMENTS(REPORT_TEXT("score", score)));
+	}
+	if (action->marks->owner >= 0)
+		report_say(context, xmlout_element(meta, "seg"), "action.owner",
+			   REPORT_ARGUMENTS(REPORT_TEXT(
+				   "owner", framework->roles[action->marks->owner].label)));
+	if (action->marks->effort != EFFORT_NONE)
+		report_say(context, xmlout_element(meta, "seg"), efforts[action->marks->effort],
+			   REPORT_NONE);
+}
+
+/* Why the card is in the plan: the answer behind it, the domain score
+ * that chose a stage action, the respondents' gap, the fall. */
+static void
+report_action_because(struct report_context *context, xmlNodePtr card,
+		      const struct roadmap_action *action)
+{
+	const struct framework *framework = context->framework;
+	const struct model_domain *domain = &context->model->domains[action->domain];
+	const char *label = framework->domains[action->domain].label;
+	char score[REPORT_NUMBER], other[REPORT_NUMBER], *date;
+
+	report_score(score, action->domain_score);
+	switch (action->source) {
+	case ROADMAP_FROM_ANSWER:
+		report_paragraph(context, card, "because", "action.because",
+				 REPORT_ARGUMENTS(REPORT_TEXT(
+					 "answer", framework->questions[action->question]
+							   .options[action->option - 1]
+							   .text)));
+		break;
+	case ROADMAP_FROM_STAGE:
+		report_paragraph(context, card, "because",
+				 domain->assessed ? "action.because-stage"
+						  : "action.because-stage-unassessed",
+				 REPORT_ARGUMENTS(REPORT_TEXT("domain", label), REPORT_TEXT("score", score),
+						  REPORT_TEXT("stage", report_stage_label(context))));
+		break;
+	case ROADMAP_FROM_ALIGNMENT:
+		report_score(other, domain->spread);
+		report_paragraph(context, card, "because", "action.because-alignment",
+				 REPORT_ARGUMENTS(REPORT_TEXT("domain", label),
+						  REPORT_TEXT("spread", other)));
+		break;
+	case ROADMAP_FROM_REGRESSION:
+		report_score(other, action->previous_score);
+		date = report_date(context, context->model->previous->date);
+		report_paragraph(context, card, "because", "action.because-regression",
+				 REPORT_ARGUMENTS(REPORT_TEXT("domain", label),
+						  REPORT_TEXT("previous", other),
+						  REPORT_TEXT("score", score), REPORT_TEXT("date", date)));
+		free(date);
+		break;
+	}
+}
+
+/* "Builds on 2, Title and 4, Title.": the earlier actions it needs. */
+static void
+report_action_needs(struct report_context *context, xmlNodePtr card,
+		    const struct roadmap_action *action)
+{
+	const struct roadmap *roadmap = &context->model->roadmap;
+	xmlNodePtr fragment = report_fragment(context);
+	char **names = xcalloc(action->need_count, sizeof *names);
+
+	for (size_t index = 0; index < action->need_count; index++) {
+		char number[REPORT_NUMBER];
+
+		snprintf(number, sizeof number, "%zu", action->needs[index]);
+		names[index] = report_string(
+			context, "action.reference",
+			REPORT_ARGUMENTS(REPORT_TEXT("number", number),
+					 REPORT_TEXT("title", roadmap->actions[action->needs[index] - 1].title)));
+	}
+	report_join(context, fragment, (const char *const *)names, action->need_count, 0);
+	report_paragraph(context, card, "small", "action.builds-on",
+			 REPORT_ARGUMENTS(REPORT_NODES("actions", fragment->children)));
+	for (size_t index = 0; index < action->need_count; index++)
+		free(names[index]);
+	free(names);
+	xmlFreeNode(fragment);
+}
+
+/* One action card: its number, title, where it comes from, why it is in
+ * the plan, the profile's reason when it ranked it up, what it builds on
+ * and the advice.  Every card has this shape. */
 static void
 report_action(struct report_context *context, xmlNodePtr parent,
 	      const struct roadmap_action *action)
 {
-	static const char *const kinds[] = { "answer", "stage", "alignment" };
-	const struct model *model = context->model;
-	const struct framework *framework = context->framework;
-	xmlNodePtr card = xmlout_element(parent, "card"), tags, meta;
-	char score[REPORT_NUMBER];
+	static const char *const kinds[] = { "answer", "stage", "alignment", "regression" };
+	static const char *const tags_of[] = { NULL, "action.stage", "action.alignment",
+					       "action.regression" };
+	xmlNodePtr card = xmlout_element(parent, "card"), tags;
 
 	xmlout_attribute_format(card, "number", "%zu", action->order);
 	xmlout_attribute(card, "kind", kinds[action->source]);
 	xmlout_text_element(card, "title", action->title);
 	tags = xmlout_element(card, "tags");
-	if (action->source == ROADMAP_FROM_ALIGNMENT)
-		report_say(context, report_block(tags, "tag", "strong"), "action.alignment",
+	if (tags_of[action->source] != NULL)
+		report_say(context, report_block(tags, "tag", "strong"), tags_of[action->source],
 			   REPORT_NONE);
-	else if (action->source == ROADMAP_FROM_STAGE)
-		report_say(context, report_block(tags, "tag", "strong"), "action.stage", REPORT_NONE);
 	if (action->foundation)
 		report_say(context, xmlout_element(tags, "tag"), "action.foundation", REPORT_NONE);
 	if (tags->children == NULL) {
 		xmlUnlinkNode(tags);
 		xmlFreeNode(tags);
 	}
-	meta = report_block(card, "p", "meta");
-	xmlout_text_element(xmlout_element(meta, "seg"), "strong",
-			    framework->domains[action->domain].label);
-	if (model->domains[action->domain].assessed) {
-		report_score(score, action->domain_score);
-		report_say(context, xmlout_element(meta, "seg"), "action.score",
-			   REPORT_ARGUMENTS(REPORT_TEXT("score", score)));
-	}
-	if (action->source == ROADMAP_FROM_ANSWER)
-		report_paragraph(
-			context, card, "because", "action.because",
-			REPORT_ARGUMENTS(REPORT_TEXT(
-				"answer",
-				framework->questions[action->question].options[action->option - 1].text)));
+	report_action_meta(context, card, action);
+	report_action_because(context, card, action);
 	if (action->lead != NULL)
 		xmlout_text_element(report_block(card, "p", "insight"), "em", action->lead);
+	if (action->fit != NULL)
+		xmlout_text(report_block(card, "p", "fit"), action->fit->why);
 	if (action->markdown != NULL)
 		report_markdown(context, card, action->markdown);
 	else
 		xmlout_text(report_block(card, "p", NULL), action->text);
+	if (action->need_count > 0)
+		report_action_needs(context, card, action);
 }
 
 /* The roadmap: the horizon, then the actions by phase. */

@@ -8,6 +8,7 @@
 #include "xmlout.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #ifndef MATURITY_VERSION
 #define MATURITY_VERSION "0.0.0"
@@ -104,6 +105,15 @@ report_xml_result(xmlNodePtr root, const struct model *model)
 		attribute_score(previous, "overall", model->previous_overall);
 		attribute_change(previous, "change", model->overall_change);
 		xmlout_attribute(previous, "stage", framework->stages[model->previous_stage].id);
+		for (size_t index = 0; index < model->regression_count; index++) {
+			const struct model_domain *domain = &model->domains[model->regressions[index]];
+			xmlNodePtr node = xmlout_element(previous, "regression");
+
+			xmlout_attribute(node, "domain", framework->domains[domain->domain].id);
+			attribute_score(node, "previous", domain->previous);
+			attribute_score(node, "score", domain->score);
+			attribute_change(node, "change", domain->change);
+		}
 	}
 }
 
@@ -177,7 +187,32 @@ report_xml_strengths(xmlNodePtr root, const struct model *model)
 		xmlout_attribute_format(node, "option", "%d", strength->option);
 		xmlout_text_element(node, "domain-label", framework->domains[strength->domain].label);
 		xmlout_text_element(node, "text", question->options[strength->option - 1].text);
+		xmlout_text_element(node, "why", question->options[strength->option - 1].strength);
 	}
+}
+
+/* The move from the current stage to the next, as the stage guide gives it. */
+static void
+report_xml_transition(xmlNodePtr content, const struct framework_transition *transition)
+{
+	xmlNodePtr node;
+
+	if (transition == NULL)
+		return;
+	node = xmlout_element(content, "transition");
+	for (size_t index = 0; index < transition->signal_count; index++)
+		xmlout_text_element(node, "signal", transition->signals[index]);
+	for (size_t index = 0; index < transition->shift_count; index++) {
+		xmlNodePtr shift = xmlout_element(node, "shift");
+
+		xmlout_text_element(shift, "from", transition->shifts[index].from);
+		xmlout_text_element(shift, "to", transition->shifts[index].to);
+	}
+	for (size_t index = 0; index < transition->capability_count; index++)
+		xmlout_text_element(node, "capability", transition->capabilities[index]);
+	for (size_t index = 0; index < transition->risk_count; index++)
+		xmlout_attribute(xmlout_text_element(node, "risk", transition->risks[index].text), "title",
+			  transition->risks[index].title);
 }
 
 static void
@@ -196,20 +231,92 @@ report_xml_stage_content(xmlNodePtr root, const struct model *model)
 		xmlout_attribute(node, "heading", section->heading);
 		markdown_append_xml(node, section->markdown);
 	}
+	for (int segment = SEGMENT_NONE + 1; segment < SEGMENT_COUNT; segment++) {
+		static const char *const segments[] = { NULL, "smb", "mid_market", "enterprise" };
+
+		xmlout_attribute(xmlout_text_element(content, "typical-profile", stage->profile_segments[segment]),
+			  "segment", segments[segment]);
+	}
+	report_xml_transition(content, stage->transition);
 	for (size_t index = 0; index < stage->metric_count; index++) {
 		static const char *const tiers[] = { "must", "worth", "not-yet" };
 		const struct framework_metric *metric = &stage->metrics[index];
+		const struct framework_target_value *target = model->targets[index];
 		xmlNodePtr node = xmlout_text_element(content, "metric", metric->definition);
 
 		xmlout_attribute(node, "tier", tiers[metric->tier]);
 		xmlout_attribute(node, "name", metric->name);
+		if (target != NULL) {
+			xmlout_attribute(node, "target", target->text);
+			xmlout_attribute(node, "target-for", target->choice ? target->choice->id : NULL);
+		}
 	}
+}
+
+/* The advice fitted to the profile: its fits, what they left out, the
+ * playbooks shown. */
+static void
+report_xml_advice(xmlNodePtr root, const struct model *model)
+{
+	static const char *const reasons[] = { "current", "weakest", "next" };
+	const struct framework *framework = model->framework;
+	xmlNodePtr advice = xmlout_element(root, "advice");
+
+	for (size_t index = 0; index < model->fit_count; index++) {
+		const struct framework_fit *fit = model->fits[index];
+		xmlNodePtr node = xmlout_text_element(advice, "fit", fit->why);
+
+		xmlout_attribute(node, "choice", framework->parameters[fit->parameter].choices[fit->choice].id);
+		xmlout_attribute(node, "name", fit->name);
+	}
+	for (size_t index = 0; index < model->roadmap.omission_count; index++) {
+		const struct roadmap_omission *omission = &model->roadmap.omissions[index];
+		xmlNodePtr node = xmlout_text_element(advice, "left-out", omission->title);
+
+		xmlout_attribute(node, "source", omission->source == ROADMAP_FROM_STAGE ? "stage" : "answer");
+		xmlout_attribute(node, "domain", framework->domains[omission->domain].id);
+		xmlout_attribute(node, "for",
+			  framework->parameters[omission->fit->parameter].choices[omission->fit->choice].id);
+	}
+	for (size_t index = 0; index < model->playbook_count; index++) {
+		const struct model_playbook *shown = &model->playbooks[index];
+		xmlNodePtr node = xmlout_text_element(advice, "playbook", shown->playbook->name);
+
+		xmlout_attribute(node, "id", shown->playbook->id);
+		xmlout_attribute(node, "reason", reasons[shown->reason]);
+		xmlout_attribute(node, "domain", framework->domains[shown->playbook->domain].id);
+		xmlout_attribute(node, "stage", framework->stages[shown->playbook->stage].id);
+	}
+}
+
+/* An action's marks: its theme, owner, effort, the choice that ranked it
+ * up and the actions it builds on. */
+static void
+report_xml_marks(xmlNodePtr item, const struct model *model, const struct roadmap_action *action)
+{
+	static const char *const efforts[] = { NULL, "small", "medium", "large" };
+	const struct framework *framework = model->framework;
+	char needs[256] = "";
+
+	if (action->marks->theme >= 0)
+		xmlout_attribute(item, "theme", framework->themes[action->marks->theme].id);
+	if (action->marks->owner >= 0)
+		xmlout_attribute(item, "owner", framework->roles[action->marks->owner].id);
+	xmlout_attribute(item, "effort", efforts[action->marks->effort]);
+	if (action->fit != NULL)
+		xmlout_attribute(item, "fit",
+			  framework->parameters[action->fit->parameter].choices[action->fit->choice].id);
+	for (size_t index = 0; index < action->need_count; index++)
+		snprintf(needs + strlen(needs), sizeof needs - strlen(needs), "%s%zu",
+			 index ? " " : "", action->needs[index]);
+	if (needs[0] != '\0')
+		xmlout_attribute(item, "needs", needs);
 }
 
 static void
 report_xml_roadmap(xmlNodePtr root, const struct model *model)
 {
-	static const char *const sources[] = { "answer", "stage", "alignment" };
+	static const char *const sources[] = { "answer", "stage", "alignment", "regression" };
 	const struct framework *framework = model->framework;
 	const struct roadmap *roadmap = &model->roadmap;
 	xmlNodePtr node = xmlout_element(root, "roadmap");
@@ -242,6 +349,7 @@ report_xml_roadmap(xmlNodePtr root, const struct model *model)
 				xmlout_attribute(item, "question", framework->questions[action->question].id);
 				xmlout_attribute_format(item, "option", "%d", action->option);
 			}
+			report_xml_marks(item, model, action);
 			xmlout_text_element(item, "domain-label", framework->domains[action->domain].label);
 			xmlout_text_element(item, "title", action->title);
 			xmlout_text_element(item, "lead", action->lead);
@@ -320,6 +428,7 @@ report_xml_build(const struct model *model)
 	report_xml_strengths(root, model);
 	report_xml_stage_content(root, model);
 	report_xml_roadmap(root, model);
+	report_xml_advice(root, model);
 	report_xml_answers(root, model);
 	return document;
 }

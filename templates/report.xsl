@@ -270,10 +270,16 @@
   </xsl:template>
 
   <xsl:template match="d:tiles">
-    <xsl:param name="class" select="'tiles'"/>
+    <xsl:param name="class" select="normalize-space(concat('tiles ', @role))"/>
     <div class="{$class}">
       <xsl:for-each select="d:tile">
         <div class="tile">
+          <xsl:if test="@role">
+            <xsl:attribute name="class"><xsl:value-of select="concat('tile is-', @role)"/></xsl:attribute>
+          </xsl:if>
+          <xsl:if test="@role = 'here'">
+            <xsl:attribute name="aria-current">step</xsl:attribute>
+          </xsl:if>
           <p class="figure-label"><xsl:apply-templates select="d:label/node()"/></p>
           <p class="figure">
             <xsl:choose>
@@ -396,12 +402,19 @@
     </div>
   </xsl:template>
 
-  <!-- A roadmap action. -->
+  <!-- A roadmap action or a playbook, numbered in its own series. -->
   <xsl:template match="d:card">
-    <article class="action action-{@kind}" aria-labelledby="action-{@number}">
+    <xsl:variable name="id">
+      <xsl:choose>
+        <xsl:when test="@kind = 'playbook'">playbook-</xsl:when>
+        <xsl:otherwise>action-</xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="@number"/>
+    </xsl:variable>
+    <article class="action action-{@kind}" aria-labelledby="{$id}">
       <div class="action-number" aria-hidden="true"><xsl:value-of select="@number"/></div>
       <div class="action-body">
-        <h4 class="action-title" id="action-{@number}"><xsl:apply-templates select="d:title/node()"/></h4>
+        <h4 class="action-title" id="{$id}"><xsl:apply-templates select="d:title/node()"/></h4>
         <xsl:if test="d:tags">
           <p class="action-tags">
             <xsl:for-each select="d:tags/d:tag">

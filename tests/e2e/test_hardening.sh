@@ -100,7 +100,7 @@ mkdir -p "$scratch/formula"
 answer_set formula-team '=HYPERLINK("http://evil.example","x")' >"$scratch/formula/formula.xml"
 answer_set plus-team '+cmd|calc' >"$scratch/formula/plus.xml"
 cp -R content/crawl-walk-run "$scratch/formula-pack"
-sed -i 's/<next-step title="Set basic AI usage rules">/<next-step title="@SUM(1+1)">/' \
+sed -i 's/<next-step title="Set basic AI usage rules"/<next-step title="@SUM(1+1)"/' \
 	"$scratch/formula-pack/domains/ai_leverage.xml"
 printf '<assessment xmlns="urn:maturity:answers:1" team="pack-team" date="2026-11-01">
   <respondent id="alice"><answer question="ai_q1" score="1"/></respondent>

@@ -14,7 +14,7 @@
 #include "profile.h"
 #include "score.h"
 
-enum { FIXTURE_QUESTIONS = 24, FIXTURE_RESPONDENTS = 3 };
+enum { FIXTURE_QUESTIONS = 24, FIXTURE_RESPONDENTS = 3, FIXTURE_PARAMETERS = 8 };
 
 static struct framework *framework;
 
@@ -44,6 +44,7 @@ struct fixture_answers {
 	struct answers_respondent respondents[FIXTURE_RESPONDENTS];
 	struct answers_answer storage[FIXTURE_RESPONDENTS][FIXTURE_QUESTIONS];
 	struct answers_profile segment;
+	struct answers_profile profile[FIXTURE_PARAMETERS];
 	struct scores *scores;
 };
 
@@ -93,6 +94,39 @@ fixture_answers_build(struct fixture_answers *fixture, const char *const *sets, 
 		}
 	}
 	fixture->scores = score_compute(framework, &fixture->answers);
+}
+
+/* Replaces the profile of a built answer set with the options whose ids
+ * are given (NULL ids are passed over), in the pack's order of
+ * parameters, as validation leaves it.  Aborts on an unknown id. */
+static inline void
+fixture_answers_profile(struct fixture_answers *fixture, const char *const *ids, size_t count)
+{
+	fixture->answers.profile = fixture->profile;
+	fixture->answers.profile_count = 0;
+	for (size_t parameter = 0; parameter < framework->parameter_count; parameter++) {
+		for (size_t index = 0; index < count; index++) {
+			long choice = ids[index] == NULL
+					      ? -1
+					      : profile_find_choice(&framework->parameters[parameter],
+								    ids[index], NULL);
+
+			if (choice < 0)
+				continue;
+			fixture->profile[fixture->answers.profile_count++] =
+				(struct answers_profile){ .parameter = parameter, .choice = (size_t)choice };
+		}
+	}
+	for (size_t index = 0; index < count; index++) {
+		int known = ids[index] == NULL;
+
+		for (size_t parameter = 0; parameter < framework->parameter_count && !known; parameter++)
+			known = profile_find_choice(&framework->parameters[parameter], ids[index], NULL) >= 0;
+		if (!known) {
+			fprintf(stderr, "fixture: no profile option %s\n", ids[index]);
+			abort();
+		}
+	}
 }
 
 #endif

@@ -90,6 +90,75 @@ check_stages(const struct framework *framework, size_t sections)
 	}
 }
 
+
+/* The advice each shipped pack gives beyond its prose: why strong
+ * practices matter, the marks of every step and stage action, a target
+ * for every metric, the stage guides; and the fits of the segment, ARR
+ * and team-size options. */
+static void
+check_advice(const struct framework *framework)
+{
+	static const char *const fitted[] = { "seg_smb", "seg_midmarket", "seg_enterprise",
+					       "seg_mixed", "arr_under_5m", "arr_5m_20m",
+					       "arr_20m_100m", "arr_over_100m", "size_1_3" };
+
+	assert_true(framework->tag_count > 0 && framework->tag_count <= FRAMEWORK_MAX_TAGS);
+	assert_true(framework->theme_count > 0);
+	for (size_t question = 0; question < framework->question_count; question++)
+		for (int option = 0; option < FRAMEWORK_OPTIONS; option++) {
+			const struct framework_option *choice = &framework->questions[question].options[option];
+
+			if (option >= 2)
+				assert_true(choice->strength != NULL && strlen(choice->strength) > 40);
+			for (int segment = 0; segment < SEGMENT_COUNT; segment++) {
+				if (choice->steps[segment].title == NULL)
+					continue;
+				assert_true(choice->steps[segment].marks.owner >= 0);
+				assert_int_not_equal(choice->steps[segment].marks.effort, EFFORT_NONE);
+			}
+		}
+	for (size_t stage = 0; stage < framework->stage_count; stage++) {
+		const struct framework_stage *definition = &framework->stages[stage];
+
+		assert_non_null(definition->journey);
+		assert_true((definition->transition != NULL) == (stage + 1 < framework->stage_count));
+		for (int segment = SEGMENT_SMB; segment < SEGMENT_COUNT; segment++)
+			assert_non_null(definition->profile_segments[segment]);
+		for (size_t action = 0; action < definition->action_count; action++) {
+			assert_true(definition->actions[action].marks.owner >= 0);
+			assert_int_not_equal(definition->actions[action].marks.effort, EFFORT_NONE);
+		}
+		for (size_t metric = 0; metric < definition->metric_count; metric++)
+			assert_non_null(definition->metrics[metric].target);
+		/* A playbook for every domain after the first stage, each complete. */
+		for (size_t domain = 0; stage > 0 && domain < framework->domain_count; domain++) {
+			int found = 0;
+
+			for (size_t index = 0; index < definition->playbook_count; index++)
+				found |= definition->playbooks[index].domain == domain;
+			assert_true(found);
+		}
+		for (size_t index = 0; index < definition->playbook_count; index++) {
+			const struct framework_playbook *playbook = &definition->playbooks[index];
+
+			assert_true(playbook->step_count >= 4);
+			assert_non_null(playbook->when);
+			assert_non_null(playbook->duration);
+			assert_true(playbook->marks.owner >= 0);
+		}
+	}
+	for (size_t index = 0; index < sizeof fitted / sizeof fitted[0]; index++) {
+		int found = 0;
+
+		for (size_t fit = 0; fit < framework->fit_count; fit++)
+			found |= strcmp(framework->parameters[framework->fits[fit].parameter]
+						.choices[framework->fits[fit].choice]
+						.id,
+					fitted[index]) == 0;
+		assert_true(found);
+	}
+}
+
 static void
 test_default_pack(void **state)
 {
@@ -105,6 +174,7 @@ test_default_pack(void **state)
 	assert_int_equal(framework->transition_min_months, 9);
 	assert_int_equal(framework->transition_max_months, 18);
 	assert_int_equal(framework->phase_count, 3);
+	check_advice(framework);
 	framework_free(framework);
 }
 
@@ -126,6 +196,7 @@ test_four_phase_pack(void **state)
 	assert_string_equal(framework->charters[2].id, "expansion");
 	for (size_t index = 0; index < 3; index++)
 		assert_true(framework->charters[index].question_count >= 3);
+	check_advice(framework);
 	framework_free(framework);
 }
 

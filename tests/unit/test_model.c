@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -194,6 +195,195 @@ test_next_stage(void **state)
 	score_free(assessment.scores);
 }
 
+
+/* Strengths: the best answer at option 3 or 4 of each domain, at most
+ * three, the best first, one per domain, none unless two domains have
+ * one.  Each row: the answers, then the domains expected in order. */
+static void
+test_strengths_rule(void **state)
+{
+	static const struct {
+		const char *set;
+		const char *domains[4];
+	} cases[] = {
+		/* None at 3 or 4. */
+		{ "222" "222" "222" "222" "222" "222" "222" "222", { NULL } },
+		/* One domain only: none. */
+		{ "141" "222" "222" "222" "222" "222" "222" "222", { NULL } },
+		/* Two: both, the 4 before the 3. */
+		{ "131" "222" "222" "222" "222" "222" "222" "224", { "ai_leverage", "segmentation_coverage", NULL } },
+		/* Five qualify: three, the answers at 4 first, then the stronger domain. */
+		{ "311" "411" "114" "333" "311" "222" "222" "414",
+		  { "ai_leverage", "journey_lifecycle", "health_risk", NULL } },
+		/* Several answers at 4 in one domain: still one strength for it. */
+		{ "444" "311" "222" "222" "222" "222" "222" "222",
+		  { "segmentation_coverage", "journey_lifecycle", NULL } },
+	};
+
+	(void)state;
+	for (size_t index = 0; index < sizeof cases / sizeof cases[0]; index++) {
+		const char *sets[] = { cases[index].set };
+		struct fixture_answers assessment;
+		struct model *model;
+		size_t expected = 0;
+
+		while (cases[index].domains[expected] != NULL)
+			expected++;
+		assessment_build(&assessment, sets, 1, "2026-11-01");
+		model = model_of(&assessment, NULL);
+		assert_int_equal(model->strength_count, expected);
+		for (size_t rank = 0; rank < model->strength_count; rank++) {
+			const struct model_strength *strength = &model->strengths[rank];
+
+			assert_string_equal(framework->domains[strength->domain].id,
+					    cases[index].domains[rank]);
+			assert_true(strength->option >= 3);
+			/* Why it matters, in the pack's words. */
+			assert_non_null(framework->questions[strength->question]
+						.options[strength->option - 1]
+						.strength);
+		}
+		model_free(model);
+		score_free(assessment.scores);
+	}
+}
+
+/* Regressions: every domain that fell a quarter point or more, largest
+ * fall first. */
+static void
+test_regressions(void **state)
+{
+	const char *now[] = { "222" "444" "111" "333" "222" "333" "333" "333" };
+	const char *before[] = { "333" "333" "333" "333" "333" "333" "333" "333" };
+	struct fixture_answers current, previous;
+	struct model *model;
+
+	(void)state;
+	assessment_build(&current, now, 1, "2026-11-01");
+	assessment_build(&previous, before, 1, "2025-11-01");
+	model = model_of(&current, &previous);
+	assert_int_equal(model->regression_count, 3);
+	assert_string_equal(framework->domains[model->regressions[0]].id, "health_risk");
+	assert_string_equal(framework->domains[model->regressions[1]].id, "segmentation_coverage");
+	assert_string_equal(framework->domains[model->regressions[2]].id, "expansion_value");
+	model_free(model);
+	model = model_of(&current, NULL);
+	assert_int_equal(model->regression_count, 0);
+	model_free(model);
+	score_free(current.scores);
+	score_free(previous.scores);
+}
+
+/* Playbooks: up to three of the current stage, two for the weakest domain
+ * and three of the next stage, never one twice or one the profile leaves
+ * out; for every segment and stage. */
+static void
+test_playbooks(void **state)
+{
+	static const char *const sets[] = {
+		"111" "211" "112" "121" "111" "211" "111" "111", /* Crawl */
+		"222" "232" "221" "223" "222" "322" "222" "222", /* Walk */
+		"444" "434" "443" "344" "444" "434" "443" "441", /* Run */
+	};
+	static const char *const profiles[][2] = {
+		{ NULL, NULL }, { "seg_smb", NULL }, { "seg_enterprise", "size_1_3" },
+		{ "seg_midmarket", "arr_under_5m" },
+	};
+
+	(void)state;
+	for (size_t set = 0; set < 3; set++) {
+		for (size_t profile = 0; profile < 4; profile++) {
+			const char *answers[] = { sets[set] };
+			struct fixture_answers assessment;
+			struct model *model;
+			size_t per_reason[3] = { 0 };
+			uint64_t avoided = 0;
+
+			assessment_build(&assessment, answers, 1, "2026-11-01");
+			fixture_answers_profile(&assessment, profiles[profile], 2);
+			model = model_of(&assessment, NULL);
+			for (size_t index = 0; index < model->fit_count; index++)
+				avoided |= model->fits[index]->avoid;
+			assert_true(model->playbook_count > 0);
+			for (size_t index = 0; index < model->playbook_count; index++) {
+				const struct model_playbook *shown = &model->playbooks[index];
+
+				per_reason[shown->reason]++;
+				assert_int_equal(shown->playbook->marks.tags & avoided, 0);
+				for (size_t other = 0; other < index; other++)
+					assert_ptr_not_equal(model->playbooks[other].playbook,
+							     shown->playbook);
+				if (shown->reason == MODEL_PLAYBOOK_CURRENT)
+					assert_int_equal(shown->playbook->stage, model->stage);
+				if (shown->reason == MODEL_PLAYBOOK_NEXT)
+					assert_int_equal(shown->playbook->stage, model->next_stage);
+				if (shown->reason == MODEL_PLAYBOOK_WEAKEST)
+					assert_int_equal(shown->playbook->domain, model->weakest);
+				/* In order: current, weakest, next. */
+				if (index > 0)
+					assert_true(model->playbooks[index - 1].reason <= shown->reason);
+			}
+			assert_true(per_reason[MODEL_PLAYBOOK_CURRENT] <= MODEL_PLAYBOOKS_CURRENT);
+			assert_true(per_reason[MODEL_PLAYBOOK_WEAKEST] <= MODEL_PLAYBOOKS_WEAKEST);
+			assert_true(per_reason[MODEL_PLAYBOOK_NEXT] <= MODEL_PLAYBOOKS_NEXT);
+			if (model->has_next_stage)
+				assert_int_equal(per_reason[MODEL_PLAYBOOK_NEXT], MODEL_PLAYBOOKS_NEXT);
+			else
+				assert_int_equal(per_reason[MODEL_PLAYBOOK_NEXT], 0);
+			model_free(model);
+			score_free(assessment.scores);
+		}
+	}
+}
+
+/* The current stage's metric target for a profile: the segment's, else
+ * the ARR band's, else the product complexity's, else the default. */
+static void
+test_targets(void **state)
+{
+	static const struct {
+		const char *ids[3];
+		const char *expected; /* the choice the target is for, NULL for the default */
+	} cases[] = {
+		{ { NULL, NULL, NULL }, NULL },
+		{ { "seg_enterprise", NULL, NULL }, "seg_enterprise" },
+		{ { "arr_under_5m", NULL, NULL }, "arr_under_5m" },
+		{ { "arr_under_5m", "seg_smb", NULL }, "seg_smb" },
+		{ { "seg_mixed", "arr_under_5m", NULL }, "arr_under_5m" },
+		{ { "seg_mixed", "arr_over_100m", "complexity_high" }, NULL },
+	};
+	const char *sets[] = { "111" "111" "111" "111" "111" "111" "111" "111" };
+
+	(void)state;
+	for (size_t index = 0; index < sizeof cases / sizeof cases[0]; index++) {
+		struct fixture_answers assessment;
+		struct model *model;
+		const struct framework_stage *stage;
+		int seen = 0;
+
+		assessment_build(&assessment, sets, 1, "2026-11-01");
+		fixture_answers_profile(&assessment, cases[index].ids, 3);
+		model = model_of(&assessment, NULL);
+		stage = &framework->stages[model->stage];
+		for (size_t metric = 0; metric < stage->metric_count; metric++) {
+			const struct framework_target_value *target = model->targets[metric];
+
+			/* Every metric the pack lists has a target. */
+			assert_non_null(target);
+			if (strcmp(stage->metrics[metric].id, "grr") != 0)
+				continue;
+			seen = 1;
+			if (cases[index].expected == NULL)
+				assert_null(target->choice);
+			else
+				assert_string_equal(target->choice->id, cases[index].expected);
+		}
+		assert_true(seen);
+		model_free(model);
+		score_free(assessment.scores);
+	}
+}
+
 int
 main(void)
 {
@@ -205,6 +395,10 @@ main(void)
 		cmocka_unit_test(test_disagreements_widest_first),
 		cmocka_unit_test(test_strengths_need_two),
 		cmocka_unit_test(test_next_stage),
+		cmocka_unit_test(test_strengths_rule),
+		cmocka_unit_test(test_regressions),
+		cmocka_unit_test(test_playbooks),
+		cmocka_unit_test(test_targets),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, fixture_setup, fixture_teardown);

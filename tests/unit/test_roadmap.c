@@ -13,6 +13,11 @@
 #include "fixture.h"
 #include "roadmap.h"
 
+#include <stdint.h>
+
+/* The four-phase pack, for the tests that run over both packs. */
+static struct framework *four_phase;
+
 /* An answer set and its roadmap. */
 struct fixture {
 	struct fixture_answers base;
@@ -23,7 +28,8 @@ static void
 fixture_build(struct fixture *fixture, const char *const *sets, size_t count, const char *segment)
 {
 	fixture_answers_build(&fixture->base, sets, count, "2026-11-01", segment);
-	roadmap_build(&fixture->roadmap, framework, &fixture->base.answers, fixture->base.scores);
+	roadmap_build(&fixture->roadmap, framework, &fixture->base.answers, fixture->base.scores,
+		      NULL);
 }
 
 static void
@@ -262,7 +268,10 @@ test_every_action_is_complete(void **state)
 				set[24] = '\0';
 				set[question] = (char)('0' + score);
 				fixture_build(&fixture, sets, 1, segments[segment]);
-				assert_true(fixture.roadmap.action_count >= 2);
+				/* The answer's action and the stage's, unless the profile
+				 * leaves the answer's out. */
+				assert_true(fixture.roadmap.action_count >=
+					    2 - (fixture.roadmap.omission_count > 0));
 				for (size_t index = 0; index < fixture.roadmap.action_count; index++) {
 					const struct roadmap_action *action = &fixture.roadmap.actions[index];
 
@@ -330,6 +339,476 @@ test_months(void **state)
 	fixture_free(&fixture);
 }
 
+
+/* A fixture with a profile of the given option ids (NULL ids passed over). */
+static void
+fixture_build_profile(struct fixture *fixture, const char *const *sets, size_t count,
+		      const char *const *ids, size_t id_count, const struct scores *previous)
+{
+	fixture_answers_build(&fixture->base, sets, count, "2026-11-01", NULL);
+	fixture_answers_profile(&fixture->base, ids, id_count);
+	roadmap_build(&fixture->roadmap, framework, &fixture->base.answers, fixture->base.scores,
+		      previous);
+}
+
+/* The position of the action that comes from question, or -1. */
+static long
+position_of_question(const struct roadmap *roadmap, size_t question)
+{
+	for (size_t index = 0; index < roadmap->action_count; index++)
+		if (roadmap->actions[index].source == ROADMAP_FROM_ANSWER &&
+		    roadmap->actions[index].question == question)
+			return (long)index;
+	return -1;
+}
+
+static int
+has_title(const struct roadmap *roadmap, const char *title)
+{
+	for (size_t index = 0; index < roadmap->action_count; index++)
+		if (strcmp(roadmap->actions[index].title, title) == 0)
+			return 1;
+	return 0;
+}
+
+/* The option id of the customer segment whose next steps are segment's. */
+static const char *
+segment_choice(enum framework_segment segment)
+{
+	static const char *const ids[SEGMENT_COUNT] = {
+		[SEGMENT_SMB] = "seg_smb",
+		[SEGMENT_MID_MARKET] = "seg_midmarket",
+		[SEGMENT_ENTERPRISE] = "seg_enterprise",
+	};
+
+	return ids[segment];
+}
+
+/* Each profile option with a fit, with the segments to try it with: its
+ * own when it is a segment, else every segment and none. */
+struct fit_case {
+	const struct framework_choice *choice;
+	const struct framework_fit *fit;
+	enum framework_segment segment;      /* the segment beside it, or its own */
+	const char *ids[2];                  /* the profile with it: the segment, then it */
+};
+
+static size_t
+fit_cases(struct fit_case *cases, size_t limit)
+{
+	size_t count = 0;
+
+	for (size_t parameter = 0; parameter < framework->parameter_count; parameter++) {
+		for (size_t index = 0; index < framework->parameters[parameter].choice_count; index++) {
+			const struct framework_choice *choice =
+				&framework->parameters[parameter].choices[index];
+
+			for (int segment = SEGMENT_NONE; choice->fit != NULL && segment < SEGMENT_COUNT;
+			     segment++) {
+				if (choice->segment != SEGMENT_NONE && segment != (int)choice->segment)
+					continue;
+				assert_true(count < limit);
+				cases[count++] = (struct fit_case){
+					choice, choice->fit, (enum framework_segment)segment,
+					{ choice->segment != SEGMENT_NONE ? NULL
+									  : segment_choice(segment),
+					  choice->id }
+				};
+			}
+		}
+	}
+	return count;
+}
+
+/* Every question answered 4 but question, answered option, whose domain
+ * has no other answer: its step is the domain's only candidate. */
+static void
+set_alone(char set[FIXTURE_QUESTIONS + 1], size_t question, int option)
+{
+	size_t domain = framework->questions[question].domain;
+
+	for (size_t index = 0; index < FIXTURE_QUESTIONS; index++)
+		set[index] = framework->questions[index].domain == domain ? '0' : '4';
+	set[question] = (char)('0' + option);
+	set[FIXTURE_QUESTIONS] = '\0';
+}
+
+/* How many of a fit case's next steps that carry a tag it de-prioritises
+ * are in the roadmap without it and absent, named among the omissions,
+ * with it. */
+static size_t
+leaves_out(const struct fit_case *fit_case)
+{
+	size_t found = 0;
+
+	for (size_t question = 0; question < framework->question_count; question++) {
+		for (int option = 1; option <= 4; option++) {
+			const struct framework_option *choice =
+				&framework->questions[question].options[option - 1];
+			const struct framework_next_step *step =
+				fit_case->segment != SEGMENT_NONE &&
+						choice->steps[fit_case->segment].title != NULL
+					? &choice->steps[fit_case->segment]
+					: &choice->steps[SEGMENT_NONE];
+			char set[FIXTURE_QUESTIONS + 1];
+			const char *sets[] = { set };
+			struct fixture without, with;
+			int omitted = 0;
+
+			if ((step->marks.tags & fit_case->fit->avoid) == 0)
+				continue;
+			set_alone(set, question, option);
+			fixture_build_profile(&without, sets, 1, fit_case->ids, 1, NULL);
+			fixture_build_profile(&with, sets, 1, fit_case->ids, 2, NULL);
+			if (has_title(&without.roadmap, step->title)) {
+				assert_false(has_title(&with.roadmap, step->title));
+				for (size_t other = 0; other < with.roadmap.omission_count; other++)
+					omitted |= with.roadmap.omissions[other].title == step->title &&
+						   with.roadmap.omissions[other].fit == fit_case->fit;
+				assert_true(omitted);
+				found++;
+			}
+			fixture_free(&without);
+			fixture_free(&with);
+		}
+	}
+	return found;
+}
+
+/* For every profile option that de-prioritises tags: a next step carrying
+ * one of them, in the roadmap without the option, is absent with it and
+ * named among the omissions; with some segment or none, every such option
+ * leaves out something. */
+static void
+test_profile_leaves_out(void **state)
+{
+	struct fit_case cases[256];
+	size_t count = fit_cases(cases, 256);
+
+	(void)state;
+	for (size_t index = 0; index < count; index++) {
+		size_t found = 0;
+		const struct framework_choice *choice = cases[index].choice;
+
+		if (cases[index].fit->avoid == 0 || (index > 0 && cases[index - 1].choice == choice))
+			continue;
+		for (size_t other = index; other < count && cases[other].choice == choice; other++)
+			found += leaves_out(&cases[other]);
+		if (found == 0)
+			fprintf(stderr, "nothing is left out for %s\n", choice->id);
+		assert_true(found > 0);
+	}
+}
+
+/* A domain a little stronger than the rest, which emphasis can move
+ * ahead of them: question answered option and the rest of its domain one
+ * level higher; every other domain option, option, option + 1. */
+static void
+set_slightly_stronger(char set[FIXTURE_QUESTIONS + 1], size_t question, int option)
+{
+	size_t domain = framework->questions[question].domain;
+
+	for (size_t index = 0; index < FIXTURE_QUESTIONS; index++) {
+		const struct framework_domain *own = &framework->domains[framework->questions[index].domain];
+		int last = index == own->first_question + own->question_count - 1;
+
+		set[index] = (char)('0' + (framework->questions[index].domain == domain || last
+						   ? option + 1
+						   : option));
+	}
+	set[question] = (char)('0' + option);
+	set[FIXTURE_QUESTIONS] = '\0';
+}
+
+/* The step a profile of the segment and the option gives: the segment's
+ * unless the option leaves it out, else the general one. */
+static const struct framework_next_step *
+step_with(const struct fit_case *fit_case, const struct framework_option *option)
+{
+	const struct framework_next_step *variant =
+		fit_case->segment != SEGMENT_NONE ? &option->steps[fit_case->segment] : NULL;
+
+	if (variant != NULL && variant->title != NULL && (variant->marks.tags & fit_case->fit->avoid) == 0)
+		return variant;
+	return &option->steps[SEGMENT_NONE];
+}
+
+/* For every profile option that emphasises tags: an action carrying one
+ * ranks earlier with the option than without it, and its card names the
+ * option's reason. */
+static void
+test_profile_ranks_up(void **state)
+{
+	struct fit_case cases[256];
+	size_t count = fit_cases(cases, 256);
+
+	(void)state;
+	for (size_t parameter = 0; parameter < framework->parameter_count; parameter++)
+		for (size_t index = 0; index < framework->parameters[parameter].choice_count; index++) {
+			const struct framework_choice *choice = &framework->parameters[parameter].choices[index];
+			size_t found = 0;
+
+			if (choice->fit == NULL || choice->fit->emphasise == 0)
+				continue;
+			for (size_t number = 0; number < count && found == 0; number++) {
+				const struct fit_case *fit_case = &cases[number];
+
+				if (fit_case->choice != choice)
+					continue;
+				for (size_t question = 0; question < framework->question_count; question++) {
+					for (int option = 1; option <= 3; option++) {
+						const struct framework_next_step *step = step_with(
+							fit_case,
+							&framework->questions[question].options[option - 1]);
+						char set[FIXTURE_QUESTIONS + 1];
+						const char *sets[] = { set };
+						struct fixture without, with;
+						long before, after;
+
+						if ((step->marks.tags & choice->fit->emphasise) == 0)
+							continue;
+						set_slightly_stronger(set, question, option);
+						fixture_build_profile(&without, sets, 1, fit_case->ids, 1, NULL);
+						fixture_build_profile(&with, sets, 1, fit_case->ids, 2, NULL);
+						before = position_of_question(&without.roadmap, question);
+						after = position_of_question(&with.roadmap, question);
+						/* Alone in the profile and leaving nothing out,
+						 * the option is named on the card it ranked up. */
+						if (before >= 0 && after >= 0 && after < before) {
+							if (fit_case->ids[0] == NULL &&
+							    with.roadmap.omission_count == 0)
+								assert_ptr_equal(with.roadmap.actions[after].fit,
+										 choice->fit);
+							found++;
+						}
+						fixture_free(&without);
+						fixture_free(&with);
+					}
+				}
+			}
+			if (found == 0)
+				fprintf(stderr, "no action ranks up for %s\n", choice->id);
+			assert_true(found > 0);
+		}
+}
+
+/* What holds for every roadmap: one action per theme, none before an
+ * action it needs, the orders it builds on earlier than its own, nothing
+ * the profile leaves out. */
+static void
+check_roadmap(const struct framework *pack, const struct roadmap *roadmap, uint64_t avoided)
+{
+	for (size_t index = 0; index < roadmap->action_count; index++) {
+		const struct roadmap_action *action = &roadmap->actions[index];
+
+		assert_non_null(action->marks);
+		assert_int_equal(action->marks->tags & avoided, 0);
+		for (size_t need = 0; need < action->need_count; need++)
+			assert_true(action->needs[need] < action->order);
+		for (size_t later = index + 1; later < roadmap->action_count; later++) {
+			const struct roadmap_action *other = &roadmap->actions[later];
+
+			if (action->marks->theme >= 0)
+				assert_int_not_equal(action->marks->theme, other->marks->theme);
+			assert_false(framework_theme_needs(pack, action->marks->theme,
+							   other->marks->theme));
+		}
+	}
+}
+
+/* The tags the profile of a fixture leaves out. */
+static uint64_t
+avoided_by(const struct fixture *fixture)
+{
+	uint64_t avoided = 0;
+
+	for (size_t index = 0; index < fixture->base.answers.profile_count; index++) {
+		const struct answers_profile *value = &fixture->base.answers.profile[index];
+		const struct framework_fit *fit =
+			framework->parameters[value->parameter].choices[value->choice].fit;
+
+		avoided |= fit != NULL ? fit->avoid : 0;
+	}
+	return avoided;
+}
+
+/* Every question x score x segment, the other questions unanswered or all
+ * at one level, in both packs: the invariants hold. */
+static void
+test_every_roadmap_holds_together(void **state)
+{
+	static const char *const segments[] = { NULL, "seg_smb", "seg_midmarket",
+						"seg_enterprise", "seg_mixed" };
+	struct framework *packs[] = { framework, four_phase };
+	size_t themed = 0;
+
+	(void)state;
+	for (size_t pack = 0; pack < 2; pack++) {
+		framework = packs[pack];
+		for (size_t question = 0; question < framework->question_count; question++)
+			for (int score = 1; score <= 4; score++)
+				for (size_t segment = 0; segment < 5; segment++)
+					for (int base = 0; base <= 4; base++) {
+						char set[FIXTURE_QUESTIONS + 1];
+						const char *sets[] = { set };
+						struct fixture fixture;
+
+						memset(set, '0' + base, FIXTURE_QUESTIONS);
+						set[FIXTURE_QUESTIONS] = '\0';
+						set[question] = (char)('0' + score);
+						fixture_build_profile(&fixture, sets, 1, &segments[segment], 1,
+								      NULL);
+						check_roadmap(framework, &fixture.roadmap,
+							      avoided_by(&fixture));
+						for (size_t index = 0; index < fixture.roadmap.action_count;
+						     index++)
+							themed += fixture.roadmap.actions[index].marks->theme >= 0;
+						fixture_free(&fixture);
+					}
+	}
+	framework = packs[0];
+	assert_true(themed > 0);
+}
+
+/* A small deterministic generator, so the random sets are the same on
+ * every run. */
+static uint32_t
+next_random(uint32_t *state)
+{
+	*state = *state * 1664525u + 1013904223u;
+	return *state >> 8;
+}
+
+/* Two thousand random teams per pack, of one or two respondents, with a
+ * random value for every profile parameter and a previous assessment:
+ * the invariants hold, and needs are honoured. */
+static void
+test_random_roadmaps_hold_together(void **state)
+{
+	struct framework *packs[] = { framework, four_phase };
+	uint32_t seed = 20261101;
+	size_t needs = 0, regressions = 0;
+
+	(void)state;
+	for (size_t pack = 0; pack < 2; pack++) {
+		framework = packs[pack];
+		for (int round = 0; round < 2000; round++) {
+			char sets_storage[3][FIXTURE_QUESTIONS + 1];
+			const char *sets[] = { sets_storage[0], sets_storage[1] };
+			const char *before_sets[] = { sets_storage[2] };
+			const char *ids[FIXTURE_PARAMETERS] = { NULL };
+			size_t respondents = 1 + next_random(&seed) % 2;
+			struct fixture fixture, before;
+
+			for (int row = 0; row < 3; row++) {
+				for (size_t index = 0; index < FIXTURE_QUESTIONS; index++)
+					sets_storage[row][index] = (char)('0' + next_random(&seed) % 5);
+				sets_storage[row][FIXTURE_QUESTIONS] = '\0';
+				sets_storage[row][next_random(&seed) % FIXTURE_QUESTIONS] = '1';
+			}
+			for (size_t parameter = 0; parameter < framework->parameter_count; parameter++) {
+				const struct framework_parameter *definition = &framework->parameters[parameter];
+				uint32_t pick = next_random(&seed) % (definition->choice_count + 1);
+
+				ids[parameter] = pick < definition->choice_count ? definition->choices[pick].id
+										 : NULL;
+			}
+			fixture_answers_build(&before.base, before_sets, 1, "2025-11-01", NULL);
+			fixture_build_profile(&fixture, sets, respondents, ids, framework->parameter_count,
+					      before.base.scores);
+			check_roadmap(framework, &fixture.roadmap, avoided_by(&fixture));
+			for (size_t index = 0; index < fixture.roadmap.action_count; index++) {
+				needs += fixture.roadmap.actions[index].need_count;
+				regressions += fixture.roadmap.actions[index].source ==
+					       ROADMAP_FROM_REGRESSION;
+			}
+			fixture_free(&fixture);
+			score_free(before.base.scores);
+		}
+	}
+	framework = packs[0];
+	/* The sets are varied enough to exercise both rules. */
+	assert_true(needs > 0);
+	assert_true(regressions > 0);
+}
+
+/* A fall of a quarter point or more is a regression with an action of its
+ * own, the largest first, in the first phase; a smaller fall is not. */
+static void
+test_regression_actions(void **state)
+{
+	const char *now[] = { "222" "444" "111" "333" "333" "333" "333" "333" };
+	const char *then[] = { "333" "444" "333" "333" "333" "333" "333" "333" };
+	struct fixture before, fixture;
+
+	(void)state;
+	fixture_answers_build(&before.base, then, 1, "2025-11-01", NULL);
+	fixture_build_profile(&fixture, now, 1, NULL, 0, before.base.scores);
+	assert_int_equal(count_source(&fixture.roadmap, ROADMAP_FROM_REGRESSION), 2);
+	assert_int_equal(fixture.roadmap.actions[0].source, ROADMAP_FROM_REGRESSION);
+	assert_string_equal(framework->domains[fixture.roadmap.actions[0].domain].id, "health_risk");
+	assert_true(fixture.roadmap.actions[0].previous_score == 3.0);
+	assert_string_equal(framework->domains[fixture.roadmap.actions[1].domain].id,
+			    "segmentation_coverage");
+	assert_int_equal(fixture.roadmap.actions[1].phase, 0);
+	assert_non_null(strstr(fixture.roadmap.actions[1].text, "3.00"));
+	assert_null(strchr(fixture.roadmap.actions[1].title, '{'));
+	/* The threshold: a quarter point, after rounding to two decimals. */
+	assert_true(roadmap_regressed(2.75, 3.00));
+	assert_false(roadmap_regressed(2.76, 3.00));
+	fixture_free(&fixture);
+	score_free(before.base.scores);
+}
+
+/* The weakest domain's first step stays early when it needs a step from a
+ * stronger domain: at Forming, with Health at 1.00, the weekly
+ * renewal-risk review comes right after the renewal calendar it needs,
+ * and before the first health score that needs it. */
+static void
+test_needs_pulled_forward(void **state)
+{
+	const char *sets[] = { "212" "221" "111" "212" "121" "211" "122" "112" };
+	struct framework *saved = framework;
+	struct fixture fixture;
+	long calendar = -1, review = -1, score = -1;
+
+	(void)state;
+	framework = four_phase;
+	fixture_build(&fixture, sets, 1, NULL);
+	for (size_t index = 0; index < fixture.roadmap.action_count; index++) {
+		const char *title = fixture.roadmap.actions[index].title;
+
+		if (strcmp(title, "Build a renewal calendar for the next year") == 0)
+			calendar = (long)index;
+		else if (strcmp(title, "Hold a weekly renewal-risk review") == 0)
+			review = (long)index;
+		else if (strcmp(title, "Agree on three or four health inputs") == 0)
+			score = (long)index;
+	}
+	assert_int_equal(calendar, 0);
+	assert_int_equal(review, 1);
+	assert_int_equal(score, 2);
+	fixture_free(&fixture);
+	framework = saved;
+}
+
+static int
+setup(void **state)
+{
+	struct diag diag;
+
+	diag_init(&diag, stderr);
+	four_phase = framework_load("content/four-phase", "content/schema", &diag);
+	return four_phase == NULL ? -1 : fixture_setup(state);
+}
+
+static int
+teardown(void **state)
+{
+	framework_free(four_phase);
+	return fixture_teardown(state);
+}
+
 int
 main(void)
 {
@@ -347,7 +826,13 @@ main(void)
 		cmocka_unit_test(test_every_action_is_complete),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_months),
+		cmocka_unit_test(test_profile_leaves_out),
+		cmocka_unit_test(test_profile_ranks_up),
+		cmocka_unit_test(test_every_roadmap_holds_together),
+		cmocka_unit_test(test_random_roadmaps_hold_together),
+		cmocka_unit_test(test_regression_actions),
+		cmocka_unit_test(test_needs_pulled_forward),
 	};
 
-	return cmocka_run_group_tests_name("roadmap", tests, fixture_setup, fixture_teardown);
+	return cmocka_run_group_tests_name("roadmap", tests, setup, teardown);
 }
