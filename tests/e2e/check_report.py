@@ -191,6 +191,11 @@ def check_parity(pdf, page, document_path, percent):
                 blocks.append(" ".join(block))
             block = []
             continue
+        # A numbered list's marker ("1. ") is drawn text in the PDF and a
+        # CSS counter in the HTML: it is not part of a sentence of either.
+        line = re.sub(r"^\d+\.(\s+|$)", "", line)
+        if not line:
+            continue
         if re.fullmatch(r"Page \d+ of \d+", line) or any(
                 line == text or (line.endswith("\u2026") and text.startswith(line[:-1]))
                 for text in repeated):
