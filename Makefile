@@ -10,11 +10,11 @@ CC         ?= cc
 
 # Debian packages: to build, to test, and the default brand's font.
 BUILD_DEBS := pkg-config libxml2-dev libxslt1-dev libcmark-dev libcairo2-dev \
-              libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev fonts-inter
+              libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev libical-dev fonts-inter
 TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time \
               libxml2-utils python3 jq strace inotify-tools
 PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson glib-2.0 \
-              icu-i18n icu-uc
+              icu-i18n icu-uc libical
 
 SOURCES := \
 	generator/advice.c \
@@ -47,6 +47,7 @@ SOURCES := \
 	generator/pool.c \
 	generator/portfolio.c \
 	generator/profile.c \
+	generator/reassess.c \
 	generator/progress.c \
 	generator/render.c \
 	generator/report.c \
@@ -87,7 +88,8 @@ UNIT_TESTS := \
 	tests/unit/test_link.c \
 	tests/unit/test_catalogue.c \
 	tests/unit/test_typeset.c \
-	tests/unit/test_draw.c
+	tests/unit/test_draw.c \
+	tests/unit/test_reassess.c
 
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

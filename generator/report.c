@@ -667,3 +667,38 @@ report_contents(struct report_context *context, xmlNodePtr section)
 								      : "contents.scale",
 			 REPORT_ARGUMENTS(REPORT_TEXT("number", number)));
 }
+
+/* The reminder to re-assess ---------------------------------------------------- */
+
+void
+report_reminder(const struct report_resources *resources, const struct model *model,
+		const char *due, int overdue, struct report_reminder *reminder)
+{
+	struct report_context context = {
+		.resources = resources,
+		.catalogue = resources->catalogue,
+		.model = model,
+		.framework = model->framework,
+		.answers = model->answers,
+	};
+	char score10[REPORT_NUMBER];
+	char *assessed = report_date(&context, model->answers->date);
+	char *when = report_date(&context, due);
+
+	report_score10(score10, model->display);
+	reminder->summary = report_string(
+		&context, "reassess.summary",
+		REPORT_ARGUMENTS(REPORT_TEXT("team", model->answers->name)));
+	reminder->description = report_string(
+		&context, overdue ? "reassess.description-overdue" : "reassess.description",
+		REPORT_ARGUMENTS(REPORT_TEXT("team", model->answers->name),
+				 REPORT_TEXT("date", assessed),
+				 REPORT_TEXT("stage", model->framework->stages[model->stage].label),
+				 REPORT_TEXT("score10", score10), REPORT_TEXT("due", when)));
+	reminder->alarm = report_string(
+		&context, "reassess.alarm",
+		REPORT_ARGUMENTS(REPORT_TEXT("team", model->answers->name),
+				 REPORT_TEXT("due", when)));
+	free(assessed);
+	free(when);
+}

@@ -31,4 +31,17 @@ void report_resources_free(struct report_resources *resources);
 xmlDocPtr report_build(const struct report_resources *resources, const struct model *model,
 		       const struct brand *brand);
 
+/* The words of a reminder to assess the team of model again on due
+ * (YYYY-MM-DD), from the catalogue: the event's title, its description
+ * (which says when the assessment is overdue) and the alarm's text.  Free
+ * each with free. */
+struct report_reminder {
+	char *summary;
+	char *description;
+	char *alarm;
+};
+
+void report_reminder(const struct report_resources *resources, const struct model *model,
+		     const char *due, int overdue, struct report_reminder *reminder);
+
 #endif

@@ -221,6 +221,11 @@ const struct catalogue_message report_messages[] = {
 	{ "appendix.pack-value", "title id version" },
 	{ "appendix.generated", "" },
 	{ "appendix.generated-value", "date program" },
+	/* reassess.ics, the reminder to assess the team again. */
+	{ "reassess.summary", "team" },
+	{ "reassess.description", "team date stage score10 due" },
+	{ "reassess.description-overdue", "team date stage score10 due" },
+	{ "reassess.alarm", "team due" },
 };
 
 const size_t report_message_count = sizeof report_messages / sizeof report_messages[0];

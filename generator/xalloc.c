@@ -10,7 +10,10 @@
 static void
 xalloc_fail(size_t size)
 {
-	fprintf(stderr, "maturity: error: out of memory (%zu bytes)\n", size);
+	if (size > 0)
+		fprintf(stderr, "maturity: error: out of memory (%zu bytes)\n", size);
+	else
+		fprintf(stderr, "maturity: error: out of memory\n");
 	abort();
 }
 
@@ -80,4 +83,12 @@ xasprintf(const char *format, ...)
 	vsnprintf(text, (size_t)length + 1, format, arguments);
 	va_end(arguments);
 	return text;
+}
+
+void *
+xlibrary(void *pointer)
+{
+	if (pointer == NULL)
+		xalloc_fail(0);
+	return pointer;
 }

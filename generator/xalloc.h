@@ -13,5 +13,8 @@ void *xreallocarray(void *pointer, size_t count, size_t size);
 char *xstrdup(const char *text);
 char *xstrndup(const char *text, size_t length);
 char *xasprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
+/* What a library allocated: pointer itself, or the end of the program
+ * as above when it is NULL (the library ran out of memory). */
+void *xlibrary(void *pointer);
 
 #endif
