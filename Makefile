@@ -30,10 +30,12 @@ SOURCES := \
 	generator/draw.c \
 	generator/fonts.c \
 	generator/framework.c \
+	generator/gates.c \
 	generator/glyphs.c \
 	generator/guide.c \
 	generator/html.c \
 	generator/infile.c \
+	generator/junit.c \
 	generator/inputs.c \
 	generator/interrupt.c \
 	generator/link.c \
@@ -89,7 +91,8 @@ UNIT_TESTS := \
 	tests/unit/test_catalogue.c \
 	tests/unit/test_typeset.c \
 	tests/unit/test_draw.c \
-	tests/unit/test_reassess.c
+	tests/unit/test_reassess.c \
+	tests/unit/test_gates.c
 
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
