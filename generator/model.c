@@ -305,7 +305,7 @@ model_free(struct model *model)
 	free(model->regressions);
 	free(model->fits);
 	free(model->playbooks);
-	free(model->targets);
+	free(model->metric_targets);
 	free(model->charters);
 	free(model->profile);
 	roadmap_free(&model->roadmap);

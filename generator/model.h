@@ -135,7 +135,8 @@ struct model {
 	size_t fit_count;
 	struct model_playbook *playbooks;  /* current stage's, weakest domain's, next stage's */
 	size_t playbook_count;
-	const struct framework_target_value **targets; /* per current stage metric; NULL when none */
+	const struct framework_target_value **metric_targets; /* per current stage metric: the
+							 value for the profile, NULL when none */
 
 	struct model_charter *charters;
 	size_t charter_count;

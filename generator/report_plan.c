@@ -60,7 +60,7 @@ report_metrics(struct report_context *context, xmlNodePtr section,
 	int targets = 0;
 
 	for (size_t index = 0; index < stage->metric_count; index++)
-		targets |= context->model->targets[index] != NULL;
+		targets |= context->model->metric_targets[index] != NULL;
 	report_heading(context, section, 3, "metrics.title", REPORT_NONE);
 	if (targets)
 		report_paragraph(context, section, "small", "metrics.targets-note", REPORT_NONE);
@@ -78,7 +78,7 @@ report_metrics(struct report_context *context, xmlNodePtr section,
 						 REPORT_NONE);
 				facts = report_block(section, "facts", "definitions");
 			}
-			report_metric(context, facts, metric, context->model->targets[index]);
+			report_metric(context, facts, metric, context->model->metric_targets[index]);
 		}
 	}
 }

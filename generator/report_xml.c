@@ -241,7 +241,7 @@ report_xml_stage_content(xmlNodePtr root, const struct model *model)
 	for (size_t index = 0; index < stage->metric_count; index++) {
 		static const char *const tiers[] = { "must", "worth", "not-yet" };
 		const struct framework_metric *metric = &stage->metrics[index];
-		const struct framework_target_value *target = model->targets[index];
+		const struct framework_target_value *target = model->metric_targets[index];
 		xmlNodePtr node = xmlout_text_element(content, "metric", metric->definition);
 
 		xmlout_attribute(node, "tier", tiers[metric->tier]);

@@ -366,7 +366,7 @@ test_targets(void **state)
 		model = model_of(&assessment, NULL);
 		stage = &framework->stages[model->stage];
 		for (size_t metric = 0; metric < stage->metric_count; metric++) {
-			const struct framework_target_value *target = model->targets[metric];
+			const struct framework_target_value *target = model->metric_targets[metric];
 
 			/* Every metric the pack lists has a target. */
 			assert_non_null(target);
