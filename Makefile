@@ -31,6 +31,7 @@ SOURCES := \
 	generator/fonts.c \
 	generator/framework.c \
 	generator/glyphs.c \
+	generator/history.c \
 	generator/guide.c \
 	generator/html.c \
 	generator/infile.c \
@@ -40,6 +41,7 @@ SOURCES := \
 	generator/markdown.c \
 	generator/model.c \
 	generator/model_advice.c \
+	generator/model_history.c \
 	generator/outfile.c \
 	generator/pdf.c \
 	generator/pdf_figures.c \

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "fonts.h"
 #include "framework.h"
+#include "history.h"
 #include "html.h"
 #include "infile.h"
 #include "inputs.h"
@@ -58,11 +59,12 @@ struct batch_assessment {
 	double *domains;                  /* scores per domain (< 0 not assessed), with --benchmark */
 };
 
-/* One team to render: its newest assessment and the one before it. */
+/* One team to render: its newest assessment and its history. */
 struct batch_team {
 	const struct batch_assessment *subject;
-	const char *previous_path;        /* NULL when none */
-	enum infile_links previous_links;
+	const struct batch_assessment *earlier; /* the team's earlier ones, oldest first */
+	size_t earlier_count;
+	const char *previous_path;        /* --previous, after the earlier ones; NULL when none */
 	char digest[STAMP_LENGTH + 1];
 };
 
@@ -204,8 +206,9 @@ batch_render_team(size_t task, void *context)
 	struct batch_render *batch = context;
 	const struct batch_team *team = &batch->teams[task];
 	const struct framework *framework = batch->resources->framework;
-	struct answers *answers, *previous = NULL;
-	struct scores *scores, *previous_scores = NULL;
+	struct answers *answers;
+	struct scores *scores;
+	struct history history = { 0 };
 	struct model *model;
 	struct outfile_folder *folder;
 	int result;
@@ -224,13 +227,17 @@ batch_render_team(size_t task, void *context)
 		answers_free(answers);
 		return -1;
 	}
+	for (size_t index = 0; index < team->earlier_count; index++)
+		history_add(&history, framework,
+			    batch_read(batch->options, batch->resources, team->earlier[index].path,
+				       team->earlier[index].links, 1, batch->diag));
 	if (team->previous_path != NULL)
-		previous = batch_read(batch->options, batch->resources, team->previous_path,
-				      team->previous_links, 1, batch->diag);
+		history_add(&history, framework,
+			    batch_read(batch->options, batch->resources, team->previous_path,
+				       INFILE_FOLLOW, 1, batch->diag));
 	scores = score_compute(framework, answers);
-	if (previous != NULL)
-		previous_scores = score_compute(framework, previous);
-	model = model_build(framework, answers, scores, previous, previous_scores, batch->generated);
+	model = model_build(framework, answers, scores, history.earlier, history.count,
+			    batch->generated);
 	if (batch->benchmark != NULL)
 		model_apply_benchmark(model, batch->benchmark);
 	result = render_team(batch->resources->render, batch->options, folder, model, batch->diag);
@@ -243,9 +250,8 @@ batch_render_team(size_t task, void *context)
 	outfile_folder_close(folder);
 	model_free(model);
 	score_free(scores);
-	score_free(previous_scores);
 	answers_free(answers);
-	answers_free(previous);
+	history_free(&history);
 	return result;
 }
 
@@ -400,11 +406,13 @@ batch_render(const struct options *options, struct batch_resources *resources,
 						  resources->framework->domain_count,
 						  resources->digest);
 
-	/* One task per team: the newest assessment, and its comparison. */
-	for (size_t index = 0; index < count; index++) {
+	/* One task per team: the newest assessment, and every earlier one. */
+	for (size_t index = 0, first = 0; index < count; index++) {
 		const struct batch_assessment *subject = &assessments[index];
 		struct batch_team *team;
 
+		if (index > 0 && strcmp(assessments[index - 1].team, subject->team) != 0)
+			first = index;
 		if (index + 1 < count && strcmp(assessments[index + 1].team, subject->team) == 0)
 			continue;
 		if (options->shard_count > 0 &&
@@ -414,23 +422,28 @@ batch_render(const struct options *options, struct batch_resources *resources,
 		}
 		/* The slot may hold a team skipped as unchanged: start afresh. */
 		team = &batch.teams[batch.count];
-		*team = (struct batch_team){ .subject = subject };
+		*team = (struct batch_team){ .subject = subject, .earlier = &assessments[first],
+					     .earlier_count = index - first };
+		/* --previous is the one compared with; the earlier ones before it
+		 * stay in the history. */
 		if (explicit_previous != NULL && strcmp(explicit_previous->team, subject->team) == 0) {
 			team->previous_path = options->previous_path;
-			team->previous_links = INFILE_FOLLOW;
 			previous_used = 1;
+			while (team->earlier_count > 0 &&
+			       strcmp(team->earlier[team->earlier_count - 1].date,
+				      explicit_previous->date) >= 0)
+				team->earlier_count--;
 			if (strcmp(explicit_previous->date, subject->date) >= 0)
 				diag_warning(diag, options->previous_path, 0,
 					     "dated %s, not before the assessment it is compared with (%s)",
 					     explicit_previous->date, subject->date);
-		} else if (index > 0 && strcmp(assessments[index - 1].team, subject->team) == 0) {
-			team->previous_path = assessments[index - 1].path;
-			team->previous_links = assessments[index - 1].links;
 		}
 
 		/* Fresh outputs from the same inputs need no work. */
 		memcpy(team->digest, resources->digest, sizeof team->digest);
 		stamp_add_file(team->digest, subject->path);
+		for (size_t earlier = 0; earlier < team->earlier_count; earlier++)
+			stamp_add_file(team->digest, team->earlier[earlier].path);
 		if (team->previous_path != NULL)
 			stamp_add_file(team->digest, team->previous_path);
 		stamp_add_text(team->digest, batch.generated);

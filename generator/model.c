@@ -214,14 +214,16 @@ model_build_regressions(struct model *model)
 
 struct model *
 model_build(const struct framework *framework, const struct answers *answers,
-	    const struct scores *scores, const struct answers *previous,
-	    const struct scores *previous_scores, const char *generated)
+	    const struct scores *scores, const struct model_earlier *earlier, size_t earlier_count,
+	    const char *generated)
 {
 	struct model *model = xcalloc(1, sizeof *model);
+	const struct scores *previous_scores =
+		earlier_count > 0 ? earlier[earlier_count - 1].scores : NULL;
 
 	model->framework = framework;
 	model->answers = answers;
-	model->previous = previous;
+	model->previous = earlier_count > 0 ? earlier[earlier_count - 1].answers : NULL;
 	model->generated = generated;
 	model->profile_count = answers->profile_count;
 	model->profile = xcalloc(answers->profile_count ? answers->profile_count : 1,
@@ -241,14 +243,15 @@ model_build(const struct framework *framework, const struct answers *answers,
 		model->to_next_stage =
 			score_round(framework->stages[model->next_stage].minimum - scores->overall);
 	}
-	if (previous != NULL && previous_scores != NULL) {
+	if (previous_scores != NULL) {
 		model->has_previous = 1;
 		model->previous_overall = previous_scores->overall;
 		model->overall_change = score_round(scores->overall - previous_scores->overall);
 		model->previous_stage = previous_scores->stage;
 	}
 
-	model_build_domains(model, scores, previous != NULL ? previous_scores : NULL);
+	model_build_domains(model, scores, previous_scores);
+	model_history_build(model, earlier, earlier_count, scores);
 	model_build_answers(model, scores);
 	model_build_strengths(model);
 	model_build_regressions(model);
@@ -268,7 +271,9 @@ model_build(const struct framework *framework, const struct answers *answers,
 	}
 
 	roadmap_build(&model->roadmap, framework, answers, scores,
-		      previous != NULL ? previous_scores : NULL);
+		      &(struct roadmap_basis){ .previous = previous_scores,
+					       .has_pace = model->has_pace,
+					       .pace = model->pace });
 	model_advice_build(model);
 	return model;
 }
@@ -298,6 +303,9 @@ model_free(struct model *model)
 	for (size_t index = 0; index < model->answer_row_count; index++)
 		free(model->answer_rows[index].respondents);
 	free(model->answer_rows);
+	for (size_t index = 0; index < model->history_count; index++)
+		free(model->history[index].domains);
+	free(model->history);
 	free(model->domains);
 	free(model->ranking);
 	free(model->disagreements);

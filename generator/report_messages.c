@@ -158,6 +158,9 @@ const struct catalogue_message report_messages[] = {
 	{ "path.top", "stage" },
 	/* The roadmap. */
 	{ "roadmap.horizon", "low high stage next months" },
+	{ "roadmap.horizon-pace", "low high stage next months count pace" },
+	{ "roadmap.horizon-pace-bounded", "low high stage next months count pace by-pace" },
+	{ "roadmap.horizon-stalled", "low high stage next months count" },
 	{ "roadmap.sustain", "stage" },
 	{ "roadmap.order", "" },
 	{ "roadmap.foundation-note", "stage" },

@@ -163,17 +163,33 @@ report_horizon(struct report_context *context, xmlNodePtr section)
 	int foundation = 0;
 
 	if (model->has_next_stage && roadmap->months_estimate > 0) {
-		char low[REPORT_NUMBER], high[REPORT_NUMBER], months[REPORT_NUMBER];
+		static const char *const messages[] = {
+			[ROADMAP_ESTIMATE_RANGE] = "roadmap.horizon",
+			[ROADMAP_ESTIMATE_PACE] = "roadmap.horizon-pace",
+			[ROADMAP_ESTIMATE_STALLED] = "roadmap.horizon-stalled",
+		};
+		const char *id = messages[roadmap->estimate];
+		char low[REPORT_NUMBER], high[REPORT_NUMBER], months[REPORT_NUMBER],
+			count[REPORT_NUMBER], pace[REPORT_NUMBER], by_pace[REPORT_NUMBER];
 
+		/* A pace the range had to bound says so. */
+		if (roadmap->estimate == ROADMAP_ESTIMATE_PACE &&
+		    roadmap->months_by_pace != roadmap->months_estimate)
+			id = "roadmap.horizon-pace-bounded";
 		snprintf(low, sizeof low, "%d", roadmap->months_low);
 		snprintf(high, sizeof high, "%d", roadmap->months_high);
 		snprintf(months, sizeof months, "%d", roadmap->months_estimate);
-		report_say(context, paragraph, "roadmap.horizon",
+		snprintf(count, sizeof count, "%zu", model->history_count);
+		snprintf(pace, sizeof pace, "%.2f", model->pace * 12);
+		snprintf(by_pace, sizeof by_pace, "%d", roadmap->months_by_pace);
+		report_say(context, paragraph, id,
 			   REPORT_ARGUMENTS(REPORT_TEXT("low", low), REPORT_TEXT("high", high),
 					    REPORT_TEXT("stage", stage),
 					    REPORT_TEXT("next",
 							framework->stages[model->next_stage].label),
-					    REPORT_COUNT("months", months, roadmap->months_estimate)));
+					    REPORT_COUNT("months", months, roadmap->months_estimate),
+					    REPORT_TEXT("count", count), REPORT_TEXT("pace", pace),
+					    REPORT_COUNT("by-pace", by_pace, roadmap->months_by_pace)));
 	} else {
 		report_say(context, paragraph, "roadmap.sustain",
 			   REPORT_ARGUMENTS(REPORT_TEXT("stage", stage)));

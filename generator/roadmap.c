@@ -546,31 +546,44 @@ roadmap_number(struct roadmap *roadmap, const struct framework *framework)
 	}
 }
 
-/* Time to the next stage: the pack's range, placed by how far the overall
- * score still is from the next threshold. */
+/* Time to the next stage: with the team's own pace when it is upward,
+ * the months that pace needs for the distance still to go, kept within
+ * the pack's range; otherwise the range, placed by that distance. */
 static void
 roadmap_horizon(struct roadmap *roadmap, const struct framework *framework,
-		const struct scores *scores)
+		const struct scores *scores, const struct roadmap_basis *basis)
 {
+	double from, to, remaining, months;
+
 	roadmap->months_low = framework->transition_min_months;
 	roadmap->months_high = framework->transition_max_months;
-	if (scores->stage + 1 < framework->stage_count) {
-		double from = framework->stages[scores->stage].minimum;
-		double to = framework->stages[scores->stage + 1].minimum;
-		double remaining = (to - scores->overall) / (to - from);
-
-		remaining = remaining < 0 ? 0 : remaining > 1 ? 1 : remaining;
+	if (scores->stage + 1 >= framework->stage_count)
+		return;
+	from = framework->stages[scores->stage].minimum;
+	to = framework->stages[scores->stage + 1].minimum;
+	if (basis->has_pace && basis->pace > 0) {
+		months = (to - scores->overall) / basis->pace;
+		roadmap->estimate = ROADMAP_ESTIMATE_PACE;
+		roadmap->months_by_pace = months >= ROADMAP_PACE_MONTHS_MAX ? ROADMAP_PACE_MONTHS_MAX
+									    : (int)lround(months);
 		roadmap->months_estimate =
-			(int)lround(roadmap->months_low +
-				    remaining * (roadmap->months_high - roadmap->months_low));
+			roadmap->months_by_pace < roadmap->months_low	 ? roadmap->months_low
+			: roadmap->months_by_pace > roadmap->months_high ? roadmap->months_high
+									 : roadmap->months_by_pace;
+		return;
 	}
+	remaining = (to - scores->overall) / (to - from);
+	remaining = remaining < 0 ? 0 : remaining > 1 ? 1 : remaining;
+	roadmap->estimate = basis->has_pace ? ROADMAP_ESTIMATE_STALLED : ROADMAP_ESTIMATE_RANGE;
+	roadmap->months_estimate = (int)lround(
+		roadmap->months_low + remaining * (roadmap->months_high - roadmap->months_low));
 }
 
 /* The roadmap for profile, into roadmap. */
 static void
 roadmap_compose(struct roadmap *roadmap, const struct framework *framework,
 		const struct answers *answers, const struct scores *scores,
-		const struct scores *previous, const struct roadmap_profile *profile)
+		const struct roadmap_basis *basis, const struct roadmap_profile *profile)
 {
 	struct roadmap_candidate *candidates, stage_candidate;
 	unsigned char *theme_taken = xcalloc(framework->theme_count + 1, 1);
@@ -581,7 +594,7 @@ roadmap_compose(struct roadmap *roadmap, const struct framework *framework,
 	/* Respondents who disagree must first agree on where they stand, and
 	 * a fall is understood before new work starts. */
 	roadmap_add_alignment(roadmap, framework, answers, scores);
-	roadmap_add_regressions(roadmap, framework, scores, previous);
+	roadmap_add_regressions(roadmap, framework, scores, basis->previous);
 	first = roadmap->action_count;
 
 	candidates = xcalloc(framework->question_count ? framework->question_count : 1,
@@ -594,7 +607,7 @@ roadmap_compose(struct roadmap *roadmap, const struct framework *framework,
 			   has_stage ? &stage_candidate : NULL);
 	roadmap_order_needs(roadmap, framework, first);
 	roadmap_number(roadmap, framework);
-	roadmap_horizon(roadmap, framework, scores);
+	roadmap_horizon(roadmap, framework, scores, basis);
 	free(candidates);
 	free(theme_taken);
 }
@@ -618,19 +631,22 @@ roadmap_credit_fits(struct roadmap *roadmap, const struct roadmap *plain)
 void
 roadmap_build(struct roadmap *roadmap, const struct framework *framework,
 	      const struct answers *answers, const struct scores *scores,
-	      const struct scores *previous)
+	      const struct roadmap_basis *basis)
 {
+	static const struct roadmap_basis nothing = { 0 };
 	struct roadmap_profile profile;
 	struct roadmap plain;
 	int emphasises = 0;
 
+	if (basis == NULL)
+		basis = &nothing;
 	roadmap_read_profile(&profile, framework, answers);
 	for (size_t index = 0; index < profile.fit_count; index++)
 		emphasises |= profile.fits[index]->emphasise != 0;
-	roadmap_compose(roadmap, framework, answers, scores, previous, &profile);
+	roadmap_compose(roadmap, framework, answers, scores, basis, &profile);
 	if (emphasises) {
 		profile.emphasis = 0;
-		roadmap_compose(&plain, framework, answers, scores, previous, &profile);
+		roadmap_compose(&plain, framework, answers, scores, basis, &profile);
 		roadmap_credit_fits(roadmap, &plain);
 		roadmap_free(&plain);
 	}

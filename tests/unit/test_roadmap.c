@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,6 +341,52 @@ test_months(void **state)
 }
 
 
+/* With its own pace, a team's time to the next stage is the distance
+ * still to go at that pace, kept within the pack's range; a pace that is
+ * not upward falls back to the range, and says so. */
+static void
+test_months_by_pace(void **state)
+{
+	/* Overall 2.38 at Walk: 0.62 to Run. */
+	const char *sets[] = { "333" "232" "322" "322" "322" "332" "322" "221" };
+	struct fixture_answers base;
+	struct roadmap roadmap;
+	struct roadmap_basis basis = { .has_pace = 1, .pace = 0.05 };
+
+	(void)state;
+	fixture_answers_build(&base, sets, 1, "2026-11-01", NULL);
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, &basis);
+	assert_int_equal(roadmap.estimate, ROADMAP_ESTIMATE_PACE);
+	assert_int_equal(roadmap.months_by_pace,
+			 (int)lround((3.0 - base.scores->overall) / 0.05));
+	assert_int_equal(roadmap.months_estimate, roadmap.months_by_pace);
+	roadmap_free(&roadmap);
+
+	/* Fast: bounded below by the range; slow: above. */
+	basis.pace = 0.5;
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, &basis);
+	assert_int_equal(roadmap.months_by_pace, 1);
+	assert_int_equal(roadmap.months_estimate, 9);
+	roadmap_free(&roadmap);
+	basis.pace = 0.0001;
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, &basis);
+	assert_int_equal(roadmap.months_by_pace, ROADMAP_PACE_MONTHS_MAX);
+	assert_int_equal(roadmap.months_estimate, 18);
+	roadmap_free(&roadmap);
+
+	/* Not upward: the range, as without a pace, marked stalled. */
+	basis.pace = -0.02;
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, &basis);
+	assert_int_equal(roadmap.estimate, ROADMAP_ESTIMATE_STALLED);
+	int stalled = roadmap.months_estimate;
+	roadmap_free(&roadmap);
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, NULL);
+	assert_int_equal(roadmap.estimate, ROADMAP_ESTIMATE_RANGE);
+	assert_int_equal(roadmap.months_estimate, stalled);
+	roadmap_free(&roadmap);
+	score_free(base.scores);
+}
+
 /* A fixture with a profile of the given option ids (NULL ids passed over). */
 static void
 fixture_build_profile(struct fixture *fixture, const char *const *sets, size_t count,
@@ -348,7 +395,7 @@ fixture_build_profile(struct fixture *fixture, const char *const *sets, size_t c
 	fixture_answers_build(&fixture->base, sets, count, "2026-11-01", NULL);
 	fixture_answers_profile(&fixture->base, ids, id_count);
 	roadmap_build(&fixture->roadmap, framework, &fixture->base.answers, fixture->base.scores,
-		      previous);
+		      &(struct roadmap_basis){ .previous = previous });
 }
 
 /* The position of the action that comes from question, or -1. */
@@ -826,6 +873,7 @@ main(void)
 		cmocka_unit_test(test_every_action_is_complete),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_months),
+		cmocka_unit_test(test_months_by_pace),
 		cmocka_unit_test(test_profile_leaves_out),
 		cmocka_unit_test(test_profile_ranks_up),
 		cmocka_unit_test(test_every_roadmap_holds_together),
