@@ -23,6 +23,8 @@ SOURCES := \
 	generator/brand.c \
 	generator/catalogue.c \
 	generator/chart.c \
+	generator/chart_radar.c \
+	generator/chart_trend.c \
 	generator/content.c \
 	generator/csvout.c \
 	generator/diag.c \
@@ -54,6 +56,7 @@ SOURCES := \
 	generator/report.c \
 	generator/report_appendix.c \
 	generator/report_findings.c \
+	generator/report_history.c \
 	generator/report_messages.c \
 	generator/report_path.c \
 	generator/report_plan.c \

@@ -21,6 +21,7 @@
 
 #include <libxml/xmlsave.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct render_resources {
 	struct brand *brand;
@@ -140,12 +141,13 @@ render_chart_png(const struct outfile_folder *folder, xmlDocPtr document,
 	struct chart_input input;
 	int result;
 
-	/* The first <chart> of the document's sections. */
+	/* The first radar <chart> of the document's sections. */
 	for (xmlNodePtr section = xmlDocGetRootElement(document)->children;
 	     section != NULL && chart == NULL; section = section->next)
 		for (xmlNodePtr node = section->children; node != NULL && chart == NULL;
 		     node = node->next)
-			if (xmlout_is(node, "chart"))
+			if (xmlout_is(node, "chart") && xmlout_get(node, "kind") != NULL &&
+			    strcmp(xmlout_get(node, "kind"), "radar") == 0)
 				chart = node;
 	if (chart == NULL || document_chart_input(chart, &input) != 0)
 		return 0;

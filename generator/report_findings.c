@@ -291,7 +291,19 @@ report_change_finding(struct report_context *context, xmlNodePtr findings)
 	figure = report_block(finding, "p", "figure");
 	report_change(context, figure, model->overall_change);
 	xmlout_text(figure, " ");
-	report_say(context, figure, "summary.change-overall", REPORT_NONE);
+	report_say(context, figure, model->has_first ? "summary.change-since-last"
+						     : "summary.change-overall",
+		   REPORT_NONE);
+	if (model->has_first) {
+		char *first = report_date(context, model->history[0].date);
+
+		figure = report_block(finding, "p", "figure");
+		report_change(context, figure, model->first_change);
+		xmlout_text(figure, " ");
+		report_say(context, figure, "summary.change-since-first",
+			   REPORT_ARGUMENTS(REPORT_TEXT("date", first)));
+		free(first);
+	}
 	report_score(previous, model->previous_overall);
 	report_paragraph(context, finding, NULL,
 			 model->previous_stage == model->stage ? "summary.change-same-stage"
@@ -420,54 +432,57 @@ report_strengths(struct report_context *context, xmlNodePtr section)
 	}
 }
 
-/* The radar chart's data: one axis per domain, this assessment, the
- * previous one and the portfolio median, and the stage thresholds. */
-/* One outline of the chart: its kind, legend and values. */
+/* One outline of the chart: its kind, legend and a value per domain (< 0
+ * where there is none). */
 static void
 report_series(struct report_context *context, xmlNodePtr chart, const char *kind,
-	      const char *legend_id, const char *date, const GString *values)
+	      const char *legend_id, const char *date, const double *scores)
 {
 	xmlNodePtr series = xmlout_element(chart, "series");
 	char *day = date != NULL ? report_date(context, date) : NULL;
+	GString *values = g_string_new(NULL);
 
+	for (size_t axis = 0; axis < context->model->domain_count; axis++) {
+		char score[REPORT_NUMBER];
+
+		report_score(score, scores[axis]);
+		g_string_append_printf(values, "%s%s", axis ? " " : "", scores[axis] >= 0 ? score : "-");
+	}
 	xmlout_attribute(series, "kind", kind);
 	report_attribute(context, series, "label", legend_id,
 			 REPORT_ARGUMENTS(REPORT_TEXT("date", day)));
 	xmlout_attribute(series, "values", values->str);
+	g_string_free(values, TRUE);
 	free(day);
 }
 
-/* The radar chart's data: one axis per domain, this assessment, the
- * previous one and the portfolio median, and the stage thresholds. */
+/* The radar chart's data: one axis per domain; this assessment and the
+ * ones before it, MODEL_RADAR_ASSESSMENTS in all, the newest first; the
+ * portfolio median; the stage thresholds. */
 static void
 report_chart(struct report_context *context, xmlNodePtr section)
 {
+	static const char *const earlier_ids[] = { "chart.previous", "chart.earlier" };
 	const struct model *model = context->model;
 	const struct framework *framework = context->framework;
 	xmlNodePtr chart = xmlout_element(section, "chart");
-	GString *values[3], *description = g_string_new(NULL);
+	GString *description = g_string_new(NULL);
+	double *current = xcalloc(model->domain_count ? model->domain_count : 1, sizeof *current);
+	double *benchmark = xcalloc(model->domain_count ? model->domain_count : 1, sizeof *benchmark);
 	int any_benchmark = 0;
 
-	for (int index = 0; index < 3; index++)
-		values[index] = g_string_new(NULL);
 	xmlout_attribute(chart, "kind", "radar");
 	xmlout_attribute_format(chart, "stages", "%zu", framework->stage_count);
 	report_attribute(context, chart, "missing", "chart.missing", REPORT_NONE);
 	report_append(context, description, "chart.description", REPORT_NONE);
 	for (size_t axis = 0; axis < model->domain_count; axis++) {
 		const struct model_domain *domain = &model->domains[axis];
-		const double scores[3] = { domain->score, domain->previous, domain->benchmark };
-		const int present[3] = { domain->assessed, domain->has_previous,
-					 domain->has_benchmark };
 		char score[REPORT_NUMBER];
 
 		xmlout_attribute(xmlout_element(chart, "axis"), "label",
 				 framework->domains[axis].label);
-		for (int index = 0; index < 3; index++) {
-			report_score(score, scores[index]);
-			g_string_append_printf(values[index], "%s%s", axis ? " " : "",
-					       present[index] ? score : "-");
-		}
+		current[axis] = domain->assessed ? domain->score : -1;
+		benchmark[axis] = domain->has_benchmark ? domain->benchmark : -1;
 		any_benchmark |= domain->has_benchmark;
 		report_score(score, domain->score);
 		report_append(context, description,
@@ -476,13 +491,15 @@ report_chart(struct report_context *context, xmlNodePtr section)
 					       REPORT_TEXT("score", score)));
 	}
 	xmlout_attribute(chart, "description", description->str);
-	report_series(context, chart, "current", "chart.current", context->answers->date,
-		      values[0]);
-	if (model->has_previous)
-		report_series(context, chart, "previous", "chart.previous", model->previous->date,
-			      values[1]);
+	report_series(context, chart, "current", "chart.current", context->answers->date, current);
+	for (size_t back = 1; back < MODEL_RADAR_ASSESSMENTS && back < model->history_count; back++) {
+		const struct model_assessment *point = &model->history[model->history_count - 1 - back];
+
+		report_series(context, chart, "previous", earlier_ids[back > 1], point->date,
+			      point->domains);
+	}
 	if (any_benchmark)
-		report_series(context, chart, "benchmark", "chart.benchmark", NULL, values[2]);
+		report_series(context, chart, "benchmark", "chart.benchmark", NULL, benchmark);
 	for (size_t stage = 1; stage < framework->stage_count; stage++) {
 		xmlNodePtr threshold = xmlout_element(chart, "threshold");
 		char minimum[REPORT_NUMBER];
@@ -494,13 +511,29 @@ report_chart(struct report_context *context, xmlNodePtr section)
 				 REPORT_ARGUMENTS(REPORT_TEXT("stage", framework->stages[stage].label),
 						  REPORT_TEXT("minimum", minimum)));
 	}
-	for (int index = 0; index < 3; index++)
-		g_string_free(values[index], TRUE);
+	free(current);
+	free(benchmark);
 	g_string_free(description, TRUE);
 }
 
-/* The table beside the chart: each domain's score, band, and its previous
- * score and change when there was an earlier assessment. */
+/* A cell aligned to the end holding a change, or "none" muted. */
+static void
+report_change_cell(struct report_context *context, xmlNodePtr row, int present, double change)
+{
+	xmlNodePtr cell = xmlout_element(row, "cell");
+
+	xmlout_attribute(cell, "align", "end");
+	if (present) {
+		report_change(context, cell, change);
+	} else {
+		xmlout_attribute(cell, "role", "muted");
+		report_say(context, cell, "table.none", REPORT_NONE);
+	}
+}
+
+/* The table beside the chart: each domain's score and band; with an
+ * earlier assessment its previous score and change, and with two or more
+ * its change since the first. */
 static void
 report_domain_table(struct report_context *context, xmlNodePtr section)
 {
@@ -508,8 +541,8 @@ report_domain_table(struct report_context *context, xmlNodePtr section)
 	const struct framework *framework = context->framework;
 	xmlNodePtr table = xmlout_element(section, "table"), row;
 	static const char *const headings[] = { "table.domain", "table.score", "table.band",
-						"table.previous", "table.change" };
-	size_t columns = model->has_previous ? 5 : 3;
+						"table.previous", "table.change", "table.since-first" };
+	size_t columns = model->has_first ? 6 : model->has_previous ? 5 : 3;
 
 	report_say(context, xmlout_element(table, "caption"), "table.domains-caption", REPORT_NONE);
 	row = report_block(table, "row", "head");
@@ -547,16 +580,13 @@ report_domain_table(struct report_context *context, xmlNodePtr section)
 		if (domain->assessed && domain->has_previous) {
 			report_score(text, domain->previous);
 			xmlout_text(cell, text);
-			cell = xmlout_element(row, "cell");
-			xmlout_attribute(cell, "align", "end");
-			report_change(context, cell, domain->change);
 		} else {
 			xmlout_attribute(cell, "role", "muted");
 			report_say(context, cell, "table.none", REPORT_NONE);
-			cell = report_block(row, "cell", "muted");
-			xmlout_attribute(cell, "align", "end");
-			report_say(context, cell, "table.none", REPORT_NONE);
 		}
+		report_change_cell(context, row, domain->has_previous, domain->change);
+		if (model->has_first)
+			report_change_cell(context, row, domain->has_first, domain->first_change);
 	}
 }
 
@@ -569,7 +599,16 @@ report_profile(struct report_context *context, xmlNodePtr section)
 	/* What the outlines are, each in a paragraph of its own: the first is
 	 * the same for every team. */
 	report_paragraph(context, section, "intro", "profile.intro", REPORT_NONE);
-	if (model->has_previous) {
+	if (model->history_count > 2 && MODEL_RADAR_ASSESSMENTS > 2) {
+		char *date = report_date(context, model->previous->date);
+		char *earlier = report_date(context, model->history[model->history_count - 3].date);
+
+		report_paragraph(context, section, "intro", "profile.previous-two",
+				 REPORT_ARGUMENTS(REPORT_TEXT("date", date),
+						  REPORT_TEXT("earlier", earlier)));
+		free(date);
+		free(earlier);
+	} else if (model->has_previous) {
 		char *date = report_date(context, model->previous->date);
 
 		report_paragraph(context, section, "intro", "profile.previous",
@@ -604,6 +643,17 @@ report_domain_notes(struct report_context *context, xmlNodePtr meter,
 		report_score(text, domain->previous);
 		report_say(context, note, "domain.since",
 			   REPORT_ARGUMENTS(REPORT_TEXT("date", date), REPORT_TEXT("previous", text)));
+		free(date);
+	}
+	if (domain->has_first) {
+		char *date = report_date(context, model->history[0].date);
+
+		note = xmlout_element(meter, "note");
+		report_change(context, note, domain->first_change);
+		xmlout_text(note, " ");
+		report_score(text, domain->first);
+		report_say(context, note, "domain.since-first",
+			   REPORT_ARGUMENTS(REPORT_TEXT("date", date), REPORT_TEXT("first", text)));
 		free(date);
 	}
 	if (context->answers->respondent_count > 1) {

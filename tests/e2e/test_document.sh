@@ -77,6 +77,30 @@ check "the profile is on the PDF's cover, every parameter given" \
 	sh -c "grep -q 'Customers served' '$scratch/cover' && grep -q 'Enterprise customers' '$scratch/cover' &&
 		grep -q 'Product complexity' '$scratch/cover'"
 
+# A team assessed four times: its history in the document, four points in
+# its trend and three outlines on its radar in both outputs, the change
+# since the first assessment next to the change since the last.
+history="$scratch/default/larkspur-cs"
+xpath() { xmllint --xpath "$1" "$history/document.xml" 2>/dev/null; }
+check "history: the trend has four dates" \
+	test "$(xpath 'count(//*[local-name()="chart"][@kind="trend"]/*[local-name()="date"])')" = 4
+check "history: the overall line has a score at each" \
+	test "$(xpath 'string(//*[local-name()="line"][@role="overall"]/@values)')" = "1.46 1.81 2.15 2.38"
+check "history: the radar has three of the team's outlines" \
+	test "$(xpath 'count(//*[local-name()="chart"][@kind="radar"]/*[local-name()="series"][@kind="current" or @kind="previous"])')" = 3
+check "history: four points of the trend in both outputs" \
+	$checker chart "$history/report.pdf" "$history/report.html" trend \
+	1.46 1.81 2.15 2.38 'March 2025' 'September 2025' 'March 2026' 'September 2026'
+check "history: three outlines in the radar's legend in both outputs" \
+	$checker chart "$history/report.pdf" "$history/report.html" radar \
+	'This assessment, 8 September 2026' 'Previous, 10 March 2026' 'Earlier, 9 September 2025'
+check "history: the change since the first beside the change since the last" \
+	sh -c "grep -q 'overall since the first assessment' '$history/report.html' &&
+		grep -q 'overall since the last assessment' '$history/report.html' &&
+		pdftotext '$history/report.pdf' - | grep -q 'overall since the first assessment'"
+check "history: a team assessed once has no trend" \
+	sh -c "! grep -q 'kind=\"trend\"' '$scratch/default/ashgrove-cs/document.xml'"
+
 # Advice that fits the client, in both: whom it is written for, the
 # enterprise team's own targets and typical team (not the SMB one), the
 # journey, the move to the next stage with its risks, the playbooks, the
