@@ -29,6 +29,7 @@ SOURCES := \
 	generator/csvout.c \
 	generator/diag.c \
 	generator/document.c \
+	generator/domain_targets.c \
 	generator/draw.c \
 	generator/fonts.c \
 	generator/framework.c \

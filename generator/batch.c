@@ -6,6 +6,7 @@
 #include "answers.h"
 #include "brand.h"
 #include "diag.h"
+#include "domain_targets.h"
 #include "fonts.h"
 #include "framework.h"
 #include "history.h"
@@ -47,6 +48,7 @@ struct batch_resources {
 	struct framework *framework;
 	xmlRelaxNGPtr answers_schema;
 	struct render_resources *render;  /* render only */
+	struct domain_targets *targets;   /* --targets and --target-stage; render and validate */
 	char digest[STAMP_LENGTH + 1];    /* of everything every report depends on */
 };
 
@@ -93,6 +95,11 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 	resources->framework = framework_load(options->content_folder, schema_folder, diag);
 	resources->answers_schema = xmlinput_schema_load(answers_schema, diag);
 	failed = resources->framework == NULL || resources->answers_schema == NULL;
+	if (!failed && (options->command == COMMAND_RENDER || options->command == COMMAND_VALIDATE)) {
+		resources->targets = domain_targets_load(options->targets_path, options->target_stage,
+							 resources->framework, schema_folder, diag);
+		failed = resources->targets == NULL;
+	}
 	if (!failed && options->command == COMMAND_RENDER) {
 		resources->render = render_resources_load(options, resources->framework, diag);
 		failed = resources->render == NULL;
@@ -102,9 +109,10 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 		 * fonts, the program's version and the options that shape output. */
 		char *templates = xasprintf("%s/templates", options->data_folder);
 		char *fonts = xasprintf("%s/fonts", options->data_folder);
-		char *settings = xasprintf("%s formats=%u png=%d model=%d document=%d",
+		char *settings = xasprintf("%s formats=%u png=%d model=%d document=%d target-stage=%s",
 					   MATURITY_VERSION, options->formats, options->chart_png,
-					   options->write_model, options->write_document);
+					   options->write_model, options->write_document,
+					   options->target_stage != NULL ? options->target_stage : "");
 
 		resources->digest[0] = '\0';
 		stamp_add_text(resources->digest, settings);
@@ -119,6 +127,8 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 			stamp_add_file(resources->digest, options->messages_path);
 		if (options->sections_path != NULL)
 			stamp_add_file(resources->digest, options->sections_path);
+		if (options->targets_path != NULL)
+			stamp_add_file(resources->digest, options->targets_path);
 		/* The brand file and what sits beside it: its logo. */
 		char *brand_folder = g_path_get_dirname(options->brand_path);
 
@@ -139,6 +149,7 @@ batch_free_resources(struct batch_resources *resources)
 	framework_free(resources->framework);
 	xmlRelaxNGFree(resources->answers_schema);
 	render_resources_free(resources->render);
+	domain_targets_free(resources->targets);
 }
 
 /* Reads and validates one answer set; NULL when rejected (reported).
@@ -237,7 +248,7 @@ batch_render_team(size_t task, void *context)
 				       INFILE_FOLLOW, 1, batch->diag));
 	scores = score_compute(framework, answers);
 	model = model_build(framework, answers, scores, history.earlier, history.count,
-			    batch->generated);
+			    batch->resources->targets, batch->generated);
 	if (batch->benchmark != NULL)
 		model_apply_benchmark(model, batch->benchmark);
 	result = render_team(batch->resources->render, batch->options, folder, model, batch->diag);

@@ -18,7 +18,7 @@ enum { TREND_WIDTH = 520, TREND_COLUMNS = 4 };
 #define TREND_OVERALL_HEIGHT 122.0 /* title, plot and dates */
 #define TREND_OVERALL_PLOT 76.0
 #define TREND_PANEL_TITLE 40.0     /* a title of three lines */
-#define TREND_PANEL_PLOT 46.0
+#define TREND_PANEL_PLOT 54.0
 #define TREND_PANEL_HEIGHT (TREND_PANEL_TITLE + TREND_PANEL_PLOT + 4)
 #define TREND_GAP 12.0             /* between panels */
 #define TREND_LEGEND_ROW 20.0

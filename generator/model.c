@@ -212,11 +212,36 @@ model_build_regressions(struct model *model)
 	}
 }
 
+/* Each domain's target, its source and the gap to it; the targets into
+ * scores, for the roadmap. */
+static void
+model_build_targets(struct model *model, const struct domain_targets *portfolio, double *scores)
+{
+	enum domain_target_source *sources =
+		xcalloc(model->domain_count ? model->domain_count : 1, sizeof *sources);
+
+	domain_targets_resolve(portfolio, model->answers, model->domain_count, scores, sources);
+	for (size_t index = 0; index < model->domain_count; index++) {
+		struct model_domain *domain = &model->domains[index];
+
+		if (sources[index] == DOMAIN_TARGET_NONE)
+			continue;
+		domain->has_target = 1;
+		domain->target = scores[index];
+		domain->target_source = sources[index];
+		if (domain->assessed && domain->score < domain->target)
+			domain->gap = score_round(domain->target - domain->score);
+		model->target_count++;
+	}
+	free(sources);
+}
+
 struct model *
 model_build(const struct framework *framework, const struct answers *answers,
 	    const struct scores *scores, const struct model_earlier *earlier, size_t earlier_count,
-	    const char *generated)
+	    const struct domain_targets *targets, const char *generated)
 {
+	double *target_scores;
 	struct model *model = xcalloc(1, sizeof *model);
 	const struct scores *previous_scores =
 		earlier_count > 0 ? earlier[earlier_count - 1].scores : NULL;
@@ -252,6 +277,8 @@ model_build(const struct framework *framework, const struct answers *answers,
 
 	model_build_domains(model, scores, previous_scores);
 	model_history_build(model, earlier, earlier_count, scores);
+	target_scores = xcalloc(model->domain_count ? model->domain_count : 1, sizeof *target_scores);
+	model_build_targets(model, targets, target_scores);
 	model_build_answers(model, scores);
 	model_build_strengths(model);
 	model_build_regressions(model);
@@ -273,7 +300,10 @@ model_build(const struct framework *framework, const struct answers *answers,
 	roadmap_build(&model->roadmap, framework, answers, scores,
 		      &(struct roadmap_basis){ .previous = previous_scores,
 					       .has_pace = model->has_pace,
-					       .pace = model->pace });
+					       .pace = model->pace,
+					       .targets = model->target_count > 0 ? target_scores
+										 : NULL });
+	free(target_scores);
 	model_advice_build(model);
 	return model;
 }

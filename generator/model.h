@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "domain_targets.h"
 #include "roadmap.h"
 
 struct answers;
@@ -44,6 +45,10 @@ struct model_domain {
 	int has_first;            /* assessed in the first assessment of three or more too */
 	double first;             /* that score, 1.00-4.00 */
 	double first_change;      /* score - first, rounded to 0.01 */
+	int has_target;           /* the domain has a target (domain_targets.h) */
+	double target;            /* 1.00-4.00 */
+	enum domain_target_source target_source;
+	double gap;               /* target - score when assessed and below it, rounded; else 0 */
 	int has_benchmark;        /* a portfolio median exists for this domain (--benchmark) */
 	double benchmark;         /* the portfolio's median score, 1.00-4.00 */
 	double percentile;        /* 0-100: share of the portfolio's teams scoring lower; < 0 when not benchmarked */
@@ -155,6 +160,7 @@ struct model {
 	size_t weakest;
 	size_t strongest_count;            /* domains tied at the top: ranking[0 .. count - 1] */
 	size_t weakest_count;              /* tied at the bottom: the last count assessed in ranking */
+	size_t target_count;               /* domains with a target */
 	size_t *disagreements;             /* domain indexes with disagreement, by spread, largest first */
 	size_t disagreement_count;
 
@@ -193,12 +199,14 @@ struct model_benchmark {
 /* Builds the model of answers (validated, scored as scores) with the
  * team's earlier assessments (earlier_count of them, oldest first, dated
  * before it; the last is the previous assessment; earlier may be NULL
- * when the count is 0).  generated is the report date, YYYY-MM-DD.  The
- * model points into its arguments, which must outlive it.  Never fails;
- * free with model_free. */
+ * when the count is 0) and the portfolio's domain targets (NULL: none;
+ * the answer set's own win over them).  generated is the report date,
+ * YYYY-MM-DD.  The model points into its arguments, which must outlive
+ * it.  Never fails; free with model_free. */
 struct model *model_build(const struct framework *framework, const struct answers *answers,
 			  const struct scores *scores, const struct model_earlier *earlier,
-			  size_t earlier_count, const char *generated);
+			  size_t earlier_count, const struct domain_targets *targets,
+			  const char *generated);
 
 /* Fills the model's history from the team's assessments, the changes
  * since the first and the team's pace (model_history.c; model_build calls

@@ -469,6 +469,7 @@ report_chart(struct report_context *context, xmlNodePtr section)
 	GString *description = g_string_new(NULL);
 	double *current = xcalloc(model->domain_count ? model->domain_count : 1, sizeof *current);
 	double *benchmark = xcalloc(model->domain_count ? model->domain_count : 1, sizeof *benchmark);
+	double *target = xcalloc(model->domain_count ? model->domain_count : 1, sizeof *target);
 	int any_benchmark = 0;
 
 	xmlout_attribute(chart, "kind", "radar");
@@ -483,6 +484,7 @@ report_chart(struct report_context *context, xmlNodePtr section)
 				 framework->domains[axis].label);
 		current[axis] = domain->assessed ? domain->score : -1;
 		benchmark[axis] = domain->has_benchmark ? domain->benchmark : -1;
+		target[axis] = domain->has_target ? domain->target : -1;
 		any_benchmark |= domain->has_benchmark;
 		report_score(score, domain->score);
 		report_append(context, description,
@@ -498,6 +500,8 @@ report_chart(struct report_context *context, xmlNodePtr section)
 		report_series(context, chart, "previous", earlier_ids[back > 1], point->date,
 			      point->domains);
 	}
+	if (model->target_count > 0)
+		report_series(context, chart, "target", "chart.target", NULL, target);
 	if (any_benchmark)
 		report_series(context, chart, "benchmark", "chart.benchmark", NULL, benchmark);
 	for (size_t stage = 1; stage < framework->stage_count; stage++) {
@@ -513,6 +517,7 @@ report_chart(struct report_context *context, xmlNodePtr section)
 	}
 	free(current);
 	free(benchmark);
+	free(target);
 	g_string_free(description, TRUE);
 }
 
@@ -615,6 +620,8 @@ report_profile(struct report_context *context, xmlNodePtr section)
 				 REPORT_ARGUMENTS(REPORT_TEXT("date", date)));
 		free(date);
 	}
+	if (model->target_count > 0)
+		report_paragraph(context, section, "intro", "profile.target", REPORT_NONE);
 	for (size_t index = 0; index < model->domain_count; index++)
 		if (model->domains[index].has_benchmark) {
 			report_paragraph(context, section, "intro", "profile.benchmark", REPORT_NONE);
@@ -667,11 +674,55 @@ report_domain_notes(struct report_context *context, xmlNodePtr meter,
 				   REPORT_NONE);
 		}
 	}
+	if (domain->has_target) {
+		char target[REPORT_NUMBER];
+
+		report_score(target, domain->target);
+		report_score(text, domain->gap);
+		report_say(context, xmlout_element(meter, "note"),
+			   domain->gap > 0 ? "domain.target-gap" : "domain.target-met",
+			   REPORT_ARGUMENTS(REPORT_TEXT("target", target), REPORT_TEXT("gap", text)));
+	}
 	if (domain->percentile >= 0) {
 		snprintf(text, sizeof text, "%.0f", domain->percentile);
 		report_say(context, xmlout_element(meter, "note"), "domain.percentile",
 			   REPORT_ARGUMENTS(REPORT_TEXT("percentile", text)));
 	}
+}
+
+/* Where the targets come from: each source that gives one. */
+static void
+report_targets_source(struct report_context *context, xmlNodePtr section)
+{
+	static const char *const ids[] = { NULL, "targets.stage", "targets.file", "targets.answers" };
+	const struct model *model = context->model;
+	const struct framework_stage *stage = NULL;
+	int used[4] = { 0 };
+	char *names[3];
+	size_t count = 0;
+	char minimum[REPORT_NUMBER];
+	xmlNodePtr fragment = report_fragment(context);
+
+	for (size_t index = 0; index < model->domain_count; index++)
+		if (model->domains[index].has_target) {
+			used[model->domains[index].target_source] = 1;
+			if (model->domains[index].target_source == DOMAIN_TARGET_STAGE)
+				stage = &context->framework->stages[framework_stage_for(
+					context->framework, model->domains[index].target)];
+		}
+	report_score(minimum, stage != NULL ? stage->minimum : 0);
+	for (int source = DOMAIN_TARGET_ANSWERS; source > DOMAIN_TARGET_NONE; source--)
+		if (used[source])
+			names[count++] = report_string(
+				context, ids[source],
+				REPORT_ARGUMENTS(REPORT_TEXT("stage", stage != NULL ? stage->label : ""),
+						 REPORT_TEXT("minimum", minimum)));
+	report_join(context, fragment, (const char *const *)names, count, 0);
+	report_paragraph(context, section, "intro", "domains.targets",
+			 REPORT_ARGUMENTS(REPORT_NODES("sources", fragment->children)));
+	xmlFreeNode(fragment);
+	for (size_t index = 0; index < count; index++)
+		free(names[index]);
 }
 
 /* Every domain from strongest to weakest: score, bar, band and notes. */
@@ -690,6 +741,8 @@ report_domains(struct report_context *context, xmlNodePtr section)
 			 REPORT_ARGUMENTS(REPORT_NODES("stages", fragment->children)));
 	xmlFreeNode(fragment);
 	free(names);
+	if (model->target_count > 0)
+		report_targets_source(context, section);
 	for (size_t rank = 0; rank < model->domain_count; rank++) {
 		const struct model_domain *domain = &model->domains[model->ranking[rank]];
 		const struct framework_domain *definition = &framework->domains[domain->domain];

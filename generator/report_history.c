@@ -171,8 +171,18 @@ report_history_chart(struct report_context *context, xmlNodePtr section)
 	label = report_string(context, "history.overall", REPORT_NONE);
 	report_history_line(chart, label, model, 0, 1);
 	free(label);
-	for (size_t domain = 0; domain < model->domain_count; domain++)
-		report_history_line(chart, framework->domains[domain].label, model, domain, 0);
+	for (size_t domain = 0; domain < model->domain_count; domain++) {
+		xmlNodePtr line = report_history_line(chart, framework->domains[domain].label, model,
+						      domain, 0);
+		char target[REPORT_NUMBER];
+
+		if (!model->domains[domain].has_target)
+			continue;
+		report_score(target, model->domains[domain].target);
+		xmlout_attribute(line, "target", target);
+	}
+	if (model->target_count > 0)
+		report_attribute(context, chart, "target-label", "chart.target", REPORT_NONE);
 	for (size_t stage = 1; stage < framework->stage_count; stage++) {
 		xmlNodePtr threshold = xmlout_element(chart, "threshold");
 		char minimum[REPORT_NUMBER];
@@ -200,7 +210,9 @@ report_history(struct report_context *context, xmlNodePtr section)
 					  REPORT_COUNT("count", count, model->history_count),
 					  REPORT_TEXT("first", first), REPORT_TEXT("last", last)));
 	report_history_tiles(context, section);
-	report_paragraph(context, section, "intro", "history.chart-intro", REPORT_NONE);
+	report_paragraph(context, section, "intro",
+			 model->target_count > 0 ? "history.chart-intro-targets" : "history.chart-intro",
+			 REPORT_NONE);
 	report_history_chart(context, section);
 	report_history_table(context, section);
 	free(first);

@@ -195,7 +195,8 @@ report_horizon(struct report_context *context, xmlNodePtr section)
 			   REPORT_ARGUMENTS(REPORT_TEXT("stage", stage)));
 	}
 	xmlout_text(paragraph, " ");
-	report_say(context, paragraph, "roadmap.order", REPORT_NONE);
+	report_say(context, paragraph,
+		   model->target_count > 0 ? "roadmap.order-targets" : "roadmap.order", REPORT_NONE);
 	for (size_t index = 0; index < roadmap->action_count; index++)
 		foundation |= roadmap->actions[index].foundation;
 	if (foundation) {
@@ -282,6 +283,26 @@ report_action_because(struct report_context *context, xmlNodePtr card,
 	}
 }
 
+/* Which gap to target the card closes, or that its domain meets its
+ * target already. */
+static void
+report_action_gap(struct report_context *context, xmlNodePtr card,
+		  const struct roadmap_action *action)
+{
+	char score[REPORT_NUMBER], target[REPORT_NUMBER], gap[REPORT_NUMBER];
+
+	if (!action->has_target || !context->model->domains[action->domain].assessed)
+		return;
+	report_score(score, action->domain_score);
+	report_score(target, action->target);
+	report_score(gap, action->gap);
+	report_paragraph(context, card, "because", action->gap > 0 ? "action.gap" : "action.gap-met",
+			 REPORT_ARGUMENTS(REPORT_TEXT("domain",
+						      context->framework->domains[action->domain].label),
+					  REPORT_TEXT("score", score), REPORT_TEXT("target", target),
+					  REPORT_TEXT("gap", gap)));
+}
+
 /* "Builds on 2, Title and 4, Title.": the earlier actions it needs. */
 static void
 report_action_needs(struct report_context *context, xmlNodePtr card,
@@ -336,6 +357,7 @@ report_action(struct report_context *context, xmlNodePtr parent,
 	}
 	report_action_meta(context, card, action);
 	report_action_because(context, card, action);
+	report_action_gap(context, card, action);
 	if (action->lead != NULL)
 		xmlout_text_element(report_block(card, "p", "insight"), "em", action->lead);
 	if (action->fit != NULL)

@@ -185,10 +185,18 @@ report_xml_domains(xmlNodePtr root, const struct model *model)
 				attribute_score(node, "first", domain->first);
 				attribute_change(node, "since-first", domain->first_change);
 			}
+			if (domain->has_target)
+				attribute_score(node, "gap", domain->gap);
 			if (domain->percentile >= 0)
 				xmlout_attribute_format(node, "percentile", "%.0f", domain->percentile);
 			if (domain->has_benchmark)
 				attribute_score(node, "benchmark", domain->benchmark);
+		}
+		if (domain->has_target) {
+			static const char *const sources[] = { NULL, "stage", "file", "answers" };
+
+			attribute_score(node, "target", domain->target);
+			xmlout_attribute(node, "target-from", sources[domain->target_source]);
 		}
 		xmlout_text_element(node, "label", definition->label);
 		xmlout_text_element(node, "description", definition->description);
@@ -394,6 +402,10 @@ report_xml_roadmap(xmlNodePtr root, const struct model *model)
 				attribute_score(item, "score", action->domain_score);
 			xmlout_attribute(item, "source", sources[action->source]);
 			xmlout_attribute(item, "foundation", action->foundation ? "true" : "false");
+			if (action->has_target) {
+				attribute_score(item, "target", action->target);
+				attribute_score(item, "gap", action->gap);
+			}
 			if (action->source == ROADMAP_FROM_ANSWER) {
 				xmlout_attribute(item, "question", framework->questions[action->question].id);
 				xmlout_attribute_format(item, "option", "%d", action->option);

@@ -52,6 +52,9 @@ struct roadmap_action {
 	const char *markdown;     /* ROADMAP_FROM_STAGE: the advice as Markdown, else NULL */
 	const struct framework_marks *marks; /* tags, theme, owner, effort; never NULL */
 	const struct framework_fit *fit; /* the profile choice that ranked it up, or NULL */
+	int has_target;           /* its domain has a target */
+	double target;            /* that target, 1.00-4.00 */
+	double gap;               /* target - domain_score when below it, rounded; else 0 */
 	size_t *needs;            /* the orders of earlier actions it builds on, ascending */
 	size_t need_count;
 };
@@ -69,6 +72,8 @@ struct roadmap_basis {
 	const struct scores *previous; /* the previous assessment's scores, or NULL */
 	int has_pace;                  /* the team's own pace is known */
 	double pace;                   /* overall score points a month */
+	const double *targets;         /* per framework domain: its target, 1.00-4.00, or < 0
+					  where none; NULL when no domain has a target */
 };
 
 /* A next step or a stage action the team's profile left out. */

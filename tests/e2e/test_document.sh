@@ -101,6 +101,32 @@ check "history: the change since the first beside the change since the last" \
 check "history: a team assessed once has no trend" \
 	sh -c "! grep -q 'kind=\"trend\"' '$scratch/default/ashgrove-cs/document.xml'"
 
+# Targets: a targets file reorders the roadmap as the README says.  For
+# brackenridge-cs (Walk) the alignment action and the foundation (AI
+# Leverage, below Walk's 2.00) come first either way; after them, without
+# targets the weakest domain, with Journey & Lifecycle aimed at 4.00 (a gap
+# of 1.22, the rest at most 0.28) Journey, the largest gap times weight.
+"$binary" render -q -f roadmap -o "$scratch/unaimed" examples/answers/brackenridge-cs-2026-10-14.xml
+render "$scratch/aimed" -f roadmap,pdf,html --targets tests/fixtures/targets/journey.xml \
+	examples/answers/brackenridge-cs-2026-10-14.xml
+check_folder aimed "$scratch/aimed"
+row() { sed -n "$(($2 + 1))p" "$scratch/$1/brackenridge-cs/roadmap.csv" | cut -d, -f3; }
+check "targets: the foundation first, with and without" \
+	test "$(row unaimed 2)|$(row aimed 2)" = '"AI Leverage in CS"|"AI Leverage in CS"'
+check "targets: without them the weakest domain next ($(row unaimed 3))" \
+	test "$(row unaimed 3)" = '"CS Culture & Cross-Functional Alignment"'
+check "targets: with them the largest gap times weight next ($(row aimed 3))" \
+	test "$(row aimed 3)" = '"Journey & Lifecycle"'
+aimed="$scratch/aimed/brackenridge-cs"
+check "targets: the card says which gap it closes, in both" \
+	sh -c "pdftotext '$aimed/report.pdf' - | tr '\n' ' ' | grep -q 'Closes the gap to target in Journey & Lifecycle: 2.78 now, 4.00 aimed for' &&
+		grep -q 'Closes the gap to target</strong> in Journey &amp; Lifecycle: 2.78 now, 4.00 aimed for' '$aimed/report.html'"
+check "targets: the radar draws the target as its own outline" \
+	$checker chart "$aimed/report.pdf" "$aimed/report.html" radar Target
+check "targets: the domain breakdown gives the gap, in both" \
+	sh -c "pdftotext '$aimed/report.pdf' - | grep -q 'Target 4.00: 1.22 to go' &&
+		grep -q 'Target 4.00: 1.22 to go' '$aimed/report.html'"
+
 # Advice that fits the client, in both: whom it is written for, the
 # enterprise team's own targets and typical team (not the SMB one), the
 # journey, the move to the next stage with its risks, the playbooks, the

@@ -51,7 +51,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		scores = score_compute(framework, answers);
 		struct model_earlier earlier[2] = { { answers, scores }, { answers, scores } };
 
-		model = model_build(framework, answers, scores, earlier, 2, "2026-01-01");
+		model = model_build(framework, answers, scores, earlier, 2, NULL, "2026-01-01");
 		xmlFreeDoc(report_xml_build(model));
 		model_free(model);
 		score_free(scores);

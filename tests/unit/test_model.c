@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "domain_targets.h"
 #include "model.h"
 
 static void
@@ -28,7 +29,7 @@ model_of(struct fixture_answers *assessment, struct fixture_answers *previous)
 					 previous ? previous->scores : NULL };
 
 	return model_build(framework, &assessment->answers, assessment->scores, &earlier,
-			   previous != NULL, "2026-11-22");
+			   previous != NULL, NULL, "2026-11-22");
 }
 
 static void
@@ -119,7 +120,7 @@ test_history_of_four(void **state)
 		earlier[index] = (struct model_earlier){ &assessments[index].answers,
 							 assessments[index].scores };
 	model = model_build(framework, &assessments[3].answers, assessments[3].scores, earlier, 3,
-			    "2026-11-22");
+			    NULL, "2026-11-22");
 	assert_int_equal(model->history_count, 4);
 	for (int index = 0; index < 4; index++) {
 		assert_string_equal(model->history[index].date, dates[index]);
@@ -144,7 +145,7 @@ test_history_of_four(void **state)
 
 	/* One earlier assessment is a previous one, not yet a pace. */
 	model = model_build(framework, &assessments[3].answers, assessments[3].scores, earlier + 2,
-			    1, "2026-11-22");
+			    1, NULL, "2026-11-22");
 	assert_int_equal(model->history_count, 2);
 	assert_false(model->has_first);
 	assert_false(model->has_pace);
@@ -168,13 +169,88 @@ test_history_one_day(void **state)
 	assessment_build(&first, before, 1, "2026-05-05");
 	assessment_build(&second, now, 1, "2026-05-05");
 	earlier[0] = earlier[1] = (struct model_earlier){ &first.answers, first.scores };
-	model = model_build(framework, &second.answers, second.scores, earlier, 2, "2026-11-22");
+	model = model_build(framework, &second.answers, second.scores, earlier, 2, NULL,
+			    "2026-11-22");
 	assert_int_equal(model->history_count, 3);
 	assert_true(model->has_first);
 	assert_false(model->has_pace);
 	model_free(model);
 	score_free(first.scores);
 	score_free(second.scores);
+}
+
+/* Which target a domain gets: the answer set's over the targets file's,
+ * the file's over the stage's threshold; within one source a domain's own
+ * over the one for every domain.  The gap is what the score lacks. */
+static void
+test_targets_precedence(void **state)
+{
+	/* Every domain at 2.00. */
+	const char *sets[] = { "222" "222" "222" "222" "222" "222" "222" "222" };
+	struct answers_target own[2] = {
+		{ .domain = 7, .score = 2.5 },  /* ai_leverage */
+		{ .domain = -1, .score = 3.5 }, /* every domain */
+	};
+	struct fixture_answers assessment;
+	struct domain_targets *portfolio;
+	struct diag diag;
+	struct model *model;
+
+	(void)state;
+	diag_init(&diag, stderr);
+	assessment_build(&assessment, sets, 1, "2026-11-01");
+
+	/* The file names health_risk 3.25 and ai_leverage 3.00; Run begins at 3.00. */
+	portfolio = domain_targets_load("tests/fixtures/targets/some-domains.xml", "run", framework,
+					"content/schema", &diag);
+	assert_non_null(portfolio);
+	assessment.answers.targets = own;
+	assessment.answers.target_count = 1;
+	model = model_build(framework, &assessment.answers, assessment.scores, NULL, 0, portfolio,
+			    "2026-11-22");
+	assert_int_equal(model->target_count, 8);
+	assert_int_equal(model->domains[7].target_source, DOMAIN_TARGET_ANSWERS);
+	assert_true(model->domains[7].target == 2.5);
+	assert_int_equal(model->domains[2].target_source, DOMAIN_TARGET_FILE);
+	assert_true(model->domains[2].target == 3.25);
+	assert_true(model->domains[2].gap == 1.25);
+	assert_int_equal(model->domains[0].target_source, DOMAIN_TARGET_STAGE);
+	assert_true(model->domains[0].target == 3.0);
+	model_free(model);
+
+	/* The answer set's target for every domain wins over the file's own. */
+	assessment.answers.target_count = 2;
+	model = model_build(framework, &assessment.answers, assessment.scores, NULL, 0, portfolio,
+			    "2026-11-22");
+	assert_true(model->domains[7].target == 2.5);
+	assert_int_equal(model->domains[2].target_source, DOMAIN_TARGET_ANSWERS);
+	assert_true(model->domains[2].target == 3.5);
+	model_free(model);
+	domain_targets_free(portfolio);
+
+	/* In the file, a domain's own target over the one for every domain,
+	 * which leaves the stage nothing. */
+	portfolio = domain_targets_load("tests/fixtures/targets/every-domain.xml", "run", framework,
+					"content/schema", &diag);
+	assert_non_null(portfolio);
+	assessment.answers.target_count = 0;
+	model = model_build(framework, &assessment.answers, assessment.scores, NULL, 0, portfolio,
+			    "2026-11-22");
+	assert_true(model->domains[2].target == 3.25);
+	assert_true(model->domains[0].target == 2.5);
+	assert_int_equal(model->domains[0].target_source, DOMAIN_TARGET_FILE);
+	assert_true(model->domains[0].gap == 0.5);
+	model_free(model);
+	domain_targets_free(portfolio);
+
+	/* No target anywhere: nothing, and no gap. */
+	model = model_build(framework, &assessment.answers, assessment.scores, NULL, 0, NULL,
+			    "2026-11-22");
+	assert_int_equal(model->target_count, 0);
+	assert_false(model->domains[0].has_target);
+	assert_true(model->domains[0].gap == 0);
+	model_free(model);
+	score_free(assessment.scores);
 }
 
 static void
@@ -478,6 +554,7 @@ main(void)
 		cmocka_unit_test(test_previous_comparison),
 		cmocka_unit_test(test_history_of_four),
 		cmocka_unit_test(test_history_one_day),
+		cmocka_unit_test(test_targets_precedence),
 		cmocka_unit_test(test_disagreements_widest_first),
 		cmocka_unit_test(test_strengths_need_two),
 		cmocka_unit_test(test_next_stage),
