@@ -15,6 +15,8 @@
 
 /* Sizes in units of a chart 520 points across. */
 enum { TREND_WIDTH = 520, TREND_COLUMNS = 4 };
+#define TREND_INSET 6.0            /* around the panels, inside the width */
+#define TREND_INNER (TREND_WIDTH - 2 * TREND_INSET)
 #define TREND_OVERALL_HEIGHT 122.0 /* title, plot and dates */
 #define TREND_OVERALL_PLOT 76.0
 #define TREND_PANEL_TITLE 40.0     /* a title of three lines */
@@ -66,7 +68,7 @@ trend_overall(const struct chart_input *input)
 static double
 trend_height(const struct chart_input *input, size_t rows)
 {
-	double height = TREND_LEGEND_ROWS * TREND_LEGEND_ROW + 6;
+	double height = TREND_LEGEND_ROWS * TREND_LEGEND_ROW + 6 + 2 * TREND_INSET;
 
 	if (trend_overall(input) != NULL)
 		height += TREND_OVERALL_HEIGHT + TREND_GAP;
@@ -266,7 +268,7 @@ trend_overall_panel(cairo_t *cairo, struct chart_text *text, const struct chart_
 		    const struct trend_layout *layout, double top)
 {
 	const struct brand *brand = text->brand;
-	double unit = layout->unit, width = TREND_WIDTH * unit;
+	double unit = layout->unit, width = TREND_INNER * unit;
 	struct trend_box box = { layout->x + 30 * unit, top + 26 * unit, width - 46 * unit,
 				 TREND_OVERALL_PLOT * unit };
 	char scale[16];
@@ -404,14 +406,14 @@ chart_trend_draw(cairo_t *cairo, struct chart_text *text, const struct chart_inp
 	/* The chart's own proportions, centred in the box. */
 	layout.rows = trend_rows(trend_panel_count(input), &layout.columns);
 	layout.unit = fmin(width / TREND_WIDTH, height / trend_height(input, layout.rows));
-	layout.x = x + (width - TREND_WIDTH * layout.unit) / 2;
-	layout.y = y;
+	layout.x = x + (width - TREND_WIDTH * layout.unit) / 2 + TREND_INSET * layout.unit;
+	layout.y = y + TREND_INSET * layout.unit;
 	top = layout.y;
 	if (layout.overall != NULL) {
 		trend_overall_panel(cairo, text, input, &layout, top);
 		top += (TREND_OVERALL_HEIGHT + TREND_GAP) * layout.unit;
 	}
-	panel_width = (TREND_WIDTH - TREND_GAP * (double)(layout.columns - 1)) /
+	panel_width = (TREND_INNER - TREND_GAP * (double)(layout.columns - 1)) /
 		      (double)layout.columns * layout.unit;
 	for (size_t index = 0; index < input->line_count; index++) {
 		const struct chart_line *line = &input->lines[index];
@@ -429,8 +431,8 @@ chart_trend_draw(cairo_t *cairo, struct chart_text *text, const struct chart_inp
 	}
 	top += ((double)layout.rows * (TREND_PANEL_HEIGHT + TREND_GAP)) * layout.unit;
 	legend_count = trend_legend(text, input, layout.unit, legend, &legend_text_height);
-	chart_legend_rows(legend, legend_count, TREND_WIDTH * layout.unit, layout.unit,
+	chart_legend_rows(legend, legend_count, TREND_INNER * layout.unit, layout.unit,
 			  legend_row);
 	chart_legend_draw(cairo, text, layout.unit, legend, legend_count, legend_row,
-			  legend_text_height, layout.x, top, TREND_WIDTH * layout.unit);
+			  legend_text_height, layout.x, top, TREND_INNER * layout.unit);
 }

@@ -107,7 +107,7 @@ static const struct option_help {
 	{ "target-stage", 1, OPTION_TARGET_STAGE, "STAGE", FOR_RENDER | FOR_VALIDATE,
 	  "aim every domain without a target at that stage's threshold" },
 	{ "chart-png", 0, OPTION_CHART_PNG, NULL, FOR_RENDER,
-	  "also write the radar chart as chart.png" },
+	  "also write the radar chart as chart.png, and the trend as trend.png" },
 	{ "model", 0, OPTION_MODEL, NULL, FOR_RENDER,
 	  "also write the report model as report.xml" },
 	{ "document", 0, OPTION_DOCUMENT, NULL, FOR_RENDER,
