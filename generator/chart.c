@@ -214,6 +214,24 @@ chart_legend_measure(struct chart_text *text, struct chart_entry *entries, size_
 }
 
 size_t
+chart_legend_thresholds(const struct chart_input *input, const struct brand *brand,
+			struct chart_entry *entries, size_t count, size_t limit)
+{
+	for (size_t index = 0; index < input->threshold_count && count < limit; index++) {
+		const struct chart_threshold *threshold = &input->thresholds[index];
+
+		entries[count] = (struct chart_entry){
+			.swatch = SWATCH_DASH,
+			.color = brand_stage_color(brand, threshold->stage, input->stage_count),
+			.alpha = 0.9,
+		};
+		snprintf(entries[count++].text, sizeof entries[0].text, "%s",
+			 threshold->label ? threshold->label : "");
+	}
+	return count;
+}
+
+size_t
 chart_legend_rows(const struct chart_entry *entries, size_t count, double width, double unit,
 		  size_t row[CHART_LEGEND_MAX])
 {

@@ -74,6 +74,11 @@ struct chart_entry {
 
 enum { CHART_LEGEND_MAX = 16 };
 
+/* Appends an entry for each stage threshold of input after the count
+ * entries there, up to limit.  Returns the new count. */
+size_t chart_legend_thresholds(const struct chart_input *input, const struct brand *brand,
+			       struct chart_entry *entries, size_t count, size_t limit);
+
 /* Lays out each entry's text at size points, measuring it; the height of
  * a line of it into *text_height. */
 void chart_legend_measure(struct chart_text *text, struct chart_entry *entries, size_t count,

@@ -186,18 +186,7 @@ chart_legend_entries(struct chart_text *text, const struct chart_geometry *geome
 		snprintf(entries[count++].text, sizeof entries[0].text, "%s",
 			 input->series[index].label ? input->series[index].label : "");
 	}
-	for (size_t index = 0; index < input->threshold_count && count < CHART_LEGEND_MAX;
-	     index++) {
-		const struct chart_threshold *threshold = &input->thresholds[index];
-
-		entries[count] = (struct chart_entry){
-			.swatch = SWATCH_DASH,
-			.color = brand_stage_color(brand, threshold->stage, input->stage_count),
-			.alpha = 0.9,
-		};
-		snprintf(entries[count++].text, sizeof entries[0].text, "%s",
-			 threshold->label ? threshold->label : "");
-	}
+	count = chart_legend_thresholds(input, brand, entries, count, CHART_LEGEND_MAX);
 	chart_legend_measure(text, entries, count, geometry->font_size * 0.85, text_height);
 	return count;
 }

@@ -367,18 +367,8 @@ trend_legend(struct chart_text *text, const struct chart_input *input, double un
 					       .alpha = 1 };
 	snprintf(entries[count++].text, sizeof entries[0].text, "%s",
 		 input->line_label ? input->line_label : "");
-	for (size_t index = 0; index < input->threshold_count && count < CHART_LEGEND_MAX - 1;
-	     index++) {
-		const struct chart_threshold *threshold = &input->thresholds[index];
-
-		entries[count] = (struct chart_entry){
-			.swatch = SWATCH_DASH,
-			.color = brand_stage_color(brand, threshold->stage, input->stage_count),
-			.alpha = 0.9,
-		};
-		snprintf(entries[count++].text, sizeof entries[0].text, "%s",
-			 threshold->label ? threshold->label : "");
-	}
+	/* Room kept for the target's entry. */
+	count = chart_legend_thresholds(input, brand, entries, count, CHART_LEGEND_MAX - 1);
 	for (size_t index = 0; index < input->line_count; index++)
 		targets |= input->lines[index].target >= 1;
 	if (targets) {

@@ -369,6 +369,24 @@ report_item(xmlNodePtr list)
 	return report_block(xmlout_element(list, "item"), "p", NULL);
 }
 
+void
+report_thresholds(const struct report_context *context, xmlNodePtr chart)
+{
+	const struct framework *framework = context->framework;
+
+	for (size_t stage = 1; stage < framework->stage_count; stage++) {
+		xmlNodePtr threshold = xmlout_element(chart, "threshold");
+		char minimum[REPORT_NUMBER];
+
+		report_score(minimum, framework->stages[stage].minimum);
+		xmlout_attribute_format(threshold, "stage", "%zu", stage);
+		xmlout_attribute(threshold, "value", minimum);
+		report_attribute(context, threshold, "label", "chart.threshold",
+				 REPORT_ARGUMENTS(REPORT_TEXT("stage", framework->stages[stage].label),
+						  REPORT_TEXT("minimum", minimum)));
+	}
+}
+
 const char *
 report_stage_label(const struct report_context *context)
 {

@@ -504,17 +504,7 @@ report_chart(struct report_context *context, xmlNodePtr section)
 		report_series(context, chart, "target", "chart.target", NULL, target);
 	if (any_benchmark)
 		report_series(context, chart, "benchmark", "chart.benchmark", NULL, benchmark);
-	for (size_t stage = 1; stage < framework->stage_count; stage++) {
-		xmlNodePtr threshold = xmlout_element(chart, "threshold");
-		char minimum[REPORT_NUMBER];
-
-		report_score(minimum, framework->stages[stage].minimum);
-		xmlout_attribute_format(threshold, "stage", "%zu", stage);
-		xmlout_attribute(threshold, "value", minimum);
-		report_attribute(context, threshold, "label", "chart.threshold",
-				 REPORT_ARGUMENTS(REPORT_TEXT("stage", framework->stages[stage].label),
-						  REPORT_TEXT("minimum", minimum)));
-	}
+	report_thresholds(context, chart);
 	free(current);
 	free(benchmark);
 	free(target);
@@ -631,8 +621,25 @@ report_profile(struct report_context *context, xmlNodePtr section)
 	report_domain_table(context, section);
 }
 
-/* The notes under a domain's bar: its change, the respondents' spread,
- * its place in the portfolio. */
+/* A note of change: the change, then message id with the date of the
+ * assessment it is counted from and the score then (as placeholder). */
+static void
+report_domain_since(struct report_context *context, xmlNodePtr meter, double change,
+		    const char *id, const char *placeholder, const char *iso, double then)
+{
+	xmlNodePtr note = xmlout_element(meter, "note");
+	char *date = report_date(context, iso), score[REPORT_NUMBER];
+
+	report_change(context, note, change);
+	xmlout_text(note, " ");
+	report_score(score, then);
+	report_say(context, note, id,
+		   REPORT_ARGUMENTS(REPORT_TEXT("date", date), REPORT_TEXT(placeholder, score)));
+	free(date);
+}
+
+/* The notes under a domain's bar: its changes, the respondents' spread,
+ * its target, its place in the portfolio. */
 static void
 report_domain_notes(struct report_context *context, xmlNodePtr meter,
 		    const struct model_domain *domain)
@@ -641,28 +648,12 @@ report_domain_notes(struct report_context *context, xmlNodePtr meter,
 	char text[REPORT_NUMBER];
 	xmlNodePtr note;
 
-	if (domain->has_previous) {
-		char *date = report_date(context, model->previous->date);
-
-		note = xmlout_element(meter, "note");
-		report_change(context, note, domain->change);
-		xmlout_text(note, " ");
-		report_score(text, domain->previous);
-		report_say(context, note, "domain.since",
-			   REPORT_ARGUMENTS(REPORT_TEXT("date", date), REPORT_TEXT("previous", text)));
-		free(date);
-	}
-	if (domain->has_first) {
-		char *date = report_date(context, model->history[0].date);
-
-		note = xmlout_element(meter, "note");
-		report_change(context, note, domain->first_change);
-		xmlout_text(note, " ");
-		report_score(text, domain->first);
-		report_say(context, note, "domain.since-first",
-			   REPORT_ARGUMENTS(REPORT_TEXT("date", date), REPORT_TEXT("first", text)));
-		free(date);
-	}
+	if (domain->has_previous)
+		report_domain_since(context, meter, domain->change, "domain.since", "previous",
+				    model->previous->date, domain->previous);
+	if (domain->has_first)
+		report_domain_since(context, meter, domain->first_change, "domain.since-first", "first",
+				    model->history[0].date, domain->first);
 	if (context->answers->respondent_count > 1) {
 		note = xmlout_element(meter, "note");
 		report_score(text, domain->spread);

@@ -183,17 +183,7 @@ report_history_chart(struct report_context *context, xmlNodePtr section)
 	}
 	if (model->target_count > 0)
 		report_attribute(context, chart, "target-label", "chart.target", REPORT_NONE);
-	for (size_t stage = 1; stage < framework->stage_count; stage++) {
-		xmlNodePtr threshold = xmlout_element(chart, "threshold");
-		char minimum[REPORT_NUMBER];
-
-		report_score(minimum, framework->stages[stage].minimum);
-		xmlout_attribute_format(threshold, "stage", "%zu", stage);
-		xmlout_attribute(threshold, "value", minimum);
-		report_attribute(context, threshold, "label", "chart.threshold",
-				 REPORT_ARGUMENTS(REPORT_TEXT("stage", framework->stages[stage].label),
-						  REPORT_TEXT("minimum", minimum)));
-	}
+	report_thresholds(context, chart);
 	g_string_free(description, TRUE);
 }
 

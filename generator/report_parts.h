@@ -105,6 +105,9 @@ char *report_date(const struct report_context *context, const char *iso);
  * free. */
 char *report_month(const struct report_context *context, const char *iso);
 
+/* A chart's <threshold> for each stage but the first: where it begins. */
+void report_thresholds(const struct report_context *context, xmlNodePtr chart);
+
 /* A stage's label in a chip of its colour. */
 xmlNodePtr report_chip(const struct report_context *context, xmlNodePtr parent, size_t stage);
 
