@@ -223,41 +223,74 @@ trend_text_width(struct chart_text *text, const char *string, double size, int b
 	return width;
 }
 
-/* Labels under (or over) the dates where they fit: the latest always,
- * then back to the first, each kept clear of the one after it. */
+/* One label of the dates (or, with values, of a line's value at a date):
+ * where it goes along, kept within the limits.  Returns its text (in
+ * buffer for a value), or NULL when the line has no value there. */
+struct trend_label {
+	double size, limit_left, limit_right;
+	int values;
+};
+
+static const char *
+trend_label_at(struct chart_text *text, const struct chart_input *input,
+	       const struct trend_box *box, const struct chart_line *line,
+	       const struct trend_label *label, size_t date, char buffer[16], double *left,
+	       double *width)
+{
+	const char *string = input->date_labels[date] ? input->date_labels[date] : "";
+	double x = trend_x(input, box, date);
+
+	if (label->values) {
+		if (line->values[date] < 0)
+			return NULL;
+		snprintf(buffer, 16, "%.2f", line->values[date]);
+		string = buffer;
+	}
+	*width = trend_text_width(text, string, label->size, label->values);
+	*left = fmax(label->limit_left, fmin(x - *width / 2, label->limit_right - *width));
+	return string;
+}
+
+/* Labels under the dates (at y), or over a line's values, where they fit:
+ * the first and the latest always, then back from the latest, each clear
+ * of its neighbours. */
 static void
 trend_date_labels(cairo_t *cairo, struct chart_text *text, const struct chart_input *input,
-		  const struct trend_box *box, const struct chart_line *line, double size,
-		  double y, int values, double limit_left, double limit_right)
+		  const struct trend_box *box, const struct chart_line *line,
+		  const struct trend_label *label, double y)
 {
 	const struct brand *brand = text->brand;
-	double clear = limit_right, gap = size * 0.8;
+	double clear = label->limit_right, first_right = label->limit_left, gap = label->size * 0.8;
+	long first = -1;
+	char buffer[16];
 
-	for (size_t step = 0; step < input->date_count; step++) {
-		size_t date = input->date_count - 1 - step;
-		char score[16];
-		const char *string = input->date_labels[date] ? input->date_labels[date] : "";
-		double x = trend_x(input, box, date), width, left, right;
+	/* The first date with a label, placed after the latest. */
+	for (size_t date = 0; date < input->date_count && first < 0; date++)
+		if (!label->values || line->values[date] >= 0)
+			first = (long)date;
+	for (size_t step = 0; first >= 0 && step < input->date_count; step++) {
+		size_t count = input->date_count;
+		size_t date = step == 0 ? count - 1 : step == 1 ? (size_t)first : count - step;
+		double left, width;
+		const char *string;
 
-		if (values) {
-			if (line->values[date] < 0)
-				continue;
-			snprintf(score, sizeof score, "%.2f", line->values[date]);
-			string = score;
-		}
-		width = trend_text_width(text, string, size, values);
-		left = fmax(limit_left, fmin(x - width / 2, limit_right - width));
-		right = left + width;
-		if (right > clear - gap && step > 0)
+		if (step > 0 && date <= (size_t)first && (step > 1 || date == count - 1))
 			continue;
-		if (values)
-			trend_text(cairo, text, string, size, 1, left + width / 2,
-				   trend_y(box, line->values[date]) - size * 1.75, TREND_MIDDLE,
+		string = trend_label_at(text, input, box, line, label, date, buffer, &left, &width);
+		if (string == NULL || (step > 0 && left + width > clear - gap) ||
+		    (step > 1 && left < first_right + gap))
+			continue;
+		if (label->values)
+			trend_text(cairo, text, string, label->size, 1, left + width / 2,
+				   trend_y(box, line->values[date]) - label->size * 1.75, TREND_MIDDLE,
 				   &brand->primary);
 		else
-			trend_text(cairo, text, string, size, 0, left + width / 2, y, TREND_MIDDLE,
-				   &brand->text);
-		clear = left;
+			trend_text(cairo, text, string, label->size, 0, left + width / 2, y,
+				   TREND_MIDDLE, &brand->text);
+		if (step == 1)
+			first_right = left + width;
+		else
+			clear = left;
 	}
 }
 
@@ -282,11 +315,13 @@ trend_overall_panel(cairo_t *cairo, struct chart_text *text, const struct chart_
 			   trend_y(&box, value) - 5 * unit, TREND_END, &trend_muted);
 	}
 	trend_line(cairo, input, brand, &box, layout->overall, unit, 2.2 * unit, 3 * unit);
-	trend_date_labels(cairo, text, input, &box, layout->overall, 8 * unit, 0, 1, box.left - 10 * unit,
-			  box.left + box.width + 10 * unit);
-	trend_date_labels(cairo, text, input, &box, layout->overall, 7.5 * unit,
-			  box.top + box.height + 7 * unit, 0, layout->x + 14 * unit,
-			  layout->x + width);
+	trend_date_labels(cairo, text, input, &box, layout->overall,
+			  &(struct trend_label){ 8 * unit, box.left - 10 * unit,
+						 box.left + box.width + 10 * unit, 1 },
+			  0);
+	trend_date_labels(cairo, text, input, &box, layout->overall,
+			  &(struct trend_label){ 7.5 * unit, layout->x + 14 * unit, layout->x + width, 0 },
+			  box.top + box.height + 7 * unit);
 }
 
 /* The latest value of a line, and its change since its first: -1 when it

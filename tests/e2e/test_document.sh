@@ -101,6 +101,23 @@ check "history: the change since the first beside the change since the last" \
 check "history: a team assessed once has no trend" \
 	sh -c "! grep -q 'kind=\"trend\"' '$scratch/default/ashgrove-cs/document.xml'"
 
+# Any number of assessments: twelve, one of them with a domain nobody
+# answered; the trend holds them all and labels the first and the last.
+mkdir "$scratch/twelve"
+for month in 01 02 03 04 05 06 07 08 09 10 11 12; do
+	sed -e 's/team="larkspur-cs" date="2025-03-11"/team="twelve" date="2024-'$month'-15"/' \
+		examples/answers/larkspur-cs-2025-03-11.xml >"$scratch/twelve/twelve-$month.xml"
+done
+sed -i '/question="ai_q/d' "$scratch/twelve/twelve-06.xml"
+render "$scratch/twelve-out" "$scratch/twelve"
+check_folder twelve "$scratch/twelve-out"
+check "history: twelve assessments, twelve dates in the trend" \
+	test "$(xmllint --xpath 'count(//*[local-name()="chart"][@kind="trend"]/*[local-name()="date"])' \
+		"$scratch/twelve-out/twelve/document.xml")" = 12
+check "history: the first and the last date labelled in both outputs" \
+	$checker chart "$scratch/twelve-out/twelve/report.pdf" "$scratch/twelve-out/twelve/report.html" \
+	trend 'January 2024' 'December 2024'
+
 # Targets: a targets file reorders the roadmap as the README says.  For
 # brackenridge-cs (Walk) the alignment action and the foundation (AI
 # Leverage, below Walk's 2.00) come first either way; after them, without
