@@ -121,6 +121,10 @@ roadmap_markdown_details(cmark_node *item, const struct model *model,
 	const struct framework_playbook *playbook = roadmap_playbook_for(model, action->domain);
 	cmark_node *body = cmark_node_new(CMARK_NODE_PARAGRAPH);
 
+	if (action->has_target && action->gap > 0)
+		roadmap_detail(body, xasprintf("Target: %.2f, %.2f to go.", action->target, action->gap));
+	else if (action->has_target && model->domains[action->domain].assessed)
+		roadmap_detail(body, xasprintf("Target: %.2f, reached.", action->target));
 	if (action->marks->owner >= 0)
 		roadmap_detail(body, xasprintf("Owner: %s.",
 					       framework->roles[action->marks->owner].label));
