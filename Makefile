@@ -23,14 +23,18 @@ SOURCES := \
 	generator/brand.c \
 	generator/catalogue.c \
 	generator/chart.c \
+	generator/chart_radar.c \
+	generator/chart_trend.c \
 	generator/content.c \
 	generator/csvout.c \
 	generator/diag.c \
 	generator/document.c \
+	generator/domain_targets.c \
 	generator/draw.c \
 	generator/fonts.c \
 	generator/framework.c \
 	generator/glyphs.c \
+	generator/history.c \
 	generator/guide.c \
 	generator/html.c \
 	generator/infile.c \
@@ -40,6 +44,7 @@ SOURCES := \
 	generator/markdown.c \
 	generator/model.c \
 	generator/model_advice.c \
+	generator/model_history.c \
 	generator/outfile.c \
 	generator/pdf.c \
 	generator/pdf_figures.c \
@@ -52,6 +57,7 @@ SOURCES := \
 	generator/report.c \
 	generator/report_appendix.c \
 	generator/report_findings.c \
+	generator/report_history.c \
 	generator/report_messages.c \
 	generator/report_path.c \
 	generator/report_plan.c \

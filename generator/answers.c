@@ -148,6 +148,23 @@ answers_parse(const char *path, const char *data, size_t length, xmlRelaxNGPtr s
 	return answers;
 }
 
+/* The <target> elements of a <targets>, read as they are. */
+static void
+answers_read_targets(struct answers *answers, xmlNodePtr node)
+{
+	for (xmlNodePtr child = xmlinput_element(node->children); child != NULL;
+	     child = xmlinput_element(child->next)) {
+		struct answers_target *target;
+
+		answers->targets = xreallocarray(answers->targets, answers->target_count + 1,
+						 sizeof *answers->targets);
+		target = &answers->targets[answers->target_count++];
+		*target = (struct answers_target){ xmlinput_attribute(child, "domain"),
+						   xmlinput_attribute(child, "score"),
+						   xmlGetLineNo(child), -1, 0 };
+	}
+}
+
 /* The answer set in root, read as it is; the checks come after. */
 static struct answers *
 answers_build(const char *path, xmlNodePtr root)
@@ -183,6 +200,8 @@ answers_build(const char *path, xmlNodePtr root)
 		} else if (xmlinput_is(node, "respondent")) {
 			answers_read_respondent(&answers->respondents[answers->respondent_count++],
 						node);
+		} else if (xmlinput_is(node, "targets")) {
+			answers_read_targets(answers, node);
 		}
 	}
 	if (answers->name == NULL)
@@ -222,6 +241,11 @@ answers_free(struct answers *answers)
 		free(answers->profile[index].choice_id);
 	}
 	free(answers->profile);
+	for (size_t index = 0; index < answers->target_count; index++) {
+		free(answers->targets[index].domain_id);
+		free(answers->targets[index].score_text);
+	}
+	free(answers->targets);
 	free(answers);
 }
 
@@ -300,6 +324,17 @@ answers_to_xml(const struct answers *answers, size_t *length)
 		for (size_t index = 0; index < answers->profile_count; index++)
 			answers_set(profile, answers->profile[index].parameter_id,
 				    answers->profile[index].choice_id);
+	}
+	if (answers->target_count > 0) {
+		xmlNodePtr targets = xmlNewChild(root, root->ns, (const xmlChar *)"targets", NULL);
+
+		for (size_t index = 0; index < answers->target_count; index++) {
+			xmlNodePtr target = xmlNewChild(targets, root->ns, (const xmlChar *)"target",
+							NULL);
+
+			answers_set(target, "domain", answers->targets[index].domain_id);
+			answers_set(target, "score", answers->targets[index].score_text);
+		}
 	}
 	for (size_t index = 0; index < answers->respondent_count; index++) {
 		const struct answers_respondent *respondent = &answers->respondents[index];
@@ -422,6 +457,14 @@ answers_check_limits(const struct answers *answers, struct diag *diag)
 					     value->line, 0, diag) != 0;
 		failed |= answers_check_text(answers, value->choice_id, "a profile value",
 					     value->line, 0, diag) != 0;
+	}
+	for (size_t index = 0; index < answers->target_count; index++) {
+		const struct answers_target *target = &answers->targets[index];
+
+		failed |= answers_check_text(answers, target->domain_id, "a target's domain",
+					     target->line, 0, diag) != 0;
+		failed |= answers_check_text(answers, target->score_text, "a target's score",
+					     target->line, 0, diag) != 0;
 	}
 	for (size_t index = 0; index < answers->respondent_count; index++)
 		failed |= answers_check_respondent(answers, &answers->respondents[index], diag) != 0;

@@ -36,6 +36,15 @@ struct answers_profile {
 	size_t choice;            /* set by validation: index into that parameter's choices */
 };
 
+/* A score target the answer set gives (see domain_targets.h). */
+struct answers_target {
+	char *domain_id;          /* NULL: every domain */
+	char *score_text;         /* as written; validation turns it into score */
+	long line;
+	long domain;              /* set by validation: index into framework.domains, -1 for all */
+	double score;             /* set by validation: 1.00-4.00 */
+};
+
 struct answers_respondent {
 	char *id;
 	char *role;               /* NULL when not given */
@@ -56,6 +65,8 @@ struct answers {
 	size_t profile_count;
 	long name_line;           /* where name and organisation were given, 0 when not */
 	long organization_line;
+	struct answers_target *targets; /* the team's own score targets, as given */
+	size_t target_count;
 	long line;                /* of the root element (the first row, from CSV) */
 	size_t problems;          /* cells an importer could not map; rejected when > 0 */
 	struct answers_respondent *respondents;

@@ -6,8 +6,10 @@
 #include "answers.h"
 #include "brand.h"
 #include "diag.h"
+#include "domain_targets.h"
 #include "fonts.h"
 #include "framework.h"
+#include "history.h"
 #include "html.h"
 #include "infile.h"
 #include "inputs.h"
@@ -46,6 +48,7 @@ struct batch_resources {
 	struct framework *framework;
 	xmlRelaxNGPtr answers_schema;
 	struct render_resources *render;  /* render only */
+	struct domain_targets *targets;   /* --targets and --target-stage; render and validate */
 	char digest[STAMP_LENGTH + 1];    /* of everything every report depends on */
 };
 
@@ -58,11 +61,12 @@ struct batch_assessment {
 	double *domains;                  /* scores per domain (< 0 not assessed), with --benchmark */
 };
 
-/* One team to render: its newest assessment and the one before it. */
+/* One team to render: its newest assessment and its history. */
 struct batch_team {
 	const struct batch_assessment *subject;
-	const char *previous_path;        /* NULL when none */
-	enum infile_links previous_links;
+	const struct batch_assessment *earlier; /* the team's earlier ones, oldest first */
+	size_t earlier_count;
+	const char *previous_path;        /* --previous, after the earlier ones; NULL when none */
 	char digest[STAMP_LENGTH + 1];
 };
 
@@ -91,6 +95,11 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 	resources->framework = framework_load(options->content_folder, schema_folder, diag);
 	resources->answers_schema = xmlinput_schema_load(answers_schema, diag);
 	failed = resources->framework == NULL || resources->answers_schema == NULL;
+	if (!failed && (options->command == COMMAND_RENDER || options->command == COMMAND_VALIDATE)) {
+		resources->targets = domain_targets_load(options->targets_path, options->target_stage,
+							 resources->framework, schema_folder, diag);
+		failed = resources->targets == NULL;
+	}
 	if (!failed && options->command == COMMAND_RENDER) {
 		resources->render = render_resources_load(options, resources->framework, diag);
 		failed = resources->render == NULL;
@@ -100,9 +109,10 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 		 * fonts, the program's version and the options that shape output. */
 		char *templates = xasprintf("%s/templates", options->data_folder);
 		char *fonts = xasprintf("%s/fonts", options->data_folder);
-		char *settings = xasprintf("%s formats=%u png=%d model=%d document=%d",
+		char *settings = xasprintf("%s formats=%u png=%d model=%d document=%d target-stage=%s",
 					   MATURITY_VERSION, options->formats, options->chart_png,
-					   options->write_model, options->write_document);
+					   options->write_model, options->write_document,
+					   options->target_stage != NULL ? options->target_stage : "");
 
 		resources->digest[0] = '\0';
 		stamp_add_text(resources->digest, settings);
@@ -117,6 +127,8 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 			stamp_add_file(resources->digest, options->messages_path);
 		if (options->sections_path != NULL)
 			stamp_add_file(resources->digest, options->sections_path);
+		if (options->targets_path != NULL)
+			stamp_add_file(resources->digest, options->targets_path);
 		/* The brand file and what sits beside it: its logo. */
 		char *brand_folder = g_path_get_dirname(options->brand_path);
 
@@ -137,6 +149,7 @@ batch_free_resources(struct batch_resources *resources)
 	framework_free(resources->framework);
 	xmlRelaxNGFree(resources->answers_schema);
 	render_resources_free(resources->render);
+	domain_targets_free(resources->targets);
 }
 
 /* Reads and validates one answer set; NULL when rejected (reported).
@@ -204,8 +217,9 @@ batch_render_team(size_t task, void *context)
 	struct batch_render *batch = context;
 	const struct batch_team *team = &batch->teams[task];
 	const struct framework *framework = batch->resources->framework;
-	struct answers *answers, *previous = NULL;
-	struct scores *scores, *previous_scores = NULL;
+	struct answers *answers;
+	struct scores *scores;
+	struct history history = { 0 };
 	struct model *model;
 	struct outfile_folder *folder;
 	int result;
@@ -224,13 +238,17 @@ batch_render_team(size_t task, void *context)
 		answers_free(answers);
 		return -1;
 	}
+	for (size_t index = 0; index < team->earlier_count; index++)
+		history_add(&history, framework,
+			    batch_read(batch->options, batch->resources, team->earlier[index].path,
+				       team->earlier[index].links, 1, batch->diag));
 	if (team->previous_path != NULL)
-		previous = batch_read(batch->options, batch->resources, team->previous_path,
-				      team->previous_links, 1, batch->diag);
+		history_add(&history, framework,
+			    batch_read(batch->options, batch->resources, team->previous_path,
+				       INFILE_FOLLOW, 1, batch->diag));
 	scores = score_compute(framework, answers);
-	if (previous != NULL)
-		previous_scores = score_compute(framework, previous);
-	model = model_build(framework, answers, scores, previous, previous_scores, batch->generated);
+	model = model_build(framework, answers, scores, history.earlier, history.count,
+			    batch->resources->targets, batch->generated);
 	if (batch->benchmark != NULL)
 		model_apply_benchmark(model, batch->benchmark);
 	result = render_team(batch->resources->render, batch->options, folder, model, batch->diag);
@@ -243,9 +261,8 @@ batch_render_team(size_t task, void *context)
 	outfile_folder_close(folder);
 	model_free(model);
 	score_free(scores);
-	score_free(previous_scores);
 	answers_free(answers);
-	answers_free(previous);
+	history_free(&history);
 	return result;
 }
 
@@ -400,11 +417,13 @@ batch_render(const struct options *options, struct batch_resources *resources,
 						  resources->framework->domain_count,
 						  resources->digest);
 
-	/* One task per team: the newest assessment, and its comparison. */
-	for (size_t index = 0; index < count; index++) {
+	/* One task per team: the newest assessment, and every earlier one. */
+	for (size_t index = 0, first = 0; index < count; index++) {
 		const struct batch_assessment *subject = &assessments[index];
 		struct batch_team *team;
 
+		if (index > 0 && strcmp(assessments[index - 1].team, subject->team) != 0)
+			first = index;
 		if (index + 1 < count && strcmp(assessments[index + 1].team, subject->team) == 0)
 			continue;
 		if (options->shard_count > 0 &&
@@ -414,23 +433,28 @@ batch_render(const struct options *options, struct batch_resources *resources,
 		}
 		/* The slot may hold a team skipped as unchanged: start afresh. */
 		team = &batch.teams[batch.count];
-		*team = (struct batch_team){ .subject = subject };
+		*team = (struct batch_team){ .subject = subject, .earlier = &assessments[first],
+					     .earlier_count = index - first };
+		/* --previous is the one compared with; the earlier ones before it
+		 * stay in the history. */
 		if (explicit_previous != NULL && strcmp(explicit_previous->team, subject->team) == 0) {
 			team->previous_path = options->previous_path;
-			team->previous_links = INFILE_FOLLOW;
 			previous_used = 1;
+			while (team->earlier_count > 0 &&
+			       strcmp(team->earlier[team->earlier_count - 1].date,
+				      explicit_previous->date) >= 0)
+				team->earlier_count--;
 			if (strcmp(explicit_previous->date, subject->date) >= 0)
 				diag_warning(diag, options->previous_path, 0,
 					     "dated %s, not before the assessment it is compared with (%s)",
 					     explicit_previous->date, subject->date);
-		} else if (index > 0 && strcmp(assessments[index - 1].team, subject->team) == 0) {
-			team->previous_path = assessments[index - 1].path;
-			team->previous_links = assessments[index - 1].links;
 		}
 
 		/* Fresh outputs from the same inputs need no work. */
 		memcpy(team->digest, resources->digest, sizeof team->digest);
 		stamp_add_file(team->digest, subject->path);
+		for (size_t earlier = 0; earlier < team->earlier_count; earlier++)
+			stamp_add_file(team->digest, team->earlier[earlier].path);
 		if (team->previous_path != NULL)
 			stamp_add_file(team->digest, team->previous_path);
 		stamp_add_text(team->digest, batch.generated);

@@ -65,6 +65,8 @@ enum {
 	OPTION_SECTIONS,
 	OPTION_RESPONDENT,
 	OPTION_ALLOW_BRAND_PATH,
+	OPTION_TARGETS,
+	OPTION_TARGET_STAGE,
 };
 
 /* The one table behind both getopt_long and --help. */
@@ -100,8 +102,12 @@ static const struct option_help {
 	  "let the brand's logo be any file, not only one in the brand file's folder" },
 	{ "previous", 1, OPTION_PREVIOUS, "FILE", FOR_RENDER,
 	  "compare with this earlier assessment of the same team" },
+	{ "targets", 1, OPTION_TARGETS, "FILE", FOR_RENDER | FOR_VALIDATE,
+	  "the portfolio's score targets by domain (an answer set's own win over them)" },
+	{ "target-stage", 1, OPTION_TARGET_STAGE, "STAGE", FOR_RENDER | FOR_VALIDATE,
+	  "aim every domain without a target at that stage's threshold" },
 	{ "chart-png", 0, OPTION_CHART_PNG, NULL, FOR_RENDER,
-	  "also write the radar chart as chart.png" },
+	  "also write the radar chart as chart.png, and the trend as trend.png" },
 	{ "model", 0, OPTION_MODEL, NULL, FOR_RENDER,
 	  "also write the report model as report.xml" },
 	{ "document", 0, OPTION_DOCUMENT, NULL, FOR_RENDER,
@@ -387,6 +393,12 @@ main(int argc, char **argv)
 			break;
 		case OPTION_PREVIOUS:
 			options.previous_path = optarg;
+			break;
+		case OPTION_TARGETS:
+			options.targets_path = optarg;
+			break;
+		case OPTION_TARGET_STAGE:
+			options.target_stage = optarg;
 			break;
 		case OPTION_MAPPING:
 			options.mapping_path = optarg;

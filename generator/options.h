@@ -35,6 +35,8 @@ struct options {
 	const char *brand_path;       /* -b, default DATA/templates/brand.xml */
 	int allow_brand_path;         /* --allow-brand-path: a logo may be anywhere */
 	const char *previous_path;    /* --previous */
+	const char *targets_path;     /* --targets: the portfolio's targets file, or NULL */
+	const char *target_stage;     /* --target-stage: a stage id, or NULL */
 	long jobs;                    /* -j, 0 = one per CPU */
 	int quiet;                    /* -q */
 	int chart_png;                /* --chart-png */

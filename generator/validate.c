@@ -3,6 +3,7 @@
 
 #include "answers.h"
 #include "diag.h"
+#include "domain_targets.h"
 #include "framework.h"
 #include "profile.h"
 #include "xalloc.h"
@@ -240,6 +241,7 @@ validate_all(struct answers *answers, const struct framework *framework, int not
 		failed = 1;
 	}
 	validate_profile(answers, framework, notices, &failed, diag);
+	failed |= domain_targets_validate(answers, framework, diag) != 0;
 
 	/* Each respondent: a good id, used once, with at least one answer. */
 	for (size_t index = 0; index < answers->respondent_count; index++) {

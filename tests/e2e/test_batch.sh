@@ -39,13 +39,13 @@ done
 check "an invalid answer set gives status 1" test $? -eq 1
 check "the invalid set is reported with its line" \
 	grep -q 'score-five.xml:4: error' "$scratch/one.err"
-check "every good team is rendered" test "$(teams "$scratch/one" | wc -l)" -eq 6
+check "every good team is rendered" test "$(teams "$scratch/one" | wc -l)" -eq 7
 
 MATURITY_TEST_CRASH_TEAM=fernwick "$binary" render -f roadmap -o "$scratch/crash" \
 	examples/answers tests/fixtures/answers/score-five.xml 2>"$scratch/crash.err"
 check "a crash gives status 3" test $? -eq 3
 check "the crash names the team" grep -q 'rendering team fernwick crashed' "$scratch/crash.err"
-check "the summary counts it" grep -q '5 rendered, 0 unchanged, 1 rejected, 1 failed' "$scratch/crash.err"
+check "the summary counts it" grep -q '6 rendered, 0 unchanged, 1 rejected, 1 failed' "$scratch/crash.err"
 check "the other teams are complete" test -s "$scratch/crash/ostrander-cs/roadmap.csv"
 check "the crashed team has no stamp" test ! -e "$scratch/crash/fernwick/.maturity-stamp"
 
@@ -128,7 +128,7 @@ check "and no file is finished after the parent died" test "$(finished)" -eq "$b
 # 4. Incremental: nothing to do, then exactly what changed.
 "$binary" render -f roadmap -o "$scratch/again" examples/answers 2>/dev/null
 "$binary" render -f roadmap -o "$scratch/again" examples/answers 2>"$scratch/again.err"
-check "an unchanged re-run renders nothing" grep -q ' 0 rendered, 6 unchanged' "$scratch/again.err"
+check "an unchanged re-run renders nothing" grep -q ' 0 rendered, 7 unchanged' "$scratch/again.err"
 mkdir -p "$scratch/edited"
 cp examples/answers/*.xml "$scratch/edited/"
 "$binary" render -f roadmap -o "$scratch/inc" "$scratch/edited" 2>/dev/null
@@ -136,17 +136,17 @@ sed -i 's/<answer question="sc_q1" score="2"\/>/<answer question="sc_q1" score="
 	"$scratch/edited/kettlebrook-cs-2026-09-22.xml"
 check "the edit took effect" grep -q 'question="sc_q1" score="3"' "$scratch/edited/kettlebrook-cs-2026-09-22.xml"
 "$binary" render -f roadmap -o "$scratch/inc" "$scratch/edited" 2>"$scratch/inc.err"
-check "a changed answer set re-renders its team only" grep -q ' 1 rendered, 5 unchanged' "$scratch/inc.err"
+check "a changed answer set re-renders its team only" grep -q ' 1 rendered, 6 unchanged' "$scratch/inc.err"
 "$binary" render -f roadmap -o "$scratch/inc" --brand templates/brands/northwind-advisory.xml \
 	"$scratch/edited" 2>"$scratch/inc.err"
-check "a changed brand re-renders every team" grep -q ' 6 rendered, 0 unchanged' "$scratch/inc.err"
+check "a changed brand re-renders every team" grep -q ' 7 rendered, 0 unchanged' "$scratch/inc.err"
 cp -R content "$scratch/content"
 "$binary" render -f roadmap -o "$scratch/borrowed" -c "$scratch/content/four-phase" examples/answers 2>/dev/null
 sed -i 's/>Mid-market customers</>Customers in the mid-market</' "$scratch/content/crawl-walk-run/pack.xml"
 "$binary" render -f roadmap -o "$scratch/borrowed" -c "$scratch/content/four-phase" examples/answers \
 	2>"$scratch/borrowed.err"
 check "a change to the profile a pack borrows re-renders every team" \
-	grep -q ' 6 rendered, 0 unchanged' "$scratch/borrowed.err"
+	grep -q ' 7 rendered, 0 unchanged' "$scratch/borrowed.err"
 
 # 5. A report's bytes depend on its inputs only, not on what the worker
 # rendered before it: one team alone and the same team after five others.

@@ -79,7 +79,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* The resources parse the stage Markdown, so they are loaded anew. */
 	resources = report_resources_load(".", NULL, NULL, framework, &diag);
 	if (resources != NULL) {
-		model = model_build(framework, answers, scores, NULL, NULL, "2026-01-01");
+		model = model_build(framework, answers, scores, NULL, 0, NULL, "2026-01-01");
 		document = report_build(resources, model, brand);
 		pdf_render(folder, name, document, brand, cache, &diag);
 		xmlFreeDoc(document);

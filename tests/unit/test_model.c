@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "domain_targets.h"
 #include "model.h"
 
 static void
@@ -24,9 +25,11 @@ assessment_build(struct fixture_answers *assessment, const char *const *sets, si
 static struct model *
 model_of(struct fixture_answers *assessment, struct fixture_answers *previous)
 {
-	return model_build(framework, &assessment->answers, assessment->scores,
-			   previous ? &previous->answers : NULL, previous ? previous->scores : NULL,
-			   "2026-11-22");
+	struct model_earlier earlier = { previous ? &previous->answers : NULL,
+					 previous ? previous->scores : NULL };
+
+	return model_build(framework, &assessment->answers, assessment->scores, &earlier,
+			   previous != NULL, NULL, "2026-11-22");
 }
 
 static void
@@ -89,6 +92,163 @@ test_unassessed_ranks_last(void **state)
 	assert_int_equal(model->ranking[7], 0);
 	assert_false(model->domains[0].assessed);
 	assert_string_equal(framework->domains[model->strongest].id, "expansion_value");
+	model_free(model);
+	score_free(assessment.scores);
+}
+
+/* Four assessments of one team: each is a point of the history, oldest
+ * first and this one last; the first and the previous are apart; the pace
+ * is the slope through all four. */
+static void
+test_history_of_four(void **state)
+{
+	const char *sets[4][1] = {
+		{ "111" "111" "111" "111" "111" "111" "111" "111" },
+		{ "222" "111" "111" "111" "111" "111" "111" "111" },
+		{ "222" "222" "222" "111" "111" "111" "111" "111" },
+		{ "222" "222" "222" "222" "222" "222" "222" "222" },
+	};
+	const char *dates[4] = { "2025-01-01", "2025-07-02", "2026-01-01", "2026-07-02" };
+	struct fixture_answers assessments[4];
+	struct model_earlier earlier[3];
+	struct model *model;
+
+	(void)state;
+	for (int index = 0; index < 4; index++)
+		assessment_build(&assessments[index], sets[index], 1, dates[index]);
+	for (int index = 0; index < 3; index++)
+		earlier[index] = (struct model_earlier){ &assessments[index].answers,
+							 assessments[index].scores };
+	model = model_build(framework, &assessments[3].answers, assessments[3].scores, earlier, 3,
+			    NULL, "2026-11-22");
+	assert_int_equal(model->history_count, 4);
+	for (int index = 0; index < 4; index++) {
+		assert_string_equal(model->history[index].date, dates[index]);
+		assert_true(model->history[index].overall == assessments[index].scores->overall);
+	}
+	/* 1.00, 1.13, 1.38, 2.00: the previous is the third, the first the first. */
+	assert_true(model->has_previous);
+	assert_true(model->previous_overall == assessments[2].scores->overall);
+	assert_true(model->has_first);
+	assert_true(model->first_change == 1.0);
+	assert_true(model->domains[7].has_first);
+	assert_true(model->domains[7].first_change == 1.0);
+	assert_true(model->history[3].change == score_round(2.0 - assessments[2].scores->overall));
+	/* Six months apart each: 0, 6, 12 and 18 months from the first. */
+	assert_true(model->history[3].months > 17.9 && model->history[3].months < 18.1);
+	/* The least-squares slope of (0, 1.00) (6, 1.13) (12, 1.38) (18, 2.00):
+	 * 9.75 / 180 = 0.0542 points a month (a little more: the half years
+	 * are a day short of six mean months). */
+	assert_true(model->has_pace);
+	assert_true(model->pace > 0.0541 && model->pace < 0.0545);
+	model_free(model);
+
+	/* One earlier assessment is a previous one, not yet a pace. */
+	model = model_build(framework, &assessments[3].answers, assessments[3].scores, earlier + 2,
+			    1, NULL, "2026-11-22");
+	assert_int_equal(model->history_count, 2);
+	assert_false(model->has_first);
+	assert_false(model->has_pace);
+	assert_false(model->domains[7].has_first);
+	model_free(model);
+	for (int index = 0; index < 4; index++)
+		score_free(assessments[index].scores);
+}
+
+/* Assessments all of one day have no pace. */
+static void
+test_history_one_day(void **state)
+{
+	const char *before[] = { "111" "111" "111" "111" "111" "111" "111" "111" };
+	const char *now[] = { "222" "222" "222" "222" "222" "222" "222" "222" };
+	struct fixture_answers first, second;
+	struct model_earlier earlier[2];
+	struct model *model;
+
+	(void)state;
+	assessment_build(&first, before, 1, "2026-05-05");
+	assessment_build(&second, now, 1, "2026-05-05");
+	earlier[0] = earlier[1] = (struct model_earlier){ &first.answers, first.scores };
+	model = model_build(framework, &second.answers, second.scores, earlier, 2, NULL,
+			    "2026-11-22");
+	assert_int_equal(model->history_count, 3);
+	assert_true(model->has_first);
+	assert_false(model->has_pace);
+	model_free(model);
+	score_free(first.scores);
+	score_free(second.scores);
+}
+
+/* Which target a domain gets: the answer set's over the targets file's,
+ * the file's over the stage's threshold; within one source a domain's own
+ * over the one for every domain.  The gap is what the score lacks. */
+static void
+test_targets_precedence(void **state)
+{
+	/* Every domain at 2.00. */
+	const char *sets[] = { "222" "222" "222" "222" "222" "222" "222" "222" };
+	struct answers_target own[2] = {
+		{ .domain = 7, .score = 2.5 },  /* ai_leverage */
+		{ .domain = -1, .score = 3.5 }, /* every domain */
+	};
+	struct fixture_answers assessment;
+	struct domain_targets *portfolio;
+	struct diag diag;
+	struct model *model;
+
+	(void)state;
+	diag_init(&diag, stderr);
+	assessment_build(&assessment, sets, 1, "2026-11-01");
+
+	/* The file names health_risk 3.25 and ai_leverage 3.00; Run begins at 3.00. */
+	portfolio = domain_targets_load("tests/fixtures/targets/some-domains.xml", "run", framework,
+					"content/schema", &diag);
+	assert_non_null(portfolio);
+	assessment.answers.targets = own;
+	assessment.answers.target_count = 1;
+	model = model_build(framework, &assessment.answers, assessment.scores, NULL, 0, portfolio,
+			    "2026-11-22");
+	assert_int_equal(model->target_count, 8);
+	assert_int_equal(model->domains[7].target_source, DOMAIN_TARGET_ANSWERS);
+	assert_true(model->domains[7].target == 2.5);
+	assert_int_equal(model->domains[2].target_source, DOMAIN_TARGET_FILE);
+	assert_true(model->domains[2].target == 3.25);
+	assert_true(model->domains[2].gap == 1.25);
+	assert_int_equal(model->domains[0].target_source, DOMAIN_TARGET_STAGE);
+	assert_true(model->domains[0].target == 3.0);
+	model_free(model);
+
+	/* The answer set's target for every domain wins over the file's own. */
+	assessment.answers.target_count = 2;
+	model = model_build(framework, &assessment.answers, assessment.scores, NULL, 0, portfolio,
+			    "2026-11-22");
+	assert_true(model->domains[7].target == 2.5);
+	assert_int_equal(model->domains[2].target_source, DOMAIN_TARGET_ANSWERS);
+	assert_true(model->domains[2].target == 3.5);
+	model_free(model);
+	domain_targets_free(portfolio);
+
+	/* In the file, a domain's own target over the one for every domain,
+	 * which leaves the stage nothing. */
+	portfolio = domain_targets_load("tests/fixtures/targets/every-domain.xml", "run", framework,
+					"content/schema", &diag);
+	assert_non_null(portfolio);
+	assessment.answers.target_count = 0;
+	model = model_build(framework, &assessment.answers, assessment.scores, NULL, 0, portfolio,
+			    "2026-11-22");
+	assert_true(model->domains[2].target == 3.25);
+	assert_true(model->domains[0].target == 2.5);
+	assert_int_equal(model->domains[0].target_source, DOMAIN_TARGET_FILE);
+	assert_true(model->domains[0].gap == 0.5);
+	model_free(model);
+	domain_targets_free(portfolio);
+
+	/* No target anywhere: nothing, and no gap. */
+	model = model_build(framework, &assessment.answers, assessment.scores, NULL, 0, NULL,
+			    "2026-11-22");
+	assert_int_equal(model->target_count, 0);
+	assert_false(model->domains[0].has_target);
+	assert_true(model->domains[0].gap == 0);
 	model_free(model);
 	score_free(assessment.scores);
 }
@@ -366,7 +526,7 @@ test_targets(void **state)
 		model = model_of(&assessment, NULL);
 		stage = &framework->stages[model->stage];
 		for (size_t metric = 0; metric < stage->metric_count; metric++) {
-			const struct framework_target_value *target = model->targets[metric];
+			const struct framework_target_value *target = model->metric_targets[metric];
 
 			/* Every metric the pack lists has a target. */
 			assert_non_null(target);
@@ -392,6 +552,9 @@ main(void)
 		cmocka_unit_test(test_even_profile_names_neither),
 		cmocka_unit_test(test_unassessed_ranks_last),
 		cmocka_unit_test(test_previous_comparison),
+		cmocka_unit_test(test_history_of_four),
+		cmocka_unit_test(test_history_one_day),
+		cmocka_unit_test(test_targets_precedence),
 		cmocka_unit_test(test_disagreements_widest_first),
 		cmocka_unit_test(test_strengths_need_two),
 		cmocka_unit_test(test_next_stage),

@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,6 +341,126 @@ test_months(void **state)
 }
 
 
+/* With its own pace, a team's time to the next stage is the distance
+ * still to go at that pace, kept within the pack's range; a pace that is
+ * not upward falls back to the range, and says so. */
+static void
+test_months_by_pace(void **state)
+{
+	/* Overall 2.38 at Walk: 0.62 to Run. */
+	const char *sets[] = { "333" "232" "322" "322" "322" "332" "322" "221" };
+	struct fixture_answers base;
+	struct roadmap roadmap;
+	struct roadmap_basis basis = { .has_pace = 1, .pace = 0.05 };
+
+	(void)state;
+	fixture_answers_build(&base, sets, 1, "2026-11-01", NULL);
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, &basis);
+	assert_int_equal(roadmap.estimate, ROADMAP_ESTIMATE_PACE);
+	assert_int_equal(roadmap.months_by_pace,
+			 (int)lround((3.0 - base.scores->overall) / 0.05));
+	assert_int_equal(roadmap.months_estimate, roadmap.months_by_pace);
+	roadmap_free(&roadmap);
+
+	/* Fast: bounded below by the range; slow: above. */
+	basis.pace = 0.5;
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, &basis);
+	assert_int_equal(roadmap.months_by_pace, 1);
+	assert_int_equal(roadmap.months_estimate, 9);
+	roadmap_free(&roadmap);
+	basis.pace = 0.0001;
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, &basis);
+	assert_int_equal(roadmap.months_by_pace, ROADMAP_PACE_MONTHS_MAX);
+	assert_int_equal(roadmap.months_estimate, 18);
+	roadmap_free(&roadmap);
+
+	/* Not upward: the range, as without a pace, marked stalled. */
+	basis.pace = -0.02;
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, &basis);
+	assert_int_equal(roadmap.estimate, ROADMAP_ESTIMATE_STALLED);
+	int stalled = roadmap.months_estimate;
+	roadmap_free(&roadmap);
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, NULL);
+	assert_int_equal(roadmap.estimate, ROADMAP_ESTIMATE_RANGE);
+	assert_int_equal(roadmap.months_estimate, stalled);
+	roadmap_free(&roadmap);
+	score_free(base.scores);
+}
+
+/* The domain of the first action drawn from an answer, or SIZE_MAX. */
+static size_t
+first_answer_domain(const struct roadmap *roadmap)
+{
+	for (size_t index = 0; index < roadmap->action_count; index++)
+		if (roadmap->actions[index].source == ROADMAP_FROM_ANSWER)
+			return roadmap->actions[index].domain;
+	return SIZE_MAX;
+}
+
+/* With targets the roadmap ranks by the gap to target times the domain's
+ * weight: the largest weighted gap first, whatever the weakest domain;
+ * foundations still come before everything; each action knows its gap. */
+static void
+test_targets_rank_by_weighted_gap(void **state)
+{
+	/* sc 3.00 jl 2.67 hr 2.33 md 2.33 ev 2.33 os 2.67 ca 2.67 ai 2.00: Walk,
+	 * no foundation; AI Leverage is the weakest. */
+	const char *sets[] = { "333" "332" "322" "232" "223" "323" "332" "222" };
+	double targets[8] = { -1, -1, -1, -1, -1, -1, -1, -1 };
+	struct fixture_answers base;
+	struct roadmap roadmap;
+	struct roadmap_basis basis = { .targets = targets };
+	double saved;
+
+	(void)state;
+	fixture_answers_build(&base, sets, 1, "2026-11-01", NULL);
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, NULL);
+	assert_string_equal(framework->domains[first_answer_domain(&roadmap)].id, "ai_leverage");
+	roadmap_free(&roadmap);
+
+	/* Segmentation aims at 4.00, a gap of 1.00; the rest are at target. */
+	for (size_t domain = 0; domain < 8; domain++)
+		targets[domain] = base.scores->domains[domain];
+	targets[0] = 4.0;
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, &basis);
+	assert_string_equal(framework->domains[first_answer_domain(&roadmap)].id,
+			    "segmentation_coverage");
+	for (size_t index = 0; index < roadmap.action_count; index++) {
+		const struct roadmap_action *action = &roadmap.actions[index];
+
+		assert_true(action->has_target);
+		assert_true(action->gap == (action->domain == 0 ? 1.0 : 0.0));
+	}
+	roadmap_free(&roadmap);
+
+	/* Journey aims 0.60 higher than it is, Segmentation 1.00: with a
+	 * weight of 2, Journey's 1.20 comes first. */
+	targets[1] = score_round(base.scores->domains[1] + 0.6);
+	saved = framework->domains[1].weight;
+	framework->domains[1].weight = 2;
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, &basis);
+	assert_string_equal(framework->domains[first_answer_domain(&roadmap)].id,
+			    "journey_lifecycle");
+	roadmap_free(&roadmap);
+	framework->domains[1].weight = saved;
+	score_free(base.scores);
+
+	/* Foundations first still: AI Leverage at 1.67 is below Walk's 2.00
+	 * and comes before the largest gap. */
+	const char *below[] = { "333" "332" "322" "232" "223" "323" "332" "122" };
+
+	fixture_answers_build(&base, below, 1, "2026-11-01", NULL);
+	assert_true(base.scores->domains[7] < 2.0 && base.scores->overall >= 2.0);
+	for (size_t domain = 0; domain < 8; domain++)
+		targets[domain] = base.scores->domains[domain];
+	targets[0] = 4.0;
+	roadmap_build(&roadmap, framework, &base.answers, base.scores, &basis);
+	assert_string_equal(framework->domains[first_answer_domain(&roadmap)].id, "ai_leverage");
+	assert_true(roadmap.actions[0].foundation);
+	roadmap_free(&roadmap);
+	score_free(base.scores);
+}
+
 /* A fixture with a profile of the given option ids (NULL ids passed over). */
 static void
 fixture_build_profile(struct fixture *fixture, const char *const *sets, size_t count,
@@ -348,7 +469,7 @@ fixture_build_profile(struct fixture *fixture, const char *const *sets, size_t c
 	fixture_answers_build(&fixture->base, sets, count, "2026-11-01", NULL);
 	fixture_answers_profile(&fixture->base, ids, id_count);
 	roadmap_build(&fixture->roadmap, framework, &fixture->base.answers, fixture->base.scores,
-		      previous);
+		      &(struct roadmap_basis){ .previous = previous });
 }
 
 /* The position of the action that comes from question, or -1. */
@@ -826,6 +947,8 @@ main(void)
 		cmocka_unit_test(test_every_action_is_complete),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_months),
+		cmocka_unit_test(test_months_by_pace),
+		cmocka_unit_test(test_targets_rank_by_weighted_gap),
 		cmocka_unit_test(test_profile_leaves_out),
 		cmocka_unit_test(test_profile_ranks_up),
 		cmocka_unit_test(test_every_roadmap_holds_together),
