@@ -2,6 +2,8 @@
 # all a fresh Debian machine needs: missing packages are installed when run
 # as root, else the one apt-get line to run is printed.
 
+# The program's version, defined here only: the sources read it as
+# MATURITY_VERSION, which DEFINES passes to every compilation.
 VERSION    := 0.1.0
 PREFIX     ?= /usr/local
 DATADIR    ?= $(PREFIX)/share/maturity

@@ -37,10 +37,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#ifndef MATURITY_VERSION
-#define MATURITY_VERSION "0.0.0"
-#endif
-
 /* What is loaded once, before the first answer set. */
 struct batch_resources {
 	struct framework *framework;

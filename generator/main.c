@@ -18,9 +18,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef MATURITY_VERSION
-#define MATURITY_VERSION "0.0.0"
-#endif
 #ifndef MATURITY_DATADIR
 #define MATURITY_DATADIR "/usr/local/share/maturity"
 #endif
