@@ -43,6 +43,7 @@ SOURCES := \
 	generator/model.c \
 	generator/model_advice.c \
 	generator/outfile.c \
+	generator/pack.c \
 	generator/pdf.c \
 	generator/pdf_figures.c \
 	generator/pdf_walk.c \

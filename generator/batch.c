@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "fonts.h"
 #include "framework.h"
+#include "pack.h"
 #include "html.h"
 #include "infile.h"
 #include "inputs.h"
@@ -84,7 +85,7 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 	char *answers_schema = xasprintf("%s/answers.rng", schema_folder);
 	int failed = 0;
 
-	resources->framework = framework_load(options->content_folder, schema_folder, diag);
+	resources->framework = pack_load(options->content_folder, schema_folder, diag);
 	resources->answers_schema = xmlinput_schema_load(answers_schema, diag);
 	failed = resources->framework == NULL || resources->answers_schema == NULL;
 	if (!failed && options->command == COMMAND_RENDER) {
@@ -130,7 +131,7 @@ batch_load_resources(const struct options *options, struct batch_resources *reso
 static void
 batch_free_resources(struct batch_resources *resources)
 {
-	framework_free(resources->framework);
+	pack_free(resources->framework);
 	xmlRelaxNGFree(resources->answers_schema);
 	render_resources_free(resources->render);
 }
@@ -485,7 +486,7 @@ batch_index(const struct options *options, struct diag *diag)
 	char *schema_folder = xasprintf("%s/content/schema", options->data_folder);
 	char *templates = xasprintf("%s/templates", options->data_folder);
 	char *fonts = xasprintf("%s/fonts", options->data_folder);
-	struct framework *framework = framework_load(options->content_folder, schema_folder, diag);
+	struct framework *framework = pack_load(options->content_folder, schema_folder, diag);
 	struct brand *brand = NULL;
 	struct html_template *template = NULL;
 	enum batch_result result = BATCH_CONFIGURATION;
@@ -509,7 +510,7 @@ batch_index(const struct options *options, struct diag *diag)
 	}
 	html_template_free(template);
 	brand_free(brand);
-	framework_free(framework);
+	pack_free(framework);
 	free(schema_folder);
 	free(templates);
 	free(fonts);
@@ -521,7 +522,7 @@ static enum batch_result
 batch_sample(const struct options *options, struct diag *diag)
 {
 	char *schema_folder = xasprintf("%s/content/schema", options->data_folder);
-	struct framework *framework = framework_load(options->content_folder, schema_folder, diag);
+	struct framework *framework = pack_load(options->content_folder, schema_folder, diag);
 	enum batch_result result = BATCH_CONFIGURATION;
 
 	if (framework != NULL) {
@@ -533,7 +534,7 @@ batch_sample(const struct options *options, struct diag *diag)
 			fprintf(stderr, "maturity: wrote %ld teams into %s\n", options->sample_teams,
 				options->out_folder);
 	}
-	framework_free(framework);
+	pack_free(framework);
 	free(schema_folder);
 	return result;
 }

@@ -7,6 +7,7 @@
 #include "answers.h"
 #include "diag.h"
 #include "framework.h"
+#include "pack.h"
 #include "model.h"
 #include "report_xml.h"
 #include "score.h"
@@ -27,7 +28,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	diag_init(&diag, stderr);
-	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
+	framework = pack_load("content/crawl-walk-run", "content/schema", &diag);
 	schema = xmlinput_schema_load("content/schema/answers.rng", &diag);
 	if (framework == NULL || schema == NULL)
 		abort();

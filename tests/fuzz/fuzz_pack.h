@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "framework.h"
+#include "pack.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -24,7 +25,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	diag_init(&diag, stderr);
-	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
+	framework = pack_load("content/crawl-walk-run", "content/schema", &diag);
 	if (framework == NULL)
 		abort();
 	return 0;

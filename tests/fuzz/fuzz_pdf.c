@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "fonts.h"
 #include "framework.h"
+#include "pack.h"
 #include "model.h"
 #include "outfile.h"
 #include "pdf.h"
@@ -41,7 +42,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	diag_init(&diag, stderr);
-	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
+	framework = pack_load("content/crawl-walk-run", "content/schema", &diag);
 	answers = answers_load("examples/answers/fernwick-2026-11-03.xml", INFILE_FOLLOW, 1 << 20,
 			       NULL, &diag);
 	fonts_register_folder("fonts", &diag);

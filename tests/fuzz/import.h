@@ -10,6 +10,7 @@
 #include "answers.h"
 #include "diag.h"
 #include "framework.h"
+#include "pack.h"
 #include "validate.h"
 #include "xmlinput.h"
 
@@ -21,7 +22,7 @@ import_load(struct framework **framework, xmlRelaxNGPtr *schema)
 	struct diag diag;
 
 	diag_init(&diag, stderr);
-	*framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
+	*framework = pack_load("content/crawl-walk-run", "content/schema", &diag);
 	*schema = xmlinput_schema_load("content/schema/answers.rng", &diag);
 	if (*framework == NULL || *schema == NULL)
 		abort();

@@ -11,6 +11,7 @@
 #include "answers.h"
 #include "diag.h"
 #include "framework.h"
+#include "pack.h"
 #include "profile.h"
 #include "score.h"
 
@@ -25,7 +26,7 @@ fixture_setup(void **state)
 
 	(void)state;
 	diag_init(&diag, stderr);
-	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
+	framework = pack_load("content/crawl-walk-run", "content/schema", &diag);
 	return framework == NULL ? -1 : 0;
 }
 
@@ -33,7 +34,7 @@ static inline int
 fixture_teardown(void **state)
 {
 	(void)state;
-	framework_free(framework);
+	pack_free(framework);
 	return 0;
 }
 

@@ -798,14 +798,14 @@ setup(void **state)
 	struct diag diag;
 
 	diag_init(&diag, stderr);
-	four_phase = framework_load("content/four-phase", "content/schema", &diag);
+	four_phase = pack_load("content/four-phase", "content/schema", &diag);
 	return four_phase == NULL ? -1 : fixture_setup(state);
 }
 
 static int
 teardown(void **state)
 {
-	framework_free(four_phase);
+	pack_free(four_phase);
 	return fixture_teardown(state);
 }
 
