@@ -19,7 +19,6 @@
 #include "xalloc.h"
 #include "xmlout.h"
 
-#include <libxml/xmlsave.h>
 #include <stdlib.h>
 
 struct render_resources {
@@ -117,16 +116,15 @@ static int
 render_write_xml(const struct outfile_folder *folder, const char *name, xmlDocPtr document,
 		 struct diag *diag)
 {
-	xmlChar *text = NULL;
-	int length = 0;
+	size_t length;
+	xmlChar *text = xmlout_serialize(document, &length);
 	int result;
 
-	xmlDocDumpFormatMemoryEnc(document, &text, &length, "UTF-8", 1);
 	if (text == NULL) {
-		diag_error(diag, folder->path, 0, "cannot serialize the report model");
+		diag_error(diag, folder->path, 0, "cannot serialize %s", name);
 		return -1;
 	}
-	result = outfile_write(folder, name, text, (size_t)length, diag);
+	result = outfile_write(folder, name, text, length, diag);
 	xmlFree(text);
 	return result;
 }
