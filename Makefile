@@ -23,6 +23,7 @@ SOURCES := \
 	generator/answers.c \
 	generator/batch.c \
 	generator/brand.c \
+	generator/calendar.c \
 	generator/catalogue.c \
 	generator/chart.c \
 	generator/content.c \

@@ -5,6 +5,7 @@
 
 #include "answers.h"
 #include "brand.h"
+#include "calendar.h"
 #include "diag.h"
 #include "fonts.h"
 #include "framework.h"
@@ -73,7 +74,7 @@ struct batch_render {
 	struct diag *diag;
 	struct progress progress;
 	size_t rendered, failed, interrupted;
-	char generated[11];
+	char generated[CALENDAR_DAY_SIZE];
 	struct model_benchmark *benchmark;  /* NULL without --benchmark */
 };
 
@@ -167,19 +168,6 @@ batch_compare(const void *left_pointer, const void *right_pointer)
 	if (order == 0)
 		order = strcmp(left->path, right->path);
 	return order;
-}
-
-/* The report date: SOURCE_DATE_EPOCH when set (reproducible builds), else
- * today, in UTC. */
-static void
-batch_generated_date(char date[11])
-{
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t now = epoch != NULL ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
-	struct tm calendar;
-
-	if (gmtime_r(&now, &calendar) == NULL || strftime(date, 11, "%Y-%m-%d", &calendar) != 10)
-		strcpy(date, "1970-01-01");
 }
 
 /* The shard (1..count) a team belongs to: a stable hash of its id, the
@@ -389,7 +377,7 @@ batch_render(const struct options *options, struct batch_resources *resources,
 		if (explicit_previous == NULL)
 			return BATCH_CONFIGURATION;
 	}
-	batch_generated_date(batch.generated);
+	calendar_today(batch.generated);
 	qsort(assessments, count, sizeof *assessments, batch_compare);
 	batch.teams = xcalloc(count ? count : 1, sizeof *batch.teams);
 	if (options->benchmark)
@@ -490,7 +478,7 @@ batch_index(const struct options *options, struct diag *diag)
 	struct brand *brand = NULL;
 	struct html_template *template = NULL;
 	enum batch_result result = BATCH_CONFIGURATION;
-	char generated[11];
+	char generated[CALENDAR_DAY_SIZE];
 
 	if (framework != NULL && fonts_register_folder(fonts, diag) == 0)
 		brand = brand_load(options->brand_path, schema_folder, options->allow_brand_path, diag);
@@ -499,7 +487,7 @@ batch_index(const struct options *options, struct diag *diag)
 	if (template != NULL) {
 		const char *index_folder = options->out_given ? options->out_folder : options->inputs[0];
 
-		batch_generated_date(generated);
+		calendar_today(generated);
 		result = portfolio_build(options->inputs, options->input_count, index_folder, framework,
 					 brand, template, generated, diag) == 0
 				 ? BATCH_OK
@@ -526,8 +514,11 @@ batch_sample(const struct options *options, struct diag *diag)
 	enum batch_result result = BATCH_CONFIGURATION;
 
 	if (framework != NULL) {
+		char today[CALENDAR_DAY_SIZE];
+
+		calendar_today(today);
 		result = sample_write(options->out_folder, (size_t)options->sample_teams, options->seed,
-				      framework, diag) == 0
+				      today, framework, diag) == 0
 				 ? BATCH_OK
 				 : BATCH_FAILED;
 		if (result == BATCH_OK && !options->quiet)

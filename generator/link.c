@@ -2,6 +2,7 @@
 #include "link.h"
 
 #include "answers.h"
+#include "calendar.h"
 #include "diag.h"
 #include "framework.h"
 #include "profile.h"
@@ -256,9 +257,9 @@ link_read_date(struct link_reader *reader, const json_t *root)
 	if (timestamp != NULL)
 		reader->answers->date = link_day(timestamp);
 	if (reader->answers->date == NULL) {
-		GDateTime *now = g_date_time_new_now_utc();
-		gchar *today = g_date_time_format(now, "%Y-%m-%d");
+		char today[CALENDAR_DAY_SIZE];
 
+		calendar_today(today);
 		if (timestamp != NULL) {
 			char *shown = link_show(timestamp);
 
@@ -269,8 +270,6 @@ link_read_date(struct link_reader *reader, const json_t *root)
 			free(shown);
 		}
 		reader->answers->date = xstrdup(today);
-		g_free(today);
-		g_date_time_unref(now);
 	}
 }
 

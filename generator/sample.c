@@ -5,6 +5,7 @@
 #include "sample.h"
 
 #include "answers.h"
+#include "calendar.h"
 #include "diag.h"
 #include "framework.h"
 #include "interrupt.h"
@@ -55,7 +56,8 @@ static const char *const sample_names[] = { "Atlas", "Birch", "Cobalt", "Delta",
 /* One answer set: maturity is the team's underlying level (1-4). */
 static int
 sample_one(const struct outfile_folder *folder, const struct framework *framework, size_t number,
-	   int year, double maturity, const double *leans, uint64_t *state, struct diag *diag)
+	   const char *date, double maturity, const double *leans, uint64_t *state,
+	   struct diag *diag)
 {
 	struct answers *answers = xcalloc(1, sizeof *answers);
 	size_t respondents = 1 + (size_t)(sample_uniform(state) * 3.2);
@@ -65,8 +67,7 @@ sample_one(const struct outfile_folder *folder, const struct framework *framewor
 	int result;
 
 	answers->team = xasprintf("team-%05zu", number);
-	answers->date = xasprintf("%04d-%02d-%02d", year, 1 + (int)(number % 12),
-				  1 + (int)(number % 28));
+	answers->date = xstrdup(date);
 	answers->name = xasprintf("%s %s Customer Success",
 				  sample_names[number % (sizeof sample_names / sizeof *sample_names)],
 				  sample_names[(number / 20) % (sizeof sample_names / sizeof *sample_names)]);
@@ -111,8 +112,8 @@ sample_one(const struct outfile_folder *folder, const struct framework *framewor
 }
 
 int
-sample_write(const char *path, size_t teams, uint64_t seed, const struct framework *framework,
-	     struct diag *diag)
+sample_write(const char *path, size_t teams, uint64_t seed, const char *today,
+	     const struct framework *framework, struct diag *diag)
 {
 	uint64_t state = seed;
 	struct outfile_folder *folder = outfile_folder_open(path, diag);
@@ -125,12 +126,19 @@ sample_write(const char *path, size_t teams, uint64_t seed, const struct framewo
 	for (size_t number = 1; number <= teams && !failed && !interrupt_requested(); number++) {
 		/* Spread teams over every stage, most in the middle. */
 		double maturity = 1.2 + 2.6 * (sample_uniform(&state) + sample_uniform(&state)) / 2;
+		/* Dated over the year up to today, never after it; a team's
+		 * earlier assessment a year before its latest. */
+		unsigned days_back = (unsigned)((number * 29) % 365);
+		char latest[CALENDAR_DAY_SIZE], earlier[CALENDAR_DAY_SIZE];
 
+		calendar_days_before(today, days_back, latest);
+		calendar_days_before(today, days_back + 365, earlier);
 		for (size_t domain = 0; domain < framework->domain_count; domain++)
 			leans[domain] = sample_normal(&state) * 0.45;
-		failed |= sample_one(folder, framework, number, 2026, maturity, leans, &state, diag) != 0;
+		failed |= sample_one(folder, framework, number, latest, maturity, leans, &state,
+				     diag) != 0;
 		if (sample_uniform(&state) < 0.33)
-			failed |= sample_one(folder, framework, number, 2025, maturity - 0.5, leans,
+			failed |= sample_one(folder, framework, number, earlier, maturity - 0.5, leans,
 					     &state, diag) != 0;
 	}
 	free(leans);
