@@ -43,6 +43,7 @@ SOURCES := \
 	generator/markdown.c \
 	generator/model.c \
 	generator/model_advice.c \
+	generator/options.c \
 	generator/outfile.c \
 	generator/pack.c \
 	generator/pdf.c \
