@@ -22,6 +22,10 @@ SOURCES := \
 	generator/advice.c \
 	generator/answers.c \
 	generator/batch.c \
+	generator/batch_convert.c \
+	generator/batch_list.c \
+	generator/batch_portfolio.c \
+	generator/batch_render.c \
 	generator/brand.c \
 	generator/calendar.c \
 	generator/catalogue.c \
@@ -190,10 +194,20 @@ $(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_OBJECTS)
 
 -include $(UNIT_BINARIES:=.d) $(UNIT_ASAN_BINARIES:=.d)
 
+# Faults the end-to-end tests inject from outside, never built into the
+# program: a library preloaded to crash a worker on one team.
+FAULTS := $(BUILD)/tests/crash_on_folder.so
+
+$(BUILD)/tests/%.so: tests/faults/%.c
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(WARNINGS) -shared -fPIC -o $@ $< -ldl
+
 # `make test`: unit and end-to-end tests, plain and under ASan+UBSan.  The
 # runner keeps going after a failure and ends on "N passed, N failed".
 test: $(BUILD)/.deps-test $(BUILD)/a11y/node_modules/.installed
-	@$(SUBMAKE) $(BUILD)/maturity $(BUILD)/asan/maturity $(UNIT_BINARIES) $(UNIT_ASAN_BINARIES)
+	@$(SUBMAKE) $(BUILD)/maturity $(BUILD)/asan/maturity $(UNIT_BINARIES) $(UNIT_ASAN_BINARIES) \
+		$(FAULTS)
 	@sh tests/run.sh $(BUILD)
 
 # Fuzzing with libFuzzer (clang): each target runs FUZZ_SECONDS from its
