@@ -55,6 +55,7 @@ SOURCES := \
 	generator/pdf_walk.c \
 	generator/pool.c \
 	generator/portfolio.c \
+	generator/portfolio_write.c \
 	generator/profile.c \
 	generator/progress.c \
 	generator/render.c \

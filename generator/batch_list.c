@@ -2,27 +2,35 @@
  * its scores (score) or counted (validate). */
 #include "answers.h"
 #include "batch_parts.h"
+#include "calendar.h"
 #include "diag.h"
 #include "framework.h"
 #include "interrupt.h"
+#include "model.h"
 #include "options.h"
 #include "score.h"
 #include "summary.h"
 
 #include <stdio.h>
 
-/* score: each accepted answer set's entry in the listing. */
+/* score: each accepted answer set's entry in the listing, from the
+ * description of its results the model makes. */
 static void
 batch_score_accept(struct batch_pass *pass, const struct answers *answers, const char *path,
 		   enum infile_links links)
 {
-	struct scores *scores = score_compute(pass->resources->framework, answers);
+	const struct framework *framework = pass->resources->framework;
+	struct scores *scores = score_compute(framework, answers);
+	struct model *model = model_build(framework, answers, scores, NULL, NULL, pass->context);
+	struct summary summary;
 
 	(void)path;
 	(void)links;
-	if (summary_write(stdout, pass->options->summary, pass->resources->framework, answers,
-			  scores) != 0)
+	summary_describe(&summary, model);
+	if (summary_write(stdout, pass->options->summary, framework, &summary) != 0)
 		pass->result = BATCH_FAILED;
+	summary_release(&summary);
+	model_free(model);
 	score_free(scores);
 }
 
@@ -52,9 +60,12 @@ enum batch_result
 batch_score(const struct options *options, struct batch_resources *resources,
 	    const struct survey_mapping *mapping, struct diag *diag)
 {
+	char today[CALENDAR_DAY_SIZE];
 	struct batch_pass pass = { .options = options, .resources = resources, .mapping = mapping,
-				   .diag = diag, .accept = batch_score_accept, .result = BATCH_OK };
+				   .diag = diag, .accept = batch_score_accept, .context = today,
+				   .result = BATCH_OK };
 
+	calendar_today(today);
 	if (summary_begin(stdout, options->summary, resources->framework) != 0)
 		pass.result = BATCH_FAILED;
 	batch_read_all(&pass);

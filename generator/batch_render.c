@@ -31,6 +31,7 @@ struct batch_assessment {
 	char *team;
 	char *date;
 	double *domains;                  /* scores per domain (< 0 not assessed), with --benchmark */
+	size_t stage;                     /* index into framework.stages, with --benchmark */
 };
 
 /* One team to render: its newest assessment and the one before it. */
@@ -55,7 +56,8 @@ struct batch_render {
 	struct progress progress;
 	size_t rendered, failed, interrupted;
 	char generated[CALENDAR_DAY_SIZE];
-	struct model_benchmark *benchmark;     /* NULL without --benchmark */
+	struct portfolio_figures figures;      /* the portfolio, with --benchmark */
+	struct model_benchmark benchmark;      /* a view of figures; domain_count 0 without */
 };
 
 /* The digest of what every report depends on: the pack, templates,
@@ -108,13 +110,14 @@ batch_render_accept(struct batch_pass *pass, const struct answers *answers, cons
 					   sizeof *batch->assessments);
 	assessment = &batch->assessments[batch->assessment_count++];
 	*assessment = (struct batch_assessment){ xstrdup(path), links, xstrdup(answers->team),
-						 xstrdup(answers->date), NULL };
+						 xstrdup(answers->date), NULL, 0 };
 	if (batch->options->benchmark) {
 		struct scores *scores = score_compute(framework, answers);
 		size_t domains = framework->domain_count;
 
 		assessment->domains = xcalloc(domains ? domains : 1, sizeof(double));
 		memcpy(assessment->domains, scores->domains, domains * sizeof(double));
+		assessment->stage = scores->stage;
 		score_free(scores);
 	}
 }
@@ -163,8 +166,8 @@ batch_render_team(size_t task, void *context)
 	if (previous != NULL)
 		previous_scores = score_compute(framework, previous);
 	model = model_build(framework, answers, scores, previous, previous_scores, batch->generated);
-	if (batch->benchmark != NULL)
-		model_apply_benchmark(model, batch->benchmark);
+	if (batch->options->benchmark)
+		model_apply_benchmark(model, &batch->benchmark);
 	result = render_team(batch->resources->render, batch->options, folder, model, batch->diag);
 
 	/* The stamp goes last: only a complete set of outputs is fresh. */
@@ -234,52 +237,42 @@ batch_team_cancelled(size_t task, void *context)
 	outfile_folder_close(folder);
 }
 
-/* The portfolio to benchmark against: each team's newest assessment. */
-static struct model_benchmark *
-batch_benchmark(const struct batch_assessment *assessments, size_t count, size_t domains,
-		char digest[STAMP_LENGTH + 1])
+/* The portfolio each team is compared with (--benchmark): the teams the
+ * output folder holds once this run is done, the same teams index.html
+ * then shows.  Those of this run count at their newest assessment, and
+ * every other team in OUT as its summary.json has it.  The medians shape
+ * every report, so they join the digest: a new one re-renders all. */
+static void
+batch_benchmark(struct batch_render *batch)
 {
-	struct model_benchmark *benchmark = xcalloc(1, sizeof *benchmark);
-	double *medians = xcalloc(domains ? domains : 1, sizeof *medians);
-	double **sorted = xcalloc(domains ? domains : 1, sizeof *sorted);
-	size_t *counts = xcalloc(domains ? domains : 1, sizeof *counts);
+	const struct framework *framework = batch->resources->framework;
+	struct portfolio_figures *figures = &batch->figures;
+	char **teams = xcalloc(batch->assessment_count ? batch->assessment_count : 1, sizeof *teams);
+	size_t team_count = 0;
 
-	for (size_t domain = 0; domain < domains; domain++) {
+	portfolio_figures_init(figures, framework);
+	for (size_t index = 0; index < batch->assessment_count; index++) {
+		const struct batch_assessment *assessment = &batch->assessments[index];
+
+		if (index + 1 < batch->assessment_count &&
+		    strcmp(batch->assessments[index + 1].team, assessment->team) == 0)
+			continue;
+		portfolio_figures_add(figures, assessment->stage, assessment->domains);
+		teams[team_count++] = assessment->team;
+	}
+	portfolio_figures_add_folder(figures, batch->options->out_folder, framework, teams,
+				     team_count);
+	portfolio_figures_finish(figures);
+	for (size_t domain = 0; domain < figures->domain_count; domain++) {
 		char text[64];
 
-		sorted[domain] = xcalloc(count ? count : 1, sizeof **sorted);
-		for (size_t index = 0; index < count; index++) {
-			int newest = index + 1 == count ||
-				     strcmp(assessments[index + 1].team, assessments[index].team) != 0;
-
-			if (newest && assessments[index].domains[domain] >= 0)
-				sorted[domain][counts[domain]++] = assessments[index].domains[domain];
-		}
-		if (counts[domain] > 0)
-			medians[domain] = score_median(sorted[domain], counts[domain]);
-		/* The medians shape every report: a new one re-renders all. */
-		snprintf(text, sizeof text, "median %zu %.2f %zu", domain, medians[domain],
-			 counts[domain]);
-		stamp_add_text(digest, text);
+		snprintf(text, sizeof text, "median %zu %.2f %zu", domain, figures->medians[domain],
+			 figures->assessed[domain]);
+		stamp_add_text(batch->resources->digest, text);
 	}
-	benchmark->domain_count = domains;
-	benchmark->medians = medians;
-	benchmark->sorted = sorted;
-	benchmark->counts = counts;
-	return benchmark;
-}
-
-static void
-batch_benchmark_free(struct model_benchmark *benchmark)
-{
-	if (benchmark == NULL)
-		return;
-	for (size_t domain = 0; domain < benchmark->domain_count; domain++)
-		free(benchmark->sorted[domain]);
-	free((double **)benchmark->sorted);
-	free((double *)benchmark->medians);
-	free((size_t *)benchmark->counts);
-	free(benchmark);
+	batch->benchmark = (struct model_benchmark){ figures->domain_count, figures->medians,
+						     figures->scores, figures->assessed };
+	free(teams);
 }
 
 /* The closing line of render: teams by outcome, each counted once; the
@@ -419,9 +412,7 @@ batch_render_teams(struct batch_render *batch, size_t rejected)
 	qsort(batch->assessments, batch->assessment_count, sizeof *batch->assessments,
 	      batch_compare);
 	if (options->benchmark)
-		batch->benchmark = batch_benchmark(batch->assessments, batch->assessment_count,
-						   batch->resources->framework->domain_count,
-						   batch->resources->digest);
+		batch_benchmark(batch);
 	if (!batch_plan(batch, explicit_previous) && explicit_previous != NULL)
 		diag_warning(batch->diag, options->previous_path, 0,
 			     "team %s is not among the answer sets rendered, so nothing was compared",
@@ -481,7 +472,8 @@ batch_render(const struct options *options, struct batch_resources *resources,
 	}
 	free(batch.assessments);
 	free(batch.teams);
-	batch_benchmark_free(batch.benchmark);
+	if (options->benchmark)
+		portfolio_figures_release(&batch.figures);
 	outfile_folder_close(pass.out);
 	return result;
 }

@@ -12,10 +12,10 @@
 #include "options.h"
 #include "outfile.h"
 #include "pdf.h"
-#include "portfolio.h"
 #include "report.h"
 #include "report_xml.h"
 #include "roadmap_files.h"
+#include "summary.h"
 #include "xalloc.h"
 #include "xmlout.h"
 
@@ -186,6 +186,6 @@ render_team(struct render_resources *resources, const struct options *options,
 		failed |= render_chart_png(folder, document, resources->brand, diag) != 0;
 	xmlFreeDoc(document);
 	/* Last, so that it lists the reports that were written. */
-	failed |= portfolio_write_team(folder, model, diag) != 0;
+	failed |= summary_write_team(folder, model, diag) != 0;
 	return failed ? -1 : 0;
 }
