@@ -78,31 +78,17 @@ batch_shard_of(const char *team, unsigned count)
 }
 
 int
-batch_check_imported(const struct batch_resources *resources, struct answers *answers,
-		     struct diag *diag)
-{
-	return answers->problems > 0 || validate_answers(answers, resources->framework, diag) != 0
-		       ? -1
-		       : 0;
-}
-
-int
 batch_write_answer_set(const struct batch_resources *resources,
 		       const struct outfile_folder *folder, const struct answers *answers,
 		       char **written, struct diag *diag)
 {
-	char *name, *path, *xml;
-	struct answers *again;
+	char *name = xasprintf("%s-%s.xml", answers->team, answers->date);
+	char *path = xasprintf("%s/%s", folder->path, name);
 	size_t length;
-	int result = 1;
+	char *xml = validate_as_written(answers, resources->framework, resources->answers_schema,
+					path, &length, diag);
+	int result = xml == NULL ? 1 : outfile_write(folder, name, xml, length, diag) == 0 ? 0 : -1;
 
-	name = xasprintf("%s-%s.xml", answers->team, answers->date);
-	path = xasprintf("%s/%s", folder->path, name);
-	xml = answers_to_xml(answers, &length);
-	again = answers_parse(path, xml, length, resources->answers_schema, diag);
-	if (again != NULL && validate_answers_again(again, resources->framework, diag) == 0)
-		result = outfile_write(folder, name, xml, length, diag) == 0 ? 0 : -1;
-	answers_free(again);
 	free(xml);
 	free(name);
 	if (result == 0 && written != NULL)
@@ -151,23 +137,22 @@ batch_read_csv(struct batch_pass *pass, const char *path)
 {
 	struct outfile_folder *folder = NULL;
 	struct answers **sets;
-	size_t problems;
-	long count = survey_read(path, pass->resources->framework, pass->mapping, &sets, &problems,
+	size_t rejected;
+	long count = survey_read(path, pass->resources->framework, pass->mapping, &sets, &rejected,
 				 pass->diag);
 
 	if (count < 0) {
 		pass->rejected++;
 		return;
 	}
+	pass->rejected += rejected;
 	if (pass->keep_csv && (folder = batch_csv_folder(pass)) == NULL)
 		pass->result = BATCH_FAILED;
 	for (long index = 0; index < count; index++) {
 		char *file = NULL;
 		int written;
 
-		if (batch_check_imported(pass->resources, sets[index], pass->diag) != 0) {
-			pass->rejected++;
-		} else if (!pass->keep_csv) {
+		if (!pass->keep_csv) {
 			batch_accept(pass, sets[index], path, INFILE_FOLLOW);
 		} else if (folder != NULL) {
 			written = batch_write_answer_set(pass->resources, folder, sets[index], &file,

@@ -14,18 +14,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The answer sets of one import input: a CSV file's, or a link's one.
- * Returns how many are in *sets, or -1 when the input is unusable. */
+/* The answer sets of one import input, validated: a CSV file's, or a
+ * link's one.  Returns how many are in *sets (*rejected counts those left
+ * out), or -1 when the input is unusable (all reported). */
 static long
 batch_import_read(const struct options *options, const struct batch_resources *resources,
 		  const struct survey_mapping *mapping, const char *input, struct answers ***sets,
-		  struct diag *diag)
+		  size_t *rejected, struct diag *diag)
 {
-	size_t problems = 0;
 	struct answers *answers;
 
+	*rejected = 0;
 	if (strcmp(options->inputs[0], "csv") == 0)
-		return survey_read(input, resources->framework, mapping, sets, &problems, diag);
+		return survey_read(input, resources->framework, mapping, sets, rejected, diag);
 	answers = link_decode(input, options->team, resources->framework, "link", diag);
 	if (answers == NULL)
 		return -1;
@@ -43,13 +44,10 @@ batch_import_write(const struct batch_resources *resources, const struct outfile
 	size_t written = 0;
 
 	for (long set = 0; set < count; set++) {
-		int outcome = -1;
+		int outcome = interrupt_requested()
+				      ? -1
+				      : batch_write_answer_set(resources, folder, sets[set], NULL, diag);
 
-		if (!interrupt_requested())
-			outcome = batch_check_imported(resources, sets[set], diag) != 0
-					  ? 1
-					  : batch_write_answer_set(resources, folder, sets[set], NULL,
-								   diag);
 		if (outcome == 0)
 			written++;
 		else if (outcome > 0 && *result < BATCH_REJECTED)
@@ -73,14 +71,14 @@ batch_import(const struct options *options, const struct batch_resources *resour
 		return BATCH_FAILED;
 	for (size_t index = 1; index < options->input_count && !interrupt_requested(); index++) {
 		struct answers **sets = NULL;
+		size_t rejected;
 		long count = batch_import_read(options, resources, mapping, options->inputs[index],
-					       &sets, diag);
+					       &sets, &rejected, diag);
 
-		if (count < 0) {
-			result = result > BATCH_REJECTED ? result : BATCH_REJECTED;
-			continue;
-		}
-		written += batch_import_write(resources, folder, sets, count, &result, diag);
+		if ((count < 0 || rejected > 0) && result < BATCH_REJECTED)
+			result = BATCH_REJECTED;
+		if (count > 0)
+			written += batch_import_write(resources, folder, sets, count, &result, diag);
 		free(sets);
 	}
 	if (!options->quiet && (written > 0 || result == BATCH_OK))

@@ -80,13 +80,9 @@ enum batch_result batch_export(const struct options *options,
 enum batch_result batch_index(const struct options *options, struct diag *diag);
 enum batch_result batch_sample(const struct options *options, struct diag *diag);
 
-/* Validates an answer set an importer made: -1 when it is rejected
- * (reported, or cells the importer could not map), else 0. */
-int batch_check_imported(const struct batch_resources *resources, struct answers *answers,
-			 struct diag *diag);
-
-/* Writes an imported answer set, validated, into folder as TEAM-DATE.xml, after
- * checking it exactly as render checks what it reads.  Returns 0 and the
+/* Writes an imported answer set, validated (both importers validate what
+ * they make), into folder as TEAM-DATE.xml, after checking that render
+ * will read it back (validate_as_written).  Returns 0 and the
  * file's path in *written (free it; written may be NULL), 1 when the set
  * is rejected, -1 when it cannot be written (all reported). */
 int batch_write_answer_set(const struct batch_resources *resources,

@@ -334,3 +334,18 @@ validate_answers_again(struct answers *answers, const struct framework *framewor
 {
 	return validate_all(answers, framework, 0, diag);
 }
+
+char *
+validate_as_written(const struct answers *answers, const struct framework *framework,
+		    struct _xmlRelaxNG *schema, const char *path, size_t *length, struct diag *diag)
+{
+	char *xml = answers_to_xml(answers, length);
+	struct answers *again = answers_parse(path, xml, *length, schema, diag);
+
+	if (again == NULL || validate_answers_again(again, framework, diag) != 0) {
+		free(xml);
+		xml = NULL;
+	}
+	answers_free(again);
+	return xml;
+}
