@@ -620,17 +620,6 @@ done:
 	return framework;
 }
 
-static void
-pack_free_sections(struct framework_section *sections, size_t count)
-{
-	for (size_t index = 0; index < count; index++) {
-		free(sections[index].id);
-		free(sections[index].heading);
-		free(sections[index].markdown);
-	}
-	free(sections);
-}
-
 void
 pack_free(struct framework *framework)
 {
@@ -659,7 +648,7 @@ pack_free(struct framework *framework)
 		free(domain->label);
 		free(domain->description);
 		free(domain->page_path);
-		pack_free_sections(domain->sections, domain->section_count);
+		content_free_sections(domain->sections, domain->section_count);
 	}
 	free(framework->domains);
 	for (size_t index = 0; index < framework->stage_count; index++) {
