@@ -97,7 +97,13 @@ UNIT_TESTS := \
 	tests/unit/test_link.c \
 	tests/unit/test_catalogue.c \
 	tests/unit/test_typeset.c \
-	tests/unit/test_draw.c
+	tests/unit/test_draw.c \
+	tests/unit/test_summary.c \
+	tests/unit/test_portfolio.c \
+	tests/unit/test_stamp.c \
+	tests/unit/test_survey.c \
+	tests/unit/test_brand.c \
+	tests/unit/test_chart.c
 
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

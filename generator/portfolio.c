@@ -232,7 +232,8 @@ portfolio_folder_names(const struct portfolio_source *source, size_t *count, str
 		names[(*count)++] = xstrdup(entry->d_name);
 	}
 	closedir(directory);
-	qsort(names, *count, sizeof *names, portfolio_compare_names);
+	if (*count > 1)
+		qsort(names, *count, sizeof *names, portfolio_compare_names);
 	return names;
 }
 
@@ -365,8 +366,9 @@ portfolio_read(char *const *folders, size_t folder_count, const char *index_fold
 		portfolio->source_count++;
 	}
 	/* One list in team order, however many folders (shards) it came from. */
-	qsort(portfolio->entries, portfolio->entry_count, sizeof *portfolio->entries,
-	      portfolio_compare_entries);
+	if (portfolio->entry_count > 1)
+		qsort(portfolio->entries, portfolio->entry_count, sizeof *portfolio->entries,
+		      portfolio_compare_entries);
 	portfolio_figures_finish(&portfolio->figures);
 	if (failed) {
 		portfolio_free(portfolio);

@@ -11,6 +11,7 @@
 #include "answers.h"
 #include "diag.h"
 #include "framework.h"
+#include "model.h"
 #include "pack.h"
 #include "profile.h"
 #include "score.h"
@@ -128,6 +129,49 @@ fixture_answers_profile(struct fixture_answers *fixture, const char *const *ids,
 			abort();
 		}
 	}
+}
+
+/* A report model of answer sets written as digits, dated 2026-11-01,
+ * compared with an earlier assessment (2025-11-01) when previous is not
+ * NULL; generated 2026-11-22.  It points into the fixture: keep it in
+ * place until fixture_model_free. */
+struct fixture_model {
+	struct fixture_answers current;
+	struct fixture_answers previous;
+	int has_previous;
+	struct model *model;
+};
+
+static inline struct model *
+fixture_model_build(struct fixture_model *fixture, const char *const *sets, size_t count,
+		    const char *const *previous, size_t previous_count)
+{
+	fixture_answers_build(&fixture->current, sets, count, "2026-11-01", NULL);
+	fixture->has_previous = previous != NULL;
+	if (previous != NULL)
+		fixture_answers_build(&fixture->previous, previous, previous_count, "2025-11-01", NULL);
+	fixture->model = model_build(framework, &fixture->current.answers, fixture->current.scores,
+				     previous ? &fixture->previous.answers : NULL,
+				     previous ? fixture->previous.scores : NULL, "2026-11-22");
+	return fixture->model;
+}
+
+/* One answer set of one respondent, as fixture_model_build takes it. */
+static inline struct model *
+fixture_model_of(struct fixture_model *fixture, const char *set)
+{
+	const char *sets[] = { set };
+
+	return fixture_model_build(fixture, sets, 1, NULL, 0);
+}
+
+static inline void
+fixture_model_free(struct fixture_model *fixture)
+{
+	model_free(fixture->model);
+	score_free(fixture->current.scores);
+	if (fixture->has_previous)
+		score_free(fixture->previous.scores);
 }
 
 #endif
