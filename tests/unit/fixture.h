@@ -156,6 +156,22 @@ fixture_model_build(struct fixture_model *fixture, const char *const *sets, size
 	return fixture->model;
 }
 
+/* One respondent's answer set with a profile: the options with the ids
+ * given (see fixture_answers_profile). */
+static inline struct model *
+fixture_model_profiled(struct fixture_model *fixture, const char *set, const char *const *ids,
+		       size_t id_count)
+{
+	const char *sets[] = { set };
+
+	fixture_answers_build(&fixture->current, sets, 1, "2026-11-01", NULL);
+	fixture_answers_profile(&fixture->current, ids, id_count);
+	fixture->has_previous = 0;
+	fixture->model = model_build(framework, &fixture->current.answers, fixture->current.scores,
+				     NULL, NULL, "2026-11-22");
+	return fixture->model;
+}
+
 /* One answer set of one respondent, as fixture_model_build takes it. */
 static inline struct model *
 fixture_model_of(struct fixture_model *fixture, const char *set)
