@@ -112,26 +112,6 @@ diag_report(struct diag *diag, enum diag_severity severity, const char *file,
 }
 
 void
-diag_error(struct diag *diag, const char *file, long line, const char *format, ...)
-{
-	va_list arguments;
-
-	va_start(arguments, format);
-	diag_vreport(diag, DIAG_ERROR, file, line, 0, format, arguments);
-	va_end(arguments);
-}
-
-void
-diag_warning(struct diag *diag, const char *file, long line, const char *format, ...)
-{
-	va_list arguments;
-
-	va_start(arguments, format);
-	diag_vreport(diag, DIAG_WARNING, file, line, 0, format, arguments);
-	va_end(arguments);
-}
-
-void
 diag_status(struct diag *diag, const char *format, ...)
 {
 	char message[DIAG_LINE] = "maturity: ";

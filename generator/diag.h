@@ -27,13 +27,11 @@ void diag_report(struct diag *diag, enum diag_severity severity,
 		 const char *file, long line, const char *format, ...)
 	__attribute__((format(printf, 5, 6)));
 
-void diag_error(struct diag *diag, const char *file, long line,
-		const char *format, ...)
-	__attribute__((format(printf, 4, 5)));
-
-void diag_warning(struct diag *diag, const char *file, long line,
-		  const char *format, ...)
-	__attribute__((format(printf, 4, 5)));
+/* diag_report with severity DIAG_ERROR, or DIAG_WARNING. */
+#define diag_error(diag, file, line, ...) \
+	diag_report((diag), DIAG_ERROR, (file), (line), __VA_ARGS__)
+#define diag_warning(diag, file, line, ...) \
+	diag_report((diag), DIAG_WARNING, (file), (line), __VA_ARGS__)
 
 /* Says how a run went, "maturity: message" on one line (a status, not a
  * problem: counted nowhere), escaped as problems are.  The caller decides

@@ -27,12 +27,6 @@ struct pack_loader {
 	size_t domain_section_count;
 };
 
-static long
-pack_line(xmlNodePtr node)
-{
-	return node ? xmlGetLineNo(node) : 0;
-}
-
 static double
 pack_number(const char *text)
 {
@@ -65,7 +59,7 @@ pack_read_step(struct pack_loader *loader, const struct framework_question *ques
 	int failed = 0;
 
 	if (step->title != NULL) {
-		diag_error(loader->diag, loader->path, pack_line(node),
+		diag_error(loader->diag, loader->path, xmlinput_line(node),
 			   "question %s option %d: a second next step for %s", question->id,
 			   option->score, segment_name ? segment_name : "all segments");
 		failed = 1;
@@ -94,13 +88,13 @@ pack_read_option(struct pack_loader *loader, struct framework_question *question
 
 	free(score_text);
 	if (score < 1 || score > FRAMEWORK_OPTIONS) {
-		diag_error(loader->diag, loader->path, pack_line(node),
+		diag_error(loader->diag, loader->path, xmlinput_line(node),
 			   "question %s: option score must be 1 to 4", question->id);
 		return -1;
 	}
 	option = &question->options[score - 1];
 	if (option->score != 0) {
-		diag_error(loader->diag, loader->path, pack_line(node),
+		diag_error(loader->diag, loader->path, xmlinput_line(node),
 			   "question %s: two options score %d", question->id, score);
 		return -1;
 	}
@@ -115,7 +109,7 @@ pack_read_option(struct pack_loader *loader, struct framework_question *question
 		} else if (xmlinput_is(child, "strength")) {
 			option->strength = xmlinput_text(child);
 			if (score < 3) {
-				diag_error(loader->diag, loader->path, pack_line(child),
+				diag_error(loader->diag, loader->path, xmlinput_line(child),
 					   "question %s option %d: only options 3 and 4 are strengths",
 					   question->id, score);
 				failed = 1;
@@ -125,7 +119,7 @@ pack_read_option(struct pack_loader *loader, struct framework_question *question
 		}
 	}
 	if (option->steps[SEGMENT_NONE].title == NULL) {
-		diag_error(loader->diag, loader->path, pack_line(node),
+		diag_error(loader->diag, loader->path, xmlinput_line(node),
 			   "question %s option %d: no next step without a segment",
 			   question->id, score);
 		return -1;
@@ -167,7 +161,7 @@ pack_read_domain(struct pack_loader *loader, size_t index)
 	root = xmlDocGetRootElement(document);
 	id = xmlinput_attribute(root, "id");
 	if (id == NULL || strcmp(id, domain->id) != 0) {
-		diag_error(loader->diag, path, pack_line(root),
+		diag_error(loader->diag, path, xmlinput_line(root),
 			   "domain id \"%s\" does not match the file name", id ? id : "");
 		failed = 1;
 	}
@@ -185,7 +179,7 @@ pack_read_domain(struct pack_loader *loader, size_t index)
 			char *question_id = xmlinput_attribute(node, "id");
 
 			if (framework_find_question(framework, question_id) >= 0) {
-				diag_error(loader->diag, path, pack_line(node),
+				diag_error(loader->diag, path, xmlinput_line(node),
 					   "question %s is defined twice", question_id);
 				free(question_id);
 				failed = 1;
@@ -209,7 +203,7 @@ pack_read_domain(struct pack_loader *loader, size_t index)
 			}
 			for (int score = 1; score <= FRAMEWORK_OPTIONS; score++) {
 				if (question->options[score - 1].score == 0) {
-					diag_error(loader->diag, path, pack_line(node),
+					diag_error(loader->diag, path, xmlinput_line(node),
 						   "question %s has no option scoring %d (four options, scored 1 to 4)",
 						   question->id, score);
 					failed = 1;
@@ -253,7 +247,7 @@ pack_read_domains(struct pack_loader *loader, xmlNodePtr node)
 
 		for (size_t index = 0; index < framework->domain_count; index++) {
 			if (strcmp(framework->domains[index].id, ref) == 0) {
-				diag_error(loader->diag, loader->path, pack_line(child),
+				diag_error(loader->diag, loader->path, xmlinput_line(child),
 					   "domain %s is listed twice", ref);
 				failed = 1;
 			}
@@ -302,7 +296,7 @@ pack_read_metrics(struct framework_stage *stage, xmlNodePtr node)
 		metric->id = xmlinput_attribute(child, "id");
 		metric->name = xmlinput_attribute(child, "name");
 		metric->definition = xmlinput_text(child);
-		metric->line = pack_line(child);
+		metric->line = xmlinput_line(child);
 		free(tier);
 	}
 }
@@ -326,19 +320,19 @@ pack_read_stages(struct pack_loader *loader, xmlNodePtr node)
 		stage->minimum = pack_number(minimum);
 		free(minimum);
 		if (framework->stage_count == 1 && stage->minimum != 1.0) {
-			diag_error(loader->diag, loader->path, pack_line(child),
+			diag_error(loader->diag, loader->path, xmlinput_line(child),
 				   "the first stage must start at 1.0 so that every score has a stage");
 			failed = 1;
 		}
 		if (framework->stage_count > 1 && stage->minimum <= stage[-1].minimum) {
-			diag_error(loader->diag, loader->path, pack_line(child),
+			diag_error(loader->diag, loader->path, xmlinput_line(child),
 				   "stage %s must start above stage %s (%.2f)", stage->id,
 				   stage[-1].id, stage[-1].minimum);
 			failed = 1;
 		}
 		for (size_t index = 0; index + 1 < framework->stage_count; index++) {
 			if (strcmp(framework->stages[index].id, stage->id) == 0) {
-				diag_error(loader->diag, loader->path, pack_line(child),
+				diag_error(loader->diag, loader->path, xmlinput_line(child),
 					   "stage %s is listed twice", stage->id);
 				failed = 1;
 			}
@@ -369,7 +363,7 @@ pack_read_horizon(struct pack_loader *loader, xmlNodePtr node)
 	free(low);
 	free(high);
 	if (framework->transition_min_months > framework->transition_max_months) {
-		diag_error(loader->diag, loader->path, pack_line(node),
+		diag_error(loader->diag, loader->path, xmlinput_line(node),
 			   "transition-min-months is above transition-max-months");
 		failed = 1;
 	}
@@ -389,7 +383,7 @@ pack_read_horizon(struct pack_loader *loader, xmlNodePtr node)
 		free(to);
 		if (phase->from_day > phase->to_day ||
 		    (framework->phase_count > 1 && phase->from_day <= phase[-1].to_day)) {
-			diag_error(loader->diag, loader->path, pack_line(child),
+			diag_error(loader->diag, loader->path, xmlinput_line(child),
 				   "phase days must ascend without overlap");
 			failed = 1;
 		}
@@ -423,7 +417,7 @@ pack_read_charters(struct pack_loader *loader, xmlNodePtr node)
 				long question = framework_find_question(framework, ref);
 
 				if (question < 0) {
-					diag_error(loader->diag, loader->path, pack_line(part),
+					diag_error(loader->diag, loader->path, xmlinput_line(part),
 						   "charter %s: unknown question %s", charter->id, ref);
 					failed = 1;
 				} else {
@@ -603,9 +597,7 @@ pack_load(const char *folder, const char *schema_folder, struct diag *diag)
 		failed = pack_read_stage_files(&loader, schema_folder) != 0;
 
 done:
-	for (size_t index = 0; index < loader.domain_section_count; index++)
-		free(loader.domain_sections[index]);
-	free(loader.domain_sections);
+	xfree_strings(loader.domain_sections, loader.domain_section_count);
 	framework->domain_folder = loader.domain_folder;
 	xmlFreeDoc(document);
 	xmlRelaxNGFree(pack_schema);
@@ -681,12 +673,8 @@ pack_free(struct framework *framework)
 		free(framework->charters[index].questions);
 	}
 	free(framework->charters);
-	for (size_t index = 0; index < framework->stage_section_count; index++) {
-		free(framework->stage_section_headings[index]);
-		free(framework->stage_section_ids[index]);
-	}
-	free(framework->stage_section_headings);
-	free(framework->stage_section_ids);
+	xfree_strings(framework->stage_section_headings, framework->stage_section_count);
+	xfree_strings(framework->stage_section_ids, framework->stage_section_count);
 	free(framework->domain_folder);
 	free(framework->alignment_title);
 	free(framework->alignment_text);

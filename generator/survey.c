@@ -125,58 +125,31 @@ survey_table_read(const char *path, struct survey_table *table, struct diag *dia
 	return failed ? -1 : 0;
 }
 
+/* A mapping is its file's rows, source,target, kept as read: a target 1
+ * to 4 maps an answer's text, any other a column's header. */
 struct survey_mapping {
-	char **columns;         /* header text */
-	char **column_targets;  /* a field name or a question id */
-	size_t column_count;
-	char **answers;         /* answer text */
-	int *answer_scores;     /* 1-4 */
-	size_t answer_count;
+	struct survey_table table;
 };
+
+/* Whether a mapping row maps an answer's text to a score. */
+static int
+survey_maps_answer(char *const *row)
+{
+	return row[1][0] >= '1' && row[1][0] <= '4' && row[1][1] == '\0';
+}
 
 struct survey_mapping *
 survey_mapping_load(const char *path, struct diag *diag)
 {
-	struct survey_table table;
-	struct survey_mapping *mapping;
-	int failed = 0;
+	struct survey_mapping *mapping = xcalloc(1, sizeof *mapping);
+	int failed = survey_table_read(path, &mapping->table, diag) != 0;
 
-	if (survey_table_read(path, &table, diag) != 0) {
-		survey_table_free(&table);
-		return NULL;
-	}
-	mapping = xcalloc(1, sizeof *mapping);
-	for (size_t row = 0; row < table.count; row++) {
-		const char *source, *target;
-
-		if (table.widths[row] != 2) {
+	for (size_t row = 0; !failed && row < mapping->table.count; row++) {
+		if (mapping->table.widths[row] != 2) {
 			diag_error(diag, path, (long)row + 1, "a mapping row has two fields: source,target");
 			failed = 1;
-			continue;
-		}
-		source = table.rows[row][0];
-		target = table.rows[row][1];
-		if (row == 0 && strcmp(source, "source") == 0 && strcmp(target, "target") == 0)
-			continue;
-		if (target[0] >= '1' && target[0] <= '4' && target[1] == '\0') {
-			mapping->answers = xreallocarray(mapping->answers, mapping->answer_count + 1,
-							 sizeof *mapping->answers);
-			mapping->answer_scores = xreallocarray(mapping->answer_scores,
-							       mapping->answer_count + 1,
-							       sizeof *mapping->answer_scores);
-			mapping->answers[mapping->answer_count] = xstrdup(source);
-			mapping->answer_scores[mapping->answer_count++] = target[0] - '0';
-		} else {
-			mapping->columns = xreallocarray(mapping->columns, mapping->column_count + 1,
-							 sizeof *mapping->columns);
-			mapping->column_targets = xreallocarray(mapping->column_targets,
-								mapping->column_count + 1,
-								sizeof *mapping->column_targets);
-			mapping->columns[mapping->column_count] = xstrdup(source);
-			mapping->column_targets[mapping->column_count++] = xstrdup(target);
 		}
 	}
-	survey_table_free(&table);
 	if (failed) {
 		survey_mapping_free(mapping);
 		return NULL;
@@ -189,17 +162,31 @@ survey_mapping_free(struct survey_mapping *mapping)
 {
 	if (mapping == NULL)
 		return;
-	for (size_t index = 0; index < mapping->column_count; index++) {
-		free(mapping->columns[index]);
-		free(mapping->column_targets[index]);
-	}
-	for (size_t index = 0; index < mapping->answer_count; index++)
-		free(mapping->answers[index]);
-	free(mapping->columns);
-	free(mapping->column_targets);
-	free(mapping->answers);
-	free(mapping->answer_scores);
+	survey_table_free(&mapping->table);
 	free(mapping);
+}
+
+/* What the mapping makes of a column's header (its target: the last row
+ * that names it), or of an answer's text (its score, "1" to "4": the
+ * first); NULL when it says nothing.  A first row "source,target" is the
+ * file's own header. */
+static const char *
+survey_mapped(const struct survey_mapping *mapping, const char *source, int answer)
+{
+	const char *mapped = NULL;
+
+	for (size_t row = 0; mapping != NULL && row < mapping->table.count; row++) {
+		char *const *cells = mapping->table.rows[row];
+
+		if (row == 0 && strcmp(cells[0], "source") == 0 && strcmp(cells[1], "target") == 0)
+			continue;
+		if (survey_maps_answer(cells) == answer && strcmp(cells[0], source) == 0) {
+			mapped = cells[1];
+			if (answer)
+				break;
+		}
+	}
+	return mapped;
 }
 
 /* What one column holds: a field, a profile parameter, a question, or
@@ -229,9 +216,8 @@ survey_classify(const char *header, const struct framework *framework,
 
 	/* A mapping file says first; then fields, profile parameters, question
 	 * ids and question texts. */
-	for (size_t index = 0; mapping != NULL && index < mapping->column_count; index++)
-		if (strcmp(mapping->columns[index], header) == 0)
-			name = mapping->column_targets[index];
+	if (survey_mapped(mapping, header, 0) != NULL)
+		name = survey_mapped(mapping, header, 0);
 	column.field = survey_field_named(name);
 	if (column.field != FIELD_NONE)
 		return column;
@@ -251,15 +237,15 @@ static int
 survey_score(const char *cell, const struct framework_question *question,
 	     const struct survey_mapping *mapping)
 {
+	const char *mapped;
+
 	if (cell[0] >= '1' && cell[0] <= '4' && cell[1] == '\0')
 		return cell[0] - '0';
 	for (int option = 0; option < FRAMEWORK_OPTIONS; option++)
 		if (strcmp(question->options[option].text, cell) == 0)
 			return option + 1;
-	for (size_t index = 0; mapping != NULL && index < mapping->answer_count; index++)
-		if (strcmp(mapping->answers[index], cell) == 0)
-			return mapping->answer_scores[index];
-	return 0;
+	mapped = survey_mapped(mapping, cell, 1);
+	return mapped != NULL ? mapped[0] - '0' : 0;
 }
 
 /* The answer set for team and date, made on first sight; found again
