@@ -15,6 +15,7 @@
 #include "pack.h"
 #include "profile.h"
 #include "score.h"
+#include "scratch.h"
 
 enum { FIXTURE_QUESTIONS = 24, FIXTURE_RESPONDENTS = 3, FIXTURE_PARAMETERS = 8 };
 
@@ -37,6 +38,19 @@ fixture_teardown(void **state)
 	(void)state;
 	pack_free(framework);
 	return 0;
+}
+
+/* fixture_setup and a scratch folder, for the tests that write files. */
+static inline int
+fixture_scratch_setup(void **state)
+{
+	return fixture_setup(state) != 0 ? -1 : scratch_make();
+}
+
+static inline int
+fixture_scratch_teardown(void **state)
+{
+	return fixture_teardown(state) | scratch_remove();
 }
 
 /* An answer set of up to three respondents, and its scores; segment is a

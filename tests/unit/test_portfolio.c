@@ -22,27 +22,6 @@
 
 enum { DOMAINS = 8 };
 
-static char scratch[] = "/tmp/maturity-portfolio-XXXXXX";
-
-static int
-setup(void **state)
-{
-	if (fixture_setup(state) != 0 || mkdtemp(scratch) == NULL)
-		return -1;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	char *command = xasprintf("rm -rf '%s'", scratch);
-	int status = system(command);
-
-	free(command);
-	fixture_teardown(state);
-	return status == 0 ? 0 : -1;
-}
-
 /* One team of a population: its stage and domain scores (-1: none). */
 struct member {
 	size_t stage;
@@ -308,5 +287,6 @@ main(void)
 		cmocka_unit_test(test_write_data),
 	};
 
-	return cmocka_run_group_tests_name("portfolio", tests, setup, teardown);
+	return cmocka_run_group_tests_name("portfolio", tests, fixture_scratch_setup,
+					  fixture_scratch_teardown);
 }

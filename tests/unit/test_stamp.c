@@ -15,27 +15,22 @@
 
 #include "diag.h"
 #include "outfile.h"
+#include "scratch.h"
 #include "stamp.h"
 #include "xalloc.h"
-
-static char scratch[] = "/tmp/maturity-stamp-XXXXXX";
 
 static int
 setup(void **state)
 {
 	(void)state;
-	return mkdtemp(scratch) == NULL ? -1 : 0;
+	return scratch_make();
 }
 
 static int
 teardown(void **state)
 {
-	char *command = xasprintf("rm -rf '%s'", scratch);
-	int status = system(command);
-
 	(void)state;
-	free(command);
-	return status == 0 ? 0 : -1;
+	return scratch_remove();
 }
 
 /* Writes text to scratch/name. */

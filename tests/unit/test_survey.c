@@ -17,27 +17,6 @@
 #include "survey.h"
 #include "xalloc.h"
 
-static char scratch[] = "/tmp/maturity-survey-XXXXXX";
-
-static int
-setup(void **state)
-{
-	if (fixture_setup(state) != 0 || mkdtemp(scratch) == NULL)
-		return -1;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	char *command = xasprintf("rm -rf '%s'", scratch);
-	int status = system(command);
-
-	free(command);
-	fixture_teardown(state);
-	return status == 0 ? 0 : -1;
-}
-
 /* Writes text (length bytes) to scratch/name; returns its path (free it). */
 static char *
 put(const char *name, const char *text, size_t length)
@@ -217,5 +196,6 @@ main(void)
 		cmocka_unit_test(test_respondent_limit),
 	};
 
-	return cmocka_run_group_tests_name("survey", tests, setup, teardown);
+	return cmocka_run_group_tests_name("survey", tests, fixture_scratch_setup,
+					  fixture_scratch_teardown);
 }
