@@ -1,7 +1,6 @@
 #!/bin/sh
 # The command line itself: each command's --help against the options it
-# accepts, what `sample` writes and when it dates it, and the README's
-# layout against the sources.
+# accepts, and what `sample` writes and when it dates it.
 # Usage: tests/e2e/test_cli.sh BINARY
 binary=$1
 . tests/e2e/lib.sh
@@ -85,12 +84,5 @@ for option in $(cat "$scratch/documented"); do
 		test "$(echo "$said" | tr -d , | tr ' ' '\n' | sort | tr '\n' ' ')" = \
 		"$(echo $taking | tr ' ' '\n' | sort | tr '\n' ' ')"
 done
-
-# The README's layout names every file of generator/, and no other.
-sed -n '/^## Layout/,/^## /s/^    \([a-z_]*\)\.\(\[ch\]\|c\|h\) .*/\1.\2/p' README.md |
-	sed 's/\(.*\)\.\[ch\]$/\1.c\n\1.h/' | sort >"$scratch/layout"
-ls generator | sort >"$scratch/sources"
-check "the README's layout lists the files of generator/ ($(wc -l <"$scratch/layout") of $(wc -l <"$scratch/sources"))" \
-	cmp -s "$scratch/layout" "$scratch/sources"
 
 [ $failures -eq 0 ]
