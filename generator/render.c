@@ -12,14 +12,13 @@
 #include "options.h"
 #include "outfile.h"
 #include "pdf.h"
-#include "portfolio.h"
 #include "report.h"
 #include "report_xml.h"
 #include "roadmap_files.h"
+#include "summary.h"
 #include "xalloc.h"
 #include "xmlout.h"
 
-#include <libxml/xmlsave.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,16 +117,15 @@ static int
 render_write_xml(const struct outfile_folder *folder, const char *name, xmlDocPtr document,
 		 struct diag *diag)
 {
-	xmlChar *text = NULL;
-	int length = 0;
+	size_t length;
+	xmlChar *text = xmlout_serialize(document, &length);
 	int result;
 
-	xmlDocDumpFormatMemoryEnc(document, &text, &length, "UTF-8", 1);
 	if (text == NULL) {
-		diag_error(diag, folder->path, 0, "cannot serialize the report model");
+		diag_error(diag, folder->path, 0, "cannot serialize %s", name);
 		return -1;
 	}
-	result = outfile_write(folder, name, text, (size_t)length, diag);
+	result = outfile_write(folder, name, text, length, diag);
 	xmlFree(text);
 	return result;
 }
@@ -201,6 +199,6 @@ render_team(struct render_resources *resources, const struct options *options,
 	}
 	xmlFreeDoc(document);
 	/* Last, so that it lists the reports that were written. */
-	failed |= portfolio_write_team(folder, model, diag) != 0;
+	failed |= summary_write_team(folder, model, diag) != 0;
 	return failed ? -1 : 0;
 }

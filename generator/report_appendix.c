@@ -10,10 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#ifndef MATURITY_VERSION
-#define MATURITY_VERSION "0.0.0"
-#endif
-
 static void
 report_respondents(struct report_context *context, xmlNodePtr section)
 {

@@ -10,10 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#ifndef MATURITY_VERSION
-#define MATURITY_VERSION "0.0.0"
-#endif
-
 /* Scores always print with two decimals, fractions with four. */
 static void
 attribute_score(xmlNodePtr node, const char *name, double value)

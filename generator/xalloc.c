@@ -81,3 +81,11 @@ xasprintf(const char *format, ...)
 	va_end(arguments);
 	return text;
 }
+
+void
+xfree_strings(char **strings, size_t count)
+{
+	for (size_t index = 0; strings != NULL && index < count; index++)
+		free(strings[index]);
+	free(strings);
+}

@@ -14,4 +14,7 @@ char *xstrdup(const char *text);
 char *xstrndup(const char *text, size_t length);
 char *xasprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
+/* Frees count strings and the array that holds them (both may be NULL). */
+void xfree_strings(char **strings, size_t count);
+
 #endif

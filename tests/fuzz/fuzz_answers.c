@@ -1,38 +1,10 @@
 /* libFuzzer target: an answer set from bytes, through the whole pipeline
  * up to the report model and its XML: parse, validate, score, model. */
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-
-#include "answers.h"
-#include "diag.h"
-#include "framework.h"
+#define FUZZ_NEEDS (FUZZ_PACK | FUZZ_SCHEMA)
+#include "fuzz.h"
 #include "model.h"
 #include "report_xml.h"
 #include "score.h"
-#include "validate.h"
-#include "xmlinput.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct framework *framework;
-static xmlRelaxNGPtr schema;
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	struct diag diag;
-
-	(void)argc;
-	(void)argv;
-	diag_init(&diag, stderr);
-	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
-	schema = xmlinput_schema_load("content/schema/answers.rng", &diag);
-	if (framework == NULL || schema == NULL)
-		abort();
-	return 0;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
