@@ -2,6 +2,8 @@
 # all a fresh Debian machine needs: missing packages are installed when run
 # as root, else the one apt-get line to run is printed.
 
+# The program's version, defined here only: the sources read it as
+# MATURITY_VERSION, which DEFINES passes to every compilation.
 VERSION    := 0.1.0
 PREFIX     ?= /usr/local
 DATADIR    ?= $(PREFIX)/share/maturity
@@ -20,18 +22,27 @@ SOURCES := \
 	generator/advice.c \
 	generator/answers.c \
 	generator/batch.c \
+	generator/batch_convert.c \
+	generator/batch_list.c \
+	generator/batch_portfolio.c \
+	generator/batch_render.c \
 	generator/brand.c \
+	generator/calendar.c \
 	generator/catalogue.c \
 	generator/chart.c \
+	generator/chart_radar.c \
+	generator/chart_trend.c \
 	generator/content.c \
 	generator/csvout.c \
 	generator/diag.c \
 	generator/document.c \
+	generator/domain_targets.c \
 	generator/draw.c \
 	generator/fonts.c \
 	generator/framework.c \
 	generator/gates.c \
 	generator/glyphs.c \
+	generator/history.c \
 	generator/guide.c \
 	generator/html.c \
 	generator/infile.c \
@@ -42,19 +53,24 @@ SOURCES := \
 	generator/markdown.c \
 	generator/model.c \
 	generator/model_advice.c \
+	generator/model_history.c \
+	generator/options.c \
 	generator/outfile.c \
+	generator/pack.c \
 	generator/pdf.c \
 	generator/pdf_figures.c \
 	generator/pdf_walk.c \
 	generator/pool.c \
 	generator/portfolio.c \
+	generator/portfolio_write.c \
 	generator/profile.c \
-	generator/reassess.c \
 	generator/progress.c \
+	generator/reassess.c \
 	generator/render.c \
 	generator/report.c \
 	generator/report_appendix.c \
 	generator/report_findings.c \
+	generator/report_history.c \
 	generator/report_messages.c \
 	generator/report_path.c \
 	generator/report_plan.c \
@@ -91,6 +107,12 @@ UNIT_TESTS := \
 	tests/unit/test_catalogue.c \
 	tests/unit/test_typeset.c \
 	tests/unit/test_draw.c \
+	tests/unit/test_summary.c \
+	tests/unit/test_portfolio.c \
+	tests/unit/test_stamp.c \
+	tests/unit/test_survey.c \
+	tests/unit/test_brand.c \
+	tests/unit/test_chart.c \
 	tests/unit/test_reassess.c \
 	tests/unit/test_gates.c
 
@@ -190,10 +212,20 @@ $(BUILD)/asan/tests/%: tests/unit/%.c $(ASAN_OBJECTS)
 
 -include $(UNIT_BINARIES:=.d) $(UNIT_ASAN_BINARIES:=.d)
 
+# Faults the end-to-end tests inject from outside, never built into the
+# program: a library preloaded to crash a worker on one team.
+FAULTS := $(BUILD)/tests/crash_on_folder.so
+
+$(BUILD)/tests/%.so: tests/faults/%.c
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(WARNINGS) -shared -fPIC -o $@ $< -ldl
+
 # `make test`: unit and end-to-end tests, plain and under ASan+UBSan.  The
 # runner keeps going after a failure and ends on "N passed, N failed".
 test: $(BUILD)/.deps-test $(BUILD)/a11y/node_modules/.installed
-	@$(SUBMAKE) $(BUILD)/maturity $(BUILD)/asan/maturity $(UNIT_BINARIES) $(UNIT_ASAN_BINARIES)
+	@$(SUBMAKE) $(BUILD)/maturity $(BUILD)/asan/maturity $(UNIT_BINARIES) $(UNIT_ASAN_BINARIES) \
+		$(FAULTS)
 	@sh tests/run.sh $(BUILD)
 
 # Fuzzing with libFuzzer (clang): each target runs FUZZ_SECONDS from its

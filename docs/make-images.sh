@@ -1,6 +1,7 @@
 #!/bin/sh
 # Renders the pictures the README shows: the HTML report with each brand,
-# the portfolio page, the PDF's pages and the radar chart.  Needs chromium,
+# the portfolio page, the PDF's pages, the radar chart and the trend of a
+# team assessed four times.  Needs chromium,
 # pdftoppm and ImageMagick's montage.  Usage: sh docs/make-images.sh
 set -eu
 binary=build/maturity
@@ -23,6 +24,7 @@ shot "file://$work/default/brackenridge-cs/report.html" docs/html-default.png 15
 shot "file://$work/northwind/brackenridge-cs/report.html" docs/html-northwind.png 1500
 shot "file://$work/default/index.html" docs/portfolio.png 1350
 cp "$work/default/brackenridge-cs/chart.png" docs/chart.png
+cp "$work/default/larkspur-cs/trend.png" docs/trend.png
 
 for brand in default northwind; do
 	pdftoppm -png -r 40 "$work/$brand/brackenridge-cs/report.pdf" "$work/$brand-page"

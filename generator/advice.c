@@ -17,12 +17,6 @@ struct advice_reader {
 	struct diag *diag;
 };
 
-static long
-advice_line(xmlNodePtr node)
-{
-	return xmlGetLineNo(node);
-}
-
 /* The index of id among count words, or -1. */
 static long
 advice_find_word(const struct framework_word *words, size_t count, const char *id)
@@ -69,7 +63,7 @@ advice_read_words(struct advice_reader *reader, xmlNodePtr node, struct framewor
 		char *id = xmlinput_attribute(child, "id");
 
 		if (advice_find_word(*words, *count, id) >= 0) {
-			diag_error(reader->diag, reader->path, advice_line(child),
+			diag_error(reader->diag, reader->path, xmlinput_line(child),
 				   "%s \"%s\" is declared twice", kind, id);
 			failed = 1;
 		}
@@ -106,7 +100,7 @@ advice_tags(const struct framework *framework, xmlNodePtr node, const char *name
 		long tag = advice_find_word(framework->tags, framework->tag_count, word);
 
 		if (tag < 0) {
-			diag_error(diag, path, advice_line(node), "unknown tag \"%s\" (tags are declared in %s)",
+			diag_error(diag, path, xmlinput_line(node), "unknown tag \"%s\" (tags are declared in %s)",
 				   word, advice_source(framework));
 			failed = 1;
 		} else {
@@ -127,12 +121,12 @@ advice_marks(const struct framework *framework, xmlNodePtr node, const char *pat
 	int failed = advice_tags(framework, node, "tags", path, &marks->tags, diag) != 0;
 
 	if (theme != NULL && (marks->theme = advice_find_theme(framework, theme)) < 0) {
-		diag_error(diag, path, advice_line(node), "unknown theme \"%s\" (themes are declared in %s)",
+		diag_error(diag, path, xmlinput_line(node), "unknown theme \"%s\" (themes are declared in %s)",
 			   theme, advice_source(framework));
 		failed = 1;
 	}
 	if (owner != NULL && (marks->owner = advice_find_role(framework, owner)) < 0) {
-		diag_error(diag, path, advice_line(node), "unknown role \"%s\" (roles are declared in %s)",
+		diag_error(diag, path, xmlinput_line(node), "unknown role \"%s\" (roles are declared in %s)",
 			   owner, advice_source(framework));
 		failed = 1;
 	}
@@ -160,14 +154,14 @@ advice_read_themes(struct advice_reader *reader, xmlNodePtr node)
 		char *id = xmlinput_attribute(child, "id");
 
 		if (advice_find_theme(framework, id) >= 0) {
-			diag_error(reader->diag, reader->path, advice_line(child),
+			diag_error(reader->diag, reader->path, xmlinput_line(child),
 				   "theme \"%s\" is declared twice", id);
 			failed = 1;
 		}
 		framework->themes = xreallocarray(framework->themes, framework->theme_count + 1,
 						  sizeof *framework->themes);
 		framework->themes[framework->theme_count++] = (struct framework_theme){
-			.id = id, .label = xmlinput_text(child), .line = advice_line(child)
+			.id = id, .label = xmlinput_text(child), .line = xmlinput_line(child)
 		};
 	}
 	for (xmlNodePtr child = xmlinput_element(node->children); child != NULL;
@@ -307,14 +301,14 @@ advice_read_fit(struct advice_reader *reader, xmlNodePtr node)
 	int failed = 0;
 
 	if (advice_find_choice(framework, choice, &fit.parameter, &fit.choice) != 0) {
-		diag_error(reader->diag, reader->path, advice_line(node),
+		diag_error(reader->diag, reader->path, xmlinput_line(node),
 			   "fit for \"%s\": no profile parameter has that choice", choice);
 		failed = 1;
 	}
 	for (size_t index = 0; !failed && index < framework->fit_count; index++)
 		if (framework->fits[index].parameter == fit.parameter &&
 		    framework->fits[index].choice == fit.choice) {
-			diag_error(reader->diag, reader->path, advice_line(node),
+			diag_error(reader->diag, reader->path, xmlinput_line(node),
 				   "choice \"%s\" has two fits", choice);
 			failed = 1;
 		}
@@ -322,7 +316,7 @@ advice_read_fit(struct advice_reader *reader, xmlNodePtr node)
 			      reader->diag) != 0;
 	failed |= advice_tags(framework, node, "avoid", reader->path, &fit.avoid, reader->diag) != 0;
 	if (fit.emphasise & fit.avoid) {
-		diag_error(reader->diag, reader->path, advice_line(node),
+		diag_error(reader->diag, reader->path, xmlinput_line(node),
 			   "fit for \"%s\" both emphasises and avoids a tag", choice);
 		failed = 1;
 	}
@@ -380,7 +374,7 @@ advice_read(struct framework *framework, xmlNodePtr node, const char *pack_path,
 	document = schema != NULL ? xmlinput_read(reader.path, ADVICE_MAX_BYTES, schema, diag) : NULL;
 	if (document == NULL) {
 		if (node != NULL)
-			diag_error(diag, pack_path, advice_line(node), "advice from %s cannot be read",
+			diag_error(diag, pack_path, xmlinput_line(node), "advice from %s cannot be read",
 				   reader.path);
 		failed = 1;
 		goto done;
@@ -398,7 +392,7 @@ advice_read(struct framework *framework, xmlNodePtr node, const char *pack_path,
 		else if (xmlinput_is(child, "themes"))
 			failed |= advice_read_themes(&reader, child) != 0;
 		if (framework->tag_count > FRAMEWORK_MAX_TAGS) {
-			diag_error(diag, reader.path, advice_line(child),
+			diag_error(diag, reader.path, xmlinput_line(child),
 				   "%zu tags; a pack may declare at most %d", framework->tag_count,
 				   FRAMEWORK_MAX_TAGS);
 			failed = 1;

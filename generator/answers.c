@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "xalloc.h"
 #include "xmlinput.h"
+#include "xmlout.h"
 
 #include <glib.h>
 #include <stdlib.h>
@@ -148,6 +149,23 @@ answers_parse(const char *path, const char *data, size_t length, xmlRelaxNGPtr s
 	return answers;
 }
 
+/* The <target> elements of a <targets>, read as they are. */
+static void
+answers_read_targets(struct answers *answers, xmlNodePtr node)
+{
+	for (xmlNodePtr child = xmlinput_element(node->children); child != NULL;
+	     child = xmlinput_element(child->next)) {
+		struct answers_target *target;
+
+		answers->targets = xreallocarray(answers->targets, answers->target_count + 1,
+						 sizeof *answers->targets);
+		target = &answers->targets[answers->target_count++];
+		*target = (struct answers_target){ xmlinput_attribute(child, "domain"),
+						   xmlinput_attribute(child, "score"),
+						   xmlGetLineNo(child), -1, 0 };
+	}
+}
+
 /* The answer set in root, read as it is; the checks come after. */
 static struct answers *
 answers_build(const char *path, xmlNodePtr root)
@@ -183,6 +201,8 @@ answers_build(const char *path, xmlNodePtr root)
 		} else if (xmlinput_is(node, "respondent")) {
 			answers_read_respondent(&answers->respondents[answers->respondent_count++],
 						node);
+		} else if (xmlinput_is(node, "targets")) {
+			answers_read_targets(answers, node);
 		}
 	}
 	if (answers->name == NULL)
@@ -222,6 +242,11 @@ answers_free(struct answers *answers)
 		free(answers->profile[index].choice_id);
 	}
 	free(answers->profile);
+	for (size_t index = 0; index < answers->target_count; index++) {
+		free(answers->targets[index].domain_id);
+		free(answers->targets[index].score_text);
+	}
+	free(answers->targets);
 	free(answers);
 }
 
@@ -269,60 +294,59 @@ answers_add_profile(struct answers *answers, const char *parameter_id, const cha
 	value->line = line;
 }
 
-static void
-answers_set(xmlNodePtr node, const char *name, const char *value)
-{
-	if (value != NULL)
-		xmlNewProp(node, (const xmlChar *)name, (const xmlChar *)value);
-}
-
 char *
 answers_to_xml(const struct answers *answers, size_t *length)
 {
-	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
-	xmlNodePtr root = xmlNewDocNode(document, NULL, (const xmlChar *)"assessment", NULL);
-	xmlChar *data = NULL;
-	int size = 0;
+	xmlDocPtr document = xmlout_document(answers_namespace, "assessment");
+	xmlNodePtr root = xmlDocGetRootElement(document);
+	xmlChar *data;
 	char *text;
 
-	xmlDocSetRootElement(document, root);
-	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)answers_namespace, NULL));
-	answers_set(root, "team", answers->team);
-	answers_set(root, "date", answers->date);
+	xmlout_attribute(root, "team", answers->team);
+	xmlout_attribute(root, "date", answers->date);
 	if (answers->name != NULL && (answers->team == NULL || strcmp(answers->name, answers->team) != 0))
-		xmlNewTextChild(root, root->ns, (const xmlChar *)"name", (const xmlChar *)answers->name);
-	if (answers->organization != NULL)
-		xmlNewTextChild(root, root->ns, (const xmlChar *)"organization",
-				(const xmlChar *)answers->organization);
+		xmlout_text_element(root, "name", answers->name);
+	xmlout_text_element(root, "organization", answers->organization);
 	if (answers->profile_count > 0) {
-		xmlNodePtr profile = xmlNewChild(root, root->ns, (const xmlChar *)"profile", NULL);
+		xmlNodePtr profile = xmlout_element(root, "profile");
 
 		for (size_t index = 0; index < answers->profile_count; index++)
-			answers_set(profile, answers->profile[index].parameter_id,
-				    answers->profile[index].choice_id);
+			xmlout_attribute(profile, answers->profile[index].parameter_id,
+					 answers->profile[index].choice_id);
+	}
+	if (answers->target_count > 0) {
+		xmlNodePtr targets = xmlout_element(root, "targets");
+
+		for (size_t index = 0; index < answers->target_count; index++) {
+			xmlNodePtr target = xmlout_element(targets, "target");
+
+			xmlout_attribute(target, "domain", answers->targets[index].domain_id);
+			xmlout_attribute(target, "score", answers->targets[index].score_text);
+		}
 	}
 	for (size_t index = 0; index < answers->respondent_count; index++) {
 		const struct answers_respondent *respondent = &answers->respondents[index];
-		xmlNodePtr node = xmlNewChild(root, root->ns, (const xmlChar *)"respondent", NULL);
+		xmlNodePtr node = xmlout_element(root, "respondent");
 
-		answers_set(node, "id", respondent->id);
-		answers_set(node, "role", respondent->role);
+		xmlout_attribute(node, "id", respondent->id);
+		xmlout_attribute(node, "role", respondent->role);
 		for (size_t number = 0; number < respondent->answer_count; number++) {
-			xmlNodePtr answer = xmlNewChild(node, root->ns, (const xmlChar *)"answer", NULL);
+			xmlNodePtr answer = xmlout_element(node, "answer");
 
-			answers_set(answer, "question", respondent->answers[number].question_id);
-			answers_set(answer, "score", respondent->answers[number].score_text);
+			xmlout_attribute(answer, "question", respondent->answers[number].question_id);
+			xmlout_attribute(answer, "score", respondent->answers[number].score_text);
 		}
 		for (size_t number = 0; number < respondent->comment_count; number++) {
-			xmlNodePtr comment = xmlNewTextChild(node, root->ns, (const xmlChar *)"comment",
-							     (const xmlChar *)respondent->comments[number].text);
+			const struct answers_comment *comment = &respondent->comments[number];
+			xmlNodePtr element = xmlout_text_element(
+				node, "comment", comment->text != NULL ? comment->text : "");
 
-			answers_set(comment, "question", respondent->comments[number].question_id);
+			xmlout_attribute(element, "question", comment->question_id);
 		}
 	}
-	xmlDocDumpFormatMemoryEnc(document, &data, &size, "UTF-8", 1);
+	data = xmlout_serialize(document, length);
 	xmlFreeDoc(document);
-	text = xstrndup(data != NULL ? (const char *)data : "", data != NULL ? (size_t)size : 0);
+	text = xstrndup(data != NULL ? (const char *)data : "", data != NULL ? *length : 0);
 	xmlFree(data);
 	*length = strlen(text);
 	return text;
@@ -422,6 +446,14 @@ answers_check_limits(const struct answers *answers, struct diag *diag)
 					     value->line, 0, diag) != 0;
 		failed |= answers_check_text(answers, value->choice_id, "a profile value",
 					     value->line, 0, diag) != 0;
+	}
+	for (size_t index = 0; index < answers->target_count; index++) {
+		const struct answers_target *target = &answers->targets[index];
+
+		failed |= answers_check_text(answers, target->domain_id, "a target's domain",
+					     target->line, 0, diag) != 0;
+		failed |= answers_check_text(answers, target->score_text, "a target's score",
+					     target->line, 0, diag) != 0;
 	}
 	for (size_t index = 0; index < answers->respondent_count; index++)
 		failed |= answers_check_respondent(answers, &answers->respondents[index], diag) != 0;

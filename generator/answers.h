@@ -6,11 +6,10 @@
 
 #include <stddef.h>
 
-#include <libxml/relaxng.h>
-
 #include "infile.h"
 
 struct diag;
+struct _xmlRelaxNG;               /* a compiled RELAX NG schema, an xmlRelaxNGPtr */
 
 struct answers_answer {
 	char *question_id;
@@ -36,6 +35,15 @@ struct answers_profile {
 	size_t choice;            /* set by validation: index into that parameter's choices */
 };
 
+/* A score target the answer set gives (see domain_targets.h). */
+struct answers_target {
+	char *domain_id;          /* NULL: every domain */
+	char *score_text;         /* as written; validation turns it into score */
+	long line;
+	long domain;              /* set by validation: index into framework.domains, -1 for all */
+	double score;             /* set by validation: 1.00-4.00 */
+};
+
 struct answers_respondent {
 	char *id;
 	char *role;               /* NULL when not given */
@@ -56,6 +64,8 @@ struct answers {
 	size_t profile_count;
 	long name_line;           /* where name and organisation were given, 0 when not */
 	long organization_line;
+	struct answers_target *targets; /* the team's own score targets, as given */
+	size_t target_count;
 	long line;                /* of the root element (the first row, from CSV) */
 	size_t problems;          /* cells an importer could not map; rejected when > 0 */
 	struct answers_respondent *respondents;
@@ -75,7 +85,7 @@ enum {
  * symbolic link there is followed, see infile.h).  Returns it (free with
  * answers_free) or NULL after reporting every problem found. */
 struct answers *answers_load(const char *path, enum infile_links links, size_t max_bytes,
-			     xmlRelaxNGPtr schema, struct diag *diag);
+			     struct _xmlRelaxNG *schema, struct diag *diag);
 
 /* Checks what the schema cannot say well, before it: the limits above,
  * and that every string is UTF-8 text an XML file can hold (no control
@@ -86,12 +96,12 @@ int answers_check_limits(const struct answers *answers, struct diag *diag);
 
 /* The same from memory: name is the file name used in messages. */
 struct answers *answers_parse(const char *name, const char *data, size_t length,
-			      xmlRelaxNGPtr schema, struct diag *diag);
+			      struct _xmlRelaxNG *schema, struct diag *diag);
 
 void answers_free(struct answers *answers);
 
 /* The answer set as XML text in the answers namespace (free with free),
- * built with libxml2's tree API so every value is escaped.  Answers are
+ * built as an XML tree so every value is escaped.  Answers are
  * written from question_id and score_text, the profile as one attribute
  * per value, named by parameter_id. */
 char *answers_to_xml(const struct answers *answers, size_t *length);

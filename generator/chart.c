@@ -1,8 +1,10 @@
-/* The radar chart; see chart.h.  Geometry: the scale runs from 0 at the
- * centre to 4 at the rim, so a score of 1 still shows as a shape. */
+/* The charts' shared layer: the text cache, laying text out and showing
+ * it, the legend, and the surfaces (a cairo context, SVG, PNG); see
+ * chart.h.  chart_radar.c and chart_trend.c draw the two kinds. */
 #include "chart.h"
 
 #include "brand.h"
+#include "chart_parts.h"
 #include "diag.h"
 #include "draw.h"
 #include "outfile.h"
@@ -18,37 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CHART_SCALE_MAX = 4 };
-
-/* Sizes in points, relative to a chart 400 points across. */
-struct chart_geometry {
-	double centre_x, centre_y;
-	double radius;            /* of the rim (score 4) */
-	double label_width;       /* wrapping width of an axis label */
-	double font_size;         /* labels */
-	double unit;              /* 1 point scaled with the chart */
-};
-
-static void
+void
 chart_set_color(cairo_t *cairo, const struct brand_color *color, double alpha)
 {
 	draw_set_color(cairo, *color, alpha);
-}
-
-static double
-chart_angle(size_t axis, size_t count)
-{
-	return -M_PI / 2 + 2 * M_PI * (double)axis / (double)count;
-}
-
-static void
-chart_point(const struct chart_geometry *geometry, size_t axis, size_t count, double value,
-	    double *x, double *y)
-{
-	double distance = geometry->radius * value / CHART_SCALE_MAX;
-
-	*x = geometry->centre_x + distance * cos(chart_angle(axis, count));
-	*y = geometry->centre_y + distance * sin(chart_angle(axis, count));
 }
 
 /* Text laid out for charts, kept from one chart to the next: a Pango
@@ -64,27 +39,6 @@ struct chart_cache {
 	cairo_font_options_t *own_options;    /* of the cairo context */
 	cairo_matrix_t matrix;                /* the transformation it was made for */
 	GHashTable *layouts; /* "family size bold width alignment text" -> PangoLayout */
-};
-
-/* What one chart lays out its text with: the cache's context, or one of
- * its own when there is no cache. */
-struct chart_text {
-	PangoContext *pango;
-	struct chart_cache *cache; /* NULL when none */
-	const struct brand *brand;
-	GArray *runs;              /* struct chart_run: text collected, not drawn; or NULL */
-};
-
-/* One line of the chart's text, collected instead of drawn when the chart
- * becomes SVG for a web page: there it is real text, which a reader can
- * select, search and zoom, set in the page's own font. */
-struct chart_run {
-	char *text;
-	double x, y;        /* the anchor, on the baseline */
-	double size;        /* points */
-	int bold;
-	const char *anchor; /* SVG's text-anchor: "start", "middle" or "end" */
-	char color[8];      /* "#rrggbb" */
 };
 
 struct chart_cache *
@@ -111,11 +65,7 @@ chart_cache_free(struct chart_cache *cache)
 	free(cache);
 }
 
-/* Starts laying out text for a chart drawn on cairo: with the cache's
- * context when it was made for the same text settings (the surface's and
- * cairo's font options, the transformation), else with a new one, which
- * the cache then keeps.  End with chart_text_end. */
-static void
+void
 chart_text_begin(struct chart_text *text, cairo_t *cairo, struct chart_cache *cache,
 		 const struct brand *brand)
 {
@@ -156,17 +106,14 @@ chart_text_begin(struct chart_text *text, cairo_t *cairo, struct chart_cache *ca
 	text->pango = cache->pango;
 }
 
-static void
+void
 chart_text_end(struct chart_text *text)
 {
 	if (text->cache == NULL)
 		g_object_unref(text->pango);
 }
 
-/* A layout of text in the brand's body font at size points, semibold when
- * bold, wrapped to width points (none when width <= 0) and aligned so.
- * Shared through the cache: the caller unrefs it and must not change it. */
-static PangoLayout *
+PangoLayout *
 chart_layout(struct chart_text *text, double size, int bold, double width,
 	     PangoAlignment alignment, const char *string)
 {
@@ -204,11 +151,7 @@ chart_layout(struct chart_text *text, double size, int bold, double width,
 	return layout;
 }
 
-/* Shows layout with its top left corner at (x, y) in color; or, when text
- * collects runs, records each of its lines there instead.  centred: the
- * layout is placed centred on x + its width / 2, so the run is anchored
- * at its middle whatever its width in the reader's font. */
-static void
+void
 chart_show(cairo_t *cairo, struct chart_text *text, PangoLayout *layout, double x, double y,
 	   const struct brand_color *color, int centred)
 {
@@ -259,169 +202,22 @@ chart_show(cairo_t *cairo, struct chart_text *text, PangoLayout *layout, double 
 	pango_layout_iter_free(iterator);
 }
 
-/* An axis label, wrapped to the label width and placed outside the rim so
- * that it grows away from the chart on every side. */
-static void
-chart_label(cairo_t *cairo, struct chart_text *text, const struct chart_geometry *geometry,
-	    size_t axis, size_t count, const char *label)
+void
+chart_legend_measure(struct chart_text *text, struct chart_entry *entries, size_t count,
+		     double size, int *text_height)
 {
-	const struct brand *brand = text->brand;
-	double angle = chart_angle(axis, count);
-	double cosine = cos(angle), sine = sin(angle);
-	double anchor_x = geometry->centre_x + (geometry->radius + 10 * geometry->unit) * cosine;
-	double anchor_y = geometry->centre_y + (geometry->radius + 10 * geometry->unit) * sine;
-	PangoLayout *layout = chart_layout(text, geometry->font_size, 1, geometry->label_width,
-					   fabs(cosine) < 0.3 ? PANGO_ALIGN_CENTER
-					   : cosine > 0       ? PANGO_ALIGN_LEFT
-							      : PANGO_ALIGN_RIGHT,
-					   label);
-	int width, height;
-
-	pango_layout_get_pixel_size(layout, &width, &height);
-	/* The layout box is label_width wide; alignment places the text in it. */
-	double left = fabs(cosine) < 0.3 ? anchor_x - geometry->label_width / 2
-		      : cosine > 0       ? anchor_x
-					 : anchor_x - geometry->label_width;
-	double top = fabs(sine) < 0.3 ? anchor_y - height / 2.0
-		     : sine > 0       ? anchor_y
-				      : anchor_y - height;
-	chart_show(cairo, text, layout, left, top, &brand->text, 0);
-	g_object_unref(layout);
+	for (size_t index = 0; index < count; index++) {
+		entries[index].layout = chart_layout(text, size, 0, -1, PANGO_ALIGN_LEFT,
+						     entries[index].text);
+		pango_layout_get_pixel_size(entries[index].layout, &entries[index].width, text_height);
+	}
 }
 
-/* The closed path through each axis's value; a negative value (not
- * assessed) is left out, so the shape joins its neighbours instead of
- * falling to the centre as if it scored nothing. */
-static void
-chart_polygon(cairo_t *cairo, const struct chart_geometry *geometry, const double *values,
-	      size_t count)
+size_t
+chart_legend_thresholds(const struct chart_input *input, const struct brand *brand,
+			struct chart_entry *entries, size_t count, size_t limit)
 {
-	int started = 0;
-
-	for (size_t axis = 0; axis < count; axis++) {
-		double x, y;
-
-		if (values[axis] < 0)
-			continue;
-		chart_point(geometry, axis, count, values[axis], &x, &y);
-		if (!started)
-			cairo_move_to(cairo, x, y);
-		else
-			cairo_line_to(cairo, x, y);
-		started = 1;
-	}
-	if (started)
-		cairo_close_path(cairo);
-}
-
-/* The grid: rings at each whole score, the thresholds dashed in their
- * stage colour (named in the legend), and the axes. */
-static void
-chart_grid(cairo_t *cairo, const struct chart_geometry *geometry, const struct chart_input *input,
-	   const struct brand *brand)
-{
-	size_t count = input->axis_count;
-	struct brand_color grey = { .red = 0.55, .green = 0.58, .blue = 0.62 };
-	double *values = xcalloc(count ? count : 1, sizeof *values);
-
-	cairo_set_line_width(cairo, 0.6 * geometry->unit);
-	for (int ring = 1; ring <= CHART_SCALE_MAX; ring++) {
-		for (size_t axis = 0; axis < count; axis++)
-			values[axis] = ring;
-		chart_polygon(cairo, geometry, values, count);
-		chart_set_color(cairo, &grey, ring == CHART_SCALE_MAX ? 0.7 : 0.35);
-		cairo_stroke(cairo);
-	}
-	for (size_t axis = 0; axis < count; axis++) {
-		double x, y;
-
-		chart_point(geometry, axis, count, CHART_SCALE_MAX, &x, &y);
-		cairo_move_to(cairo, geometry->centre_x, geometry->centre_y);
-		cairo_line_to(cairo, x, y);
-	}
-	chart_set_color(cairo, &grey, 0.35);
-	cairo_stroke(cairo);
-
-	for (size_t index = 0; index < input->threshold_count; index++) {
-		const struct chart_threshold *threshold = &input->thresholds[index];
-		struct brand_color color =
-			brand_stage_color(brand, threshold->stage, input->stage_count);
-		double dash[] = { 3 * geometry->unit, 2 * geometry->unit };
-
-		for (size_t axis = 0; axis < count; axis++)
-			values[axis] = threshold->value;
-		chart_polygon(cairo, geometry, values, count);
-		cairo_set_dash(cairo, dash, 2, 0);
-		cairo_set_line_width(cairo, 1.1 * geometry->unit);
-		chart_set_color(cairo, &color, 0.85);
-		cairo_stroke(cairo);
-		cairo_set_dash(cairo, NULL, 0, 0);
-	}
-	free(values);
-}
-
-/* One legend entry: a swatch drawn by the caller's kind, then a label. */
-enum chart_swatch { SWATCH_FILL, SWATCH_DASH, SWATCH_DOT };
-
-struct chart_entry {
-	enum chart_swatch swatch;
-	struct brand_color color;
-	double alpha;
-	char text[128];
-	PangoLayout *layout;
-	int width;
-};
-
-/* The legend's entries, measured: this assessment, the previous one and
- * the benchmark when there are, and each stage threshold.  Returns how
- * many; the caller draws them with chart_legend_draw, which frees them. */
-enum { CHART_LEGEND_MAX = 16 };
-
-/* How a series is drawn: its swatch, colour and opacity.  Earlier
- * assessments fade the older they are (depth 0 is the latest). */
-static struct chart_entry
-chart_series_style(const struct brand *brand, enum chart_series_kind kind, size_t depth)
-{
-	switch (kind) {
-	case CHART_PREVIOUS:
-		return (struct chart_entry){ .swatch = SWATCH_DASH, .color = brand->text,
-					     .alpha = depth == 0 ? 0.65 : depth == 1 ? 0.42 : 0.28 };
-	case CHART_BENCHMARK:
-		return (struct chart_entry){ .swatch = SWATCH_DOT, .color = brand->accent,
-					     .alpha = 1 };
-	case CHART_CURRENT:
-		break;
-	}
-	return (struct chart_entry){ .swatch = SWATCH_FILL, .color = brand->primary, .alpha = 1 };
-}
-
-/* How many series of kind come before index: a previous outline's age. */
-static size_t
-chart_series_depth(const struct chart_input *input, size_t index)
-{
-	size_t depth = 0;
-
-	for (size_t other = 0; other < index; other++)
-		depth += input->series[other].kind == input->series[index].kind;
-	return depth;
-}
-
-static size_t
-chart_legend_entries(struct chart_text *text, const struct chart_geometry *geometry,
-		     const struct chart_input *input, struct chart_entry entries[CHART_LEGEND_MAX],
-		     int *text_height)
-{
-	const struct brand *brand = text->brand;
-	size_t count = 0;
-
-	for (size_t index = 0; index < input->series_count && count < CHART_LEGEND_MAX; index++) {
-		entries[count] = chart_series_style(brand, input->series[index].kind,
-						    chart_series_depth(input, index));
-		snprintf(entries[count++].text, sizeof entries[0].text, "%s",
-			 input->series[index].label ? input->series[index].label : "");
-	}
-	for (size_t index = 0; index < input->threshold_count && count < CHART_LEGEND_MAX;
-	     index++) {
+	for (size_t index = 0; index < input->threshold_count && count < limit; index++) {
 		const struct chart_threshold *threshold = &input->thresholds[index];
 
 		entries[count] = (struct chart_entry){
@@ -432,17 +228,10 @@ chart_legend_entries(struct chart_text *text, const struct chart_geometry *geome
 		snprintf(entries[count++].text, sizeof entries[0].text, "%s",
 			 threshold->label ? threshold->label : "");
 	}
-	for (size_t index = 0; index < count; index++) {
-		entries[index].layout = chart_layout(text, geometry->font_size * 0.85, 0, -1,
-						     PANGO_ALIGN_LEFT, entries[index].text);
-		pango_layout_get_pixel_size(entries[index].layout, &entries[index].width, text_height);
-	}
 	return count;
 }
 
-/* Breaks the entries into rows no wider than width: row[i] is entry i's
- * row.  Returns the number of rows (at least 1). */
-static size_t
+size_t
 chart_legend_rows(const struct chart_entry *entries, size_t count, double width, double unit,
 		  size_t row[CHART_LEGEND_MAX])
 {
@@ -462,15 +251,13 @@ chart_legend_rows(const struct chart_entry *entries, size_t count, double width,
 	return rows;
 }
 
-/* Draws the entries row by row, each row centred in width, from y down;
- * frees their layouts. */
-static void
-chart_legend_draw(cairo_t *cairo, struct chart_text *text, const struct chart_geometry *geometry,
+void
+chart_legend_draw(cairo_t *cairo, struct chart_text *text, double unit,
 		  struct chart_entry *entries, size_t count, const size_t *row, int text_height,
 		  double x, double y, double width)
 {
 	const struct brand *brand = text->brand;
-	double unit = geometry->unit, swatch = 16 * unit, gap = 5 * unit, spacing = 16 * unit;
+	double swatch = 16 * unit, gap = 5 * unit, spacing = 16 * unit;
 	double line = 20 * unit;
 
 	for (size_t first = 0; first < count;) {
@@ -494,22 +281,15 @@ chart_legend_draw(cairo_t *cairo, struct chart_text *text, const struct chart_ge
 				chart_set_color(cairo, &entry->color, 1);
 				cairo_stroke(cairo);
 			} else {
-				double dash[] = { 4 * unit, 2.5 * unit };
-				double dot[] = { 0.1 * unit, 3 * unit };
-
-				cairo_set_line_cap(cairo, entry->swatch == SWATCH_DOT
-								  ? CAIRO_LINE_CAP_ROUND
-								  : CAIRO_LINE_CAP_BUTT);
-				if (entry->swatch == SWATCH_DOT)
-					memcpy(dash, dot, sizeof dash);
 				cairo_move_to(cairo, cursor, middle);
 				cairo_line_to(cairo, cursor + swatch, middle);
-				cairo_set_dash(cairo, dash, 2, 0);
-				cairo_set_line_width(cairo, 1.5 * unit);
+				chart_stroke_style(cairo, entry->swatch, unit, 1.5 * unit);
 				chart_set_color(cairo, &entry->color, entry->alpha);
 				cairo_stroke(cairo);
-				cairo_set_dash(cairo, NULL, 0, 0);
-				cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT);
+				chart_stroke_style(cairo, SWATCH_FILL, unit, 1.5 * unit);
+				if (entry->swatch == SWATCH_LINE)
+					draw_disc(cairo, cursor + swatch / 2, middle, 2.6 * unit,
+						  entry->color);
 			}
 			cursor += swatch + gap;
 			chart_show(cairo, text, entry->layout, cursor, top, &brand->text, 0);
@@ -520,87 +300,31 @@ chart_legend_draw(cairo_t *cairo, struct chart_text *text, const struct chart_ge
 	}
 }
 
-/* One series' outline: the subject filled, the others stroked. */
-static void
-chart_outline(cairo_t *cairo, const struct chart_geometry *geometry, const struct chart_input *input,
-	      size_t index, const struct brand *brand)
+void
+chart_stroke_style(cairo_t *cairo, enum chart_swatch swatch, double unit, double width)
 {
-	const struct chart_series *series = &input->series[index];
-	struct chart_entry style =
-		chart_series_style(brand, series->kind, chart_series_depth(input, index));
-	double unit = geometry->unit;
-	double dash[] = { 5 * unit, 3 * unit }, dot[] = { 0.1 * unit, 3.5 * unit };
+	const double dash[] = { 5 * unit, 3 * unit };
+	const double dot[] = { 0.1 * unit, 3.5 * unit };
+	const double target[] = { 7 * unit, 2.5 * unit, 0.1 * unit, 2.5 * unit };
 
-	chart_polygon(cairo, geometry, series->values, input->axis_count);
-	if (style.swatch == SWATCH_FILL) {
-		chart_set_color(cairo, &style.color, 0.22);
-		cairo_fill_preserve(cairo);
-		cairo_set_line_width(cairo, 2 * unit);
-		cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND);
-		chart_set_color(cairo, &style.color, 1);
-		cairo_stroke(cairo);
-		return;
-	}
-	cairo_set_dash(cairo, style.swatch == SWATCH_DOT ? dot : dash, 2, 0);
-	cairo_set_line_cap(cairo,
-			   style.swatch == SWATCH_DOT ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
-	cairo_set_line_width(cairo, (style.swatch == SWATCH_DOT ? 2 : 1.4) * unit);
-	chart_set_color(cairo, &style.color, style.alpha);
-	cairo_stroke(cairo);
-	cairo_set_dash(cairo, NULL, 0, 0);
-	cairo_set_line_cap(cairo, CAIRO_LINE_CAP_BUTT);
-}
-
-/* Each vertex of the subject: a dot and its score, set just outside the
- * dot; an axis without a value gets a hollow mark at the rim and the
- * missing label. */
-static void
-chart_vertices(cairo_t *cairo, struct chart_text *text, const struct chart_geometry *geometry,
-	       const struct chart_input *input, const double *values)
-{
-	const struct brand *brand = text->brand;
-	size_t count = input->axis_count;
-
-	for (size_t axis = 0; axis < count; axis++) {
-		double point_x, point_y, angle = chart_angle(axis, count);
-		char score[16];
-		PangoLayout *layout;
-		int text_width, text_height;
-
-		if (values[axis] < 0) {
-			chart_point(geometry, axis, count, CHART_SCALE_MAX, &point_x, &point_y);
-			cairo_new_path(cairo);
-			cairo_arc(cairo, point_x, point_y, 3 * geometry->unit, 0, 2 * M_PI);
-			chart_set_color(cairo, &brand->text, 0.5);
-			cairo_set_line_width(cairo, 1 * geometry->unit);
-			cairo_stroke(cairo);
-			if (input->missing_label == NULL)
-				continue;
-			layout = chart_layout(text, geometry->font_size * 0.8, 0, -1,
-					      PANGO_ALIGN_LEFT, input->missing_label);
-			pango_layout_get_pixel_size(layout, &text_width, &text_height);
-			chart_show(cairo, text, layout,
-				   point_x - text_width / 2.0 - 16 * geometry->unit * cos(angle),
-				   point_y - text_height / 2.0 - 16 * geometry->unit * sin(angle),
-				   &brand->text, 1);
-			g_object_unref(layout);
-			continue;
-		}
-		chart_point(geometry, axis, count, values[axis], &point_x, &point_y);
-		draw_disc(cairo, point_x, point_y, 3 * geometry->unit, brand->primary);
-		snprintf(score, sizeof score, "%.2f", values[axis]);
-		layout = chart_layout(text, geometry->font_size * 0.9, 1, -1, PANGO_ALIGN_LEFT, score);
-		pango_layout_get_pixel_size(layout, &text_width, &text_height);
-		/* Inside the rim for high scores, outside the dot otherwise. */
-		double offset = values[axis] > 3.2 ? -16 * geometry->unit : 13 * geometry->unit;
-		double label_x = point_x + offset * cos(angle) - text_width / 2.0;
-		double label_y = point_y + offset * sin(angle) - text_height / 2.0;
-		cairo_rectangle(cairo, label_x - 2 * geometry->unit, label_y,
-				text_width + 4 * geometry->unit, text_height);
-		cairo_set_source_rgba(cairo, 1, 1, 1, 0.85);
-		cairo_fill(cairo);
-		chart_show(cairo, text, layout, label_x, label_y, &brand->primary, 1);
-		g_object_unref(layout);
+	cairo_set_line_width(cairo, width);
+	cairo_set_line_cap(cairo, swatch == SWATCH_DOT || swatch == SWATCH_TARGET
+					  ? CAIRO_LINE_CAP_ROUND
+					  : CAIRO_LINE_CAP_BUTT);
+	switch (swatch) {
+	case SWATCH_DASH:
+		cairo_set_dash(cairo, dash, 2, 0);
+		break;
+	case SWATCH_DOT:
+		cairo_set_dash(cairo, dot, 2, 0);
+		break;
+	case SWATCH_TARGET:
+		cairo_set_dash(cairo, target, 4, 0);
+		break;
+	case SWATCH_FILL:
+	case SWATCH_LINE:
+		cairo_set_dash(cairo, NULL, 0, 0);
+		break;
 	}
 }
 
@@ -610,57 +334,19 @@ chart_draw_collecting(cairo_t *cairo, const struct chart_input *input, const str
 		      struct chart_cache *cache, double x, double y, double width, double height,
 		      GArray *runs)
 {
-	size_t count = input->axis_count;
-	const double *subject = NULL;
-	struct chart_geometry geometry;
 	struct chart_text text;
-	struct chart_entry legend[CHART_LEGEND_MAX];
-	size_t legend_count, legend_rows, legend_row[CHART_LEGEND_MAX];
-	int legend_text_height = 0;
-	double legend_height;
 
-	if (count == 0)
-		return;
 	cairo_save(cairo);
 	chart_text_begin(&text, cairo, cache, brand);
 	text.runs = runs;
-	/* Leave room below for the legend and around for the labels. */
-	geometry.unit = fmin(width, height) / 400.0;
-	geometry.font_size = 10.5 * geometry.unit;
-	geometry.label_width = 96 * geometry.unit;
-	legend_count = chart_legend_entries(&text, &geometry, input, legend, &legend_text_height);
-	legend_rows = chart_legend_rows(legend, legend_count, width - 8 * geometry.unit,
-					geometry.unit, legend_row);
-	legend_height = (4 + 20 * (double)legend_rows) * geometry.unit;
-	geometry.centre_x = x + width / 2;
-	geometry.centre_y = y + (height - legend_height) / 2;
-	geometry.radius = fmin(width / 2 - geometry.label_width - 14 * geometry.unit,
-			       (height - legend_height) / 2 - 44 * geometry.unit);
-
-	chart_grid(cairo, &geometry, input, brand);
-
-	/* The outlines, the subject last so that it lies on top. */
-	for (size_t index = 0; index < input->series_count; index++)
-		if (input->series[index].kind != CHART_CURRENT)
-			chart_outline(cairo, &geometry, input, index, brand);
-	for (size_t index = 0; index < input->series_count; index++)
-		if (input->series[index].kind == CHART_CURRENT) {
-			chart_outline(cairo, &geometry, input, index, brand);
-			if (subject == NULL)
-				subject = input->series[index].values;
-		}
-	if (subject != NULL)
-		chart_vertices(cairo, &text, &geometry, input, subject);
-
-	for (size_t axis = 0; axis < count; axis++)
-		chart_label(cairo, &text, &geometry, axis, count,
-			    input->labels[axis] ? input->labels[axis] : "");
-
-	chart_legend_draw(cairo, &text, &geometry, legend, legend_count, legend_row, legend_text_height,
-			  x, y + height - legend_height, width);
+	if (input->kind == CHART_TREND)
+		chart_trend_draw(cairo, &text, input, x, y, width, height);
+	else
+		chart_radar_draw(cairo, &text, input, x, y, width, height);
 	chart_text_end(&text);
 	cairo_restore(cairo);
 }
+
 
 void
 chart_draw(cairo_t *cairo, const struct chart_input *input, const struct brand *brand,
@@ -694,11 +380,46 @@ chart_input_add_series(struct chart_input *input, enum chart_series_kind kind, c
 }
 
 void
+chart_input_init_trend(struct chart_input *input, size_t date_count, size_t line_count)
+{
+	memset(input, 0, sizeof *input);
+	input->kind = CHART_TREND;
+	input->date_count = date_count < CHART_DATES_MAX ? date_count : CHART_DATES_MAX;
+	input->line_count = line_count < CHART_LINES_MAX ? line_count : CHART_LINES_MAX;
+	input->date_labels = xcalloc(input->date_count ? input->date_count : 1,
+				     sizeof *input->date_labels);
+	input->date_positions = xcalloc(input->date_count ? input->date_count : 1,
+					sizeof *input->date_positions);
+	input->lines = xcalloc(input->line_count ? input->line_count : 1, sizeof *input->lines);
+	for (size_t index = 0; index < input->line_count; index++) {
+		struct chart_line *line = &input->lines[index];
+
+		line->target = -1;
+		line->values = xcalloc(input->date_count ? input->date_count : 1,
+				       sizeof *line->values);
+		for (size_t date = 0; date < input->date_count; date++)
+			line->values[date] = -1;
+	}
+}
+
+double
+chart_aspect(const struct chart_input *input)
+{
+	/* The radar's proportions leave room for its labels and legend. */
+	return input->kind == CHART_TREND ? chart_trend_aspect(input) : 410.0 / 520.0;
+}
+
+void
 chart_input_release(struct chart_input *input)
 {
 	for (size_t index = 0; index < input->series_count; index++)
 		free(input->series[index].values);
+	for (size_t index = 0; index < input->line_count; index++)
+		free(input->lines[index].values);
 	free(input->labels);
+	free(input->date_labels);
+	free(input->date_positions);
+	free(input->lines);
 	memset(input, 0, sizeof *input);
 }
 

@@ -1,7 +1,9 @@
-/* The radar chart, drawn with cairo and pango on any cairo context: the
- * PDF page, an SVG for HTML, or a PNG.  The chart does not know which
- * surface it draws on, nor what its axes measure: it is given labels,
- * values on the 1-4 scale and the words of its legend. */
+/* The report's charts, drawn with cairo and pango on any cairo context:
+ * the PDF page, an SVG for HTML, or a PNG.  A radar of scores by domain
+ * (chart_radar.c), or a trend of scores over time as small multiples
+ * (chart_trend.c).  A chart does not know which surface it draws on, nor
+ * what it measures: it is given labels, values on the 1-4 scale and the
+ * words of its legend. */
 #ifndef MATURITY_CHART_H
 #define MATURITY_CHART_H
 
@@ -14,12 +16,18 @@ struct chart_cache;
 struct diag;
 struct outfile_folder;
 
-enum { CHART_SERIES_MAX = 6, CHART_THRESHOLDS_MAX = 8 };
+enum { CHART_SERIES_MAX = 6, CHART_THRESHOLDS_MAX = 8, CHART_LINES_MAX = 64,
+       CHART_DATES_MAX = 1000 };
 
-/* How an outline is drawn: the subject filled in the brand's primary
- * colour, an earlier assessment dashed, a benchmark dotted in the accent
- * colour. */
-enum chart_series_kind { CHART_CURRENT, CHART_PREVIOUS, CHART_BENCHMARK };
+enum chart_kind {
+	CHART_RADAR,  /* an axis per label, a closed outline per series */
+	CHART_TREND,  /* a panel per line, its value at each date */
+};
+
+/* How a radar outline is drawn: the subject filled in the brand's
+ * primary colour, earlier assessments dashed and fading with age, a
+ * benchmark dotted and a target dash-dotted in the accent colour. */
+enum chart_series_kind { CHART_CURRENT, CHART_PREVIOUS, CHART_BENCHMARK, CHART_TARGET };
 
 struct chart_series {
 	enum chart_series_kind kind;
@@ -34,9 +42,20 @@ struct chart_threshold {
 	const char *label;        /* its legend entry */
 };
 
+/* One line of a trend: a value at each date, drawn in a panel of its
+ * own; the overall line in a wide panel above the others. */
+struct chart_line {
+	const char *label;        /* the panel's title */
+	double *values;           /* one per date: 1.0-4.0, or < 0 where there is none */
+	double target;            /* 1.0-4.0 drawn across the panel; < 0 when none */
+	int overall;              /* the headline line */
+};
+
 /* What a chart shows.  The strings are borrowed; values are owned and
  * freed by chart_input_release. */
 struct chart_input {
+	enum chart_kind kind;
+	/* A radar's axes and outlines. */
 	size_t axis_count;
 	const char **labels;      /* one per axis */
 	struct chart_series series[CHART_SERIES_MAX];
@@ -45,10 +64,26 @@ struct chart_input {
 	size_t threshold_count;
 	size_t stage_count;       /* stages the brand's colours are spread over */
 	const char *missing_label; /* beside an axis with no value, e.g. "not assessed" */
+	/* A trend's dates, oldest first, and its lines. */
+	size_t date_count;
+	const char **date_labels;  /* one per date, short */
+	double *date_positions;    /* one per date: 0.0-1.0 along the time axis */
+	struct chart_line *lines;
+	size_t line_count;
+	const char *line_label;    /* the legend's entry for the lines */
+	const char *target_label;  /* the legend's entry for the targets */
 };
 
-/* Makes input empty with room for axis_count axes (labels NULL). */
+/* Makes input an empty radar with room for axis_count axes (labels NULL). */
 void chart_input_init(struct chart_input *input, size_t axis_count);
+
+/* Makes input an empty trend with room for date_count dates (at most
+ * CHART_DATES_MAX; labels NULL, positions 0) and line_count lines (at
+ * most CHART_LINES_MAX; values all < 0, no target). */
+void chart_input_init_trend(struct chart_input *input, size_t date_count, size_t line_count);
+
+/* The height a chart is best drawn at for each point of its width. */
+double chart_aspect(const struct chart_input *input);
 
 /* Adds a series (its values all < 0, to be filled in) and returns it, or
  * NULL when CHART_SERIES_MAX are there. */

@@ -135,16 +135,116 @@ content_load_page(const char *path, const char *title, const char *const *headin
 	return result;
 }
 
+/* The title: a level-1 heading as the first block, equal to title.
+ * Returns the block after it (or the first, when there is none), and
+ * sets *failed after reporting. */
+static cmark_node *
+content_check_title(const char *path, cmark_node *document, const char *title, int *failed,
+		    struct diag *diag)
+{
+	cmark_node *node = cmark_node_first_child(document);
+	char *text;
+
+	if (node == NULL || cmark_node_get_type(node) != CMARK_NODE_HEADING ||
+	    cmark_node_get_heading_level(node) != 1) {
+		diag_error(diag, path, node ? cmark_node_get_start_line(node) : 1,
+			   "must start with a level-1 heading \"# %s\"", title);
+		*failed = 1;
+		return node;
+	}
+	text = content_node_text(node);
+	if (title != NULL && strcmp(text, title) != 0) {
+		diag_error(diag, path, cmark_node_get_start_line(node), "heading \"%s\" should be \"%s\"",
+			   text, title);
+		*failed = 1;
+	}
+	free(text);
+	return cmark_node_next(node);
+}
+
+/* A page being split into its declared sections. */
+struct content_page {
+	const char *path;
+	const char *source;
+	size_t length;
+	const char *const *headings;     /* the level-2 headings declared, in order */
+	const char *const *ids;          /* each one's id, or NULL */
+	size_t heading_count;
+	struct framework_section *list;  /* heading_count of them */
+	size_t found;                    /* sections found so far */
+	int previous_line;               /* where the last section's heading ended */
+	int failed;
+	struct diag *diag;
+};
+
+/* One level-2 heading, text, at node: the next declared section (those
+ * skipped are missing), which closes the section before it. */
+static void
+content_page_heading(struct content_page *page, cmark_node *node, const char *text)
+{
+	size_t match = page->found;
+	long line = cmark_node_get_start_line(node);
+	struct framework_section *list = page->list;
+
+	while (match < page->heading_count && strcmp(text, page->headings[match]) != 0)
+		match++;
+	if (match == page->heading_count) {
+		diag_error(page->diag, page->path, line,
+			   "unexpected section \"%s\" (the pack sets the sections)", text);
+		page->failed = 1;
+		return;
+	}
+	/* A later section: the ones in between are missing. */
+	for (; page->found < match; page->found++) {
+		diag_error(page->diag, page->path, line, "missing section \"## %s\" before \"%s\"",
+			   page->headings[page->found], text);
+		page->failed = 1;
+	}
+	if (page->found > 0 && list[page->found - 1].heading != NULL)
+		list[page->found - 1].markdown =
+			content_lines(page->source, page->length, page->previous_line + 1, (int)line - 1,
+				      &list[page->found - 1].body_line);
+	list[page->found].heading = xstrdup(text);
+	list[page->found].id = page->ids && page->ids[page->found] ? xstrdup(page->ids[page->found])
+								    : NULL;
+	list[page->found].line = line;
+	page->previous_line = cmark_node_get_end_line(node);
+	page->found++;
+}
+
+/* After the last heading: the last section's text, and what is missing
+ * or empty. */
+static void
+content_page_close(struct content_page *page)
+{
+	struct framework_section *list = page->list;
+
+	if (page->found > 0)
+		list[page->found - 1].markdown =
+			content_lines(page->source, page->length, page->previous_line + 1, 1 << 30,
+				      &list[page->found - 1].body_line);
+	for (size_t index = page->found; index < page->heading_count; index++) {
+		diag_error(page->diag, page->path, 0, "missing section \"## %s\"",
+			   page->headings[index]);
+		page->failed = 1;
+	}
+	for (size_t index = 0; index < page->found && !page->failed; index++) {
+		if (list[index].markdown[0] == '\0') {
+			diag_error(page->diag, page->path, list[index].line, "section \"%s\" is empty",
+				   list[index].heading);
+			page->failed = 1;
+		}
+	}
+}
+
 int
 content_parse_page(const char *path, const char *source, size_t length, const char *title,
 		   const char *const *headings, const char *const *ids, size_t heading_count,
 		   struct framework_section **sections, size_t *section_count, struct diag *diag)
 {
-	size_t found = 0;
+	struct content_page page = { path, source, length, headings, ids, heading_count, NULL, 0,
+				     0, 0, diag };
 	cmark_node *document, *node;
-	int failed = 0;
-	int previous_line = 0;
-	struct framework_section *list;
 
 	if (memchr(source, '\0', length) != NULL) {
 		diag_error(diag, path, 0, "contains a NUL byte; Markdown must be UTF-8 text");
@@ -156,28 +256,10 @@ content_parse_page(const char *path, const char *source, size_t length, const ch
 		return -1;
 	}
 	content_check_safety(path, document, diag);
-
-	/* The title: a level-1 heading as the first block. */
-	node = cmark_node_first_child(document);
-	if (node == NULL || cmark_node_get_type(node) != CMARK_NODE_HEADING ||
-	    cmark_node_get_heading_level(node) != 1) {
-		diag_error(diag, path, node ? cmark_node_get_start_line(node) : 1,
-			   "must start with a level-1 heading \"# %s\"", title);
-		failed = 1;
-	} else {
-		char *text = content_node_text(node);
-
-		if (title != NULL && strcmp(text, title) != 0) {
-			diag_error(diag, path, cmark_node_get_start_line(node),
-				   "heading \"%s\" should be \"%s\"", text, title);
-			failed = 1;
-		}
-		free(text);
-		node = cmark_node_next(node);
-	}
+	node = content_check_title(path, document, title, &page.failed, diag);
 
 	/* The sections: level-2 headings in the declared order. */
-	list = xcalloc(heading_count ? heading_count : 1, sizeof *list);
+	page.list = xcalloc(heading_count ? heading_count : 1, sizeof *page.list);
 	for (; node != NULL; node = cmark_node_next(node)) {
 		char *text;
 
@@ -188,64 +270,20 @@ content_parse_page(const char *path, const char *source, size_t length, const ch
 		if (cmark_node_get_heading_level(node) == 1) {
 			diag_error(diag, path, cmark_node_get_start_line(node),
 				   "a second level-1 heading \"%s\"", text);
-			failed = 1;
+			page.failed = 1;
 		} else {
-			size_t match = found;
-
-			while (match < heading_count && strcmp(text, headings[match]) != 0)
-				match++;
-			if (match == heading_count) {
-				diag_error(diag, path, cmark_node_get_start_line(node),
-					   "unexpected section \"%s\" (the pack sets the sections)", text);
-				failed = 1;
-				free(text);
-				continue;
-			}
-			/* A later section: the ones in between are missing. */
-			for (; found < match; found++) {
-				diag_error(diag, path, cmark_node_get_start_line(node),
-					   "missing section \"## %s\" before \"%s\"", headings[found],
-					   text);
-				failed = 1;
-			}
-			if (found > 0 && list[found - 1].heading != NULL)
-				list[found - 1].markdown = content_lines(
-					source, length, previous_line + 1, cmark_node_get_start_line(node) - 1,
-					&list[found - 1].body_line);
-			list[found].heading = xstrdup(text);
-			list[found].id = ids && ids[found] ? xstrdup(ids[found]) : NULL;
-			list[found].line = cmark_node_get_start_line(node);
-			previous_line = cmark_node_get_end_line(node);
-			found++;
+			content_page_heading(&page, node, text);
 		}
 		free(text);
 	}
-	if (found > 0)
-		list[found - 1].markdown = content_lines(source, length, previous_line + 1, 1 << 30,
-							 &list[found - 1].body_line);
-	for (size_t index = found; index < heading_count; index++) {
-		diag_error(diag, path, 0, "missing section \"## %s\"", headings[index]);
-		failed = 1;
-	}
-	for (size_t index = 0; index < found && !failed; index++) {
-		if (list[index].markdown[0] == '\0') {
-			diag_error(diag, path, list[index].line, "section \"%s\" is empty",
-				   list[index].heading);
-			failed = 1;
-		}
-	}
+	content_page_close(&page);
 	cmark_node_free(document);
-	if (failed) {
-		for (size_t index = 0; index < heading_count; index++) {
-			free(list[index].id);
-			free(list[index].heading);
-			free(list[index].markdown);
-		}
-		free(list);
+	if (page.failed) {
+		content_free_sections(page.list, heading_count);
 		return -1;
 	}
-	*sections = list;
-	*section_count = found;
+	*sections = page.list;
+	*section_count = page.found;
 	return 0;
 }
 
@@ -394,14 +432,20 @@ content_parse_stage(const struct framework *framework, struct framework_stage *s
 }
 
 void
+content_free_sections(struct framework_section *sections, size_t count)
+{
+	for (size_t index = 0; index < count; index++) {
+		free(sections[index].id);
+		free(sections[index].heading);
+		free(sections[index].markdown);
+	}
+	free(sections);
+}
+
+void
 content_free_stage(struct framework_stage *stage)
 {
-	for (size_t index = 0; index < stage->section_count; index++) {
-		free(stage->sections[index].id);
-		free(stage->sections[index].heading);
-		free(stage->sections[index].markdown);
-	}
-	free(stage->sections);
+	content_free_sections(stage->sections, stage->section_count);
 	for (size_t index = 0; index < stage->action_count; index++) {
 		free(stage->actions[index].title);
 		free(stage->actions[index].markdown);

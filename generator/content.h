@@ -30,6 +30,9 @@ int content_parse_page(const char *path, const char *source, size_t length, cons
 int content_parse_stage(const struct framework *framework, struct framework_stage *stage,
 			const char *source, size_t length, struct diag *diag);
 
+/* Frees count sections (and the array) content_load_page made. */
+void content_free_sections(struct framework_section *sections, size_t count);
+
 /* Frees what content_parse_stage stored in stage: its sections and actions. */
 void content_free_stage(struct framework_stage *stage);
 

@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+enum { DIAG_LINE = 2048 };  /* the longest message, in bytes, before escaping */
+
 static const char *const severity_names[] = {
 	[DIAG_NOTE] = "note",
 	[DIAG_WARNING] = "warning",
@@ -51,12 +53,30 @@ diag_escape(const char *message, char *line, size_t size)
 	return length;
 }
 
+/* Writes the line message holds (length bytes, a prefix already there)
+ * with the rest formatted after it, escaped, in one write: several worker
+ * processes share stderr. */
+static void
+diag_write(struct diag *diag, char *message, size_t size, int length, const char *format,
+	   va_list arguments)
+{
+	char escaped_line[4 * DIAG_LINE];
+	size_t escaped;
+
+	if (length < 0 || (size_t)length >= size - 2)
+		length = 0;
+	vsnprintf(message + length, size - (size_t)length - 1, format, arguments);
+	escaped = diag_escape(message, escaped_line, sizeof escaped_line - 1);
+	escaped_line[escaped] = '\n';
+	fwrite(escaped_line, 1, escaped + 1, diag->stream);
+	fflush(diag->stream);
+}
+
 static void
 diag_vreport(struct diag *diag, enum diag_severity severity, const char *file,
 	     long line, long column, const char *format, va_list arguments)
 {
-	char message[2048], escaped_line[4 * sizeof message];
-	size_t escaped;
+	char message[DIAG_LINE];
 	int length;
 
 	if (severity == DIAG_ERROR)
@@ -66,7 +86,6 @@ diag_vreport(struct diag *diag, enum diag_severity severity, const char *file,
 	if (diag->stream == NULL)
 		return;
 
-	/* One line, one write: several worker processes share stderr. */
 	if (file != NULL && line > 0 && column > 0)
 		length = snprintf(message, sizeof message, "maturity: %s:%ld:%ld: %s: ", file, line,
 				  column, severity_names[severity]);
@@ -78,13 +97,7 @@ diag_vreport(struct diag *diag, enum diag_severity severity, const char *file,
 				  severity_names[severity]);
 	else
 		length = snprintf(message, sizeof message, "maturity: %s: ", severity_names[severity]);
-	if (length < 0 || (size_t)length >= sizeof message - 2)
-		length = 0;
-	vsnprintf(message + length, sizeof message - (size_t)length - 1, format, arguments);
-	escaped = diag_escape(message, escaped_line, sizeof escaped_line - 1);
-	escaped_line[escaped] = '\n';
-	fwrite(escaped_line, 1, escaped + 1, diag->stream);
-	fflush(diag->stream);
+	diag_write(diag, message, sizeof message, length, format, arguments);
 }
 
 void
@@ -99,22 +112,15 @@ diag_report(struct diag *diag, enum diag_severity severity, const char *file,
 }
 
 void
-diag_error(struct diag *diag, const char *file, long line, const char *format, ...)
+diag_status(struct diag *diag, const char *format, ...)
 {
+	char message[DIAG_LINE] = "maturity: ";
 	va_list arguments;
 
+	if (diag->stream == NULL)
+		return;
 	va_start(arguments, format);
-	diag_vreport(diag, DIAG_ERROR, file, line, 0, format, arguments);
-	va_end(arguments);
-}
-
-void
-diag_warning(struct diag *diag, const char *file, long line, const char *format, ...)
-{
-	va_list arguments;
-
-	va_start(arguments, format);
-	diag_vreport(diag, DIAG_WARNING, file, line, 0, format, arguments);
+	diag_write(diag, message, sizeof message, (int)strlen(message), format, arguments);
 	va_end(arguments);
 }
 

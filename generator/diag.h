@@ -27,13 +27,16 @@ void diag_report(struct diag *diag, enum diag_severity severity,
 		 const char *file, long line, const char *format, ...)
 	__attribute__((format(printf, 5, 6)));
 
-void diag_error(struct diag *diag, const char *file, long line,
-		const char *format, ...)
-	__attribute__((format(printf, 4, 5)));
+/* diag_report with severity DIAG_ERROR, or DIAG_WARNING. */
+#define diag_error(diag, file, line, ...) \
+	diag_report((diag), DIAG_ERROR, (file), (line), __VA_ARGS__)
+#define diag_warning(diag, file, line, ...) \
+	diag_report((diag), DIAG_WARNING, (file), (line), __VA_ARGS__)
 
-void diag_warning(struct diag *diag, const char *file, long line,
-		  const char *format, ...)
-	__attribute__((format(printf, 4, 5)));
+/* Says how a run went, "maturity: message" on one line (a status, not a
+ * problem: counted nowhere), escaped as problems are.  The caller decides
+ * whether -q silences it. */
+void diag_status(struct diag *diag, const char *format, ...) __attribute__((format(printf, 2, 3)));
 
 /* Reports a problem at a line and column (1-based): FILE:LINE:COLUMN. */
 void diag_report_at(struct diag *diag, enum diag_severity severity, const char *file,

@@ -16,9 +16,10 @@ struct chart_input;
 /* A new document whose root is <document lang="language">. */
 xmlDocPtr document_new(const char *language);
 
-/* Fills a chart's input from a <chart> element: its axes, series and
- * thresholds.  Release it with chart_input_release.  Returns 0, or -1
- * when the element holds no axis. */
+/* Fills a chart's input from a <chart> element: a radar's axes and
+ * series, or a trend's dates and lines, and the thresholds.  Release it
+ * with chart_input_release.  Returns 0, or -1 when the element holds no
+ * axis (a radar) or no date (a trend). */
 int document_chart_input(xmlNodePtr chart, struct chart_input *input);
 
 /* True when a block of this name may not break across pages. */

@@ -1,13 +1,12 @@
 /* A content pack in memory: the domains and questions an assessment asks,
  * what each answer means, the stages with their score bands and the
- * Markdown prose the reports render.  Plain data: no library types. */
+ * Markdown prose the reports render, and the questions asked of it.
+ * Plain data: no library types.  pack.h loads and frees one. */
 #ifndef MATURITY_FRAMEWORK_H
 #define MATURITY_FRAMEWORK_H
 
 #include <stddef.h>
 #include <stdint.h>
-
-struct diag;
 
 enum { FRAMEWORK_OPTIONS = 4 };          /* answer options per question, scored 1-4 */
 enum { FRAMEWORK_MAX_BYTES = 4 * 1024 * 1024 }; /* the largest pack or domain file read */
@@ -290,14 +289,6 @@ struct framework {
 	char **stage_section_ids;
 	size_t stage_section_count;
 };
-
-/* Loads and checks the pack in folder: pack.xml, its domain files and all
- * Markdown.  schema_folder holds pack.rng and domain.rng.  Returns the pack
- * (free with framework_free) or NULL after reporting every problem. */
-struct framework *framework_load(const char *folder, const char *schema_folder,
-				 struct diag *diag);
-
-void framework_free(struct framework *framework);
 
 /* Index of the question with id, or -1. */
 long framework_find_question(const struct framework *framework, const char *id);

@@ -20,12 +20,6 @@ struct guide_reader {
 	struct diag *diag;
 };
 
-static long
-guide_line(xmlNodePtr node)
-{
-	return xmlGetLineNo(node);
-}
-
 /* Appends the text of node to a list of strings. */
 static void
 guide_append(char ***list, size_t *count, xmlNodePtr node)
@@ -46,7 +40,7 @@ guide_read_profile(struct guide_reader *reader, xmlNodePtr node)
 		enum framework_segment segment = framework_segment_named(id);
 
 		if (stage->profile_segments[segment] != NULL) {
-			diag_error(reader->diag, reader->path, guide_line(child),
+			diag_error(reader->diag, reader->path, xmlinput_line(child),
 				   "the typical profile of segment %s is given twice", id);
 			failed = 1;
 		} else {
@@ -73,11 +67,11 @@ guide_read_actions(struct guide_reader *reader, xmlNodePtr node)
 		while (index < stage->action_count && strcmp(stage->actions[index].title, title) != 0)
 			index++;
 		if (index == stage->action_count) {
-			diag_error(reader->diag, reader->path, guide_line(child),
+			diag_error(reader->diag, reader->path, xmlinput_line(child),
 				   "no priority action of %s is titled \"%s\"", stage->path, title);
 			failed = 1;
 		} else if (marked[index]) {
-			diag_error(reader->diag, reader->path, guide_line(child),
+			diag_error(reader->diag, reader->path, xmlinput_line(child),
 				   "the action \"%s\" is marked twice", title);
 			failed = 1;
 		} else {
@@ -123,7 +117,7 @@ guide_read_playbook_references(struct guide_reader *reader, xmlNodePtr node,
 {
 	char *domain = xmlinput_attribute(node, "domain");
 	char *metric = xmlinput_attribute(node, "metric");
-	long line = guide_line(node), domain_index = framework_find_domain(reader->framework, domain);
+	long line = xmlinput_line(node), domain_index = framework_find_domain(reader->framework, domain);
 	const char *metric_name = guide_metric_name(reader->framework, metric);
 	int failed = advice_marks(reader->framework, node, reader->path, &playbook->marks,
 				  reader->diag) != 0;
@@ -154,7 +148,7 @@ guide_read_playbook(struct guide_reader *reader, xmlNodePtr node)
 	int failed = 0;
 
 	if (guide_playbook_exists(reader->framework, id)) {
-		diag_error(reader->diag, reader->path, guide_line(node),
+		diag_error(reader->diag, reader->path, xmlinput_line(node),
 			   "playbook id \"%s\" is used twice in the pack", id);
 		failed = 1;
 	}
@@ -212,7 +206,7 @@ guide_read_transition(struct guide_reader *reader, xmlNodePtr node)
 		}
 	}
 	if (reader->stage_index + 1 == reader->framework->stage_count) {
-		diag_error(reader->diag, reader->path, guide_line(node),
+		diag_error(reader->diag, reader->path, xmlinput_line(node),
 			   "stage %s is the last: there is no next stage to move to",
 			   reader->stage->id);
 		return -1;
@@ -253,7 +247,7 @@ guide_load(struct framework *framework, size_t stage, xmlRelaxNGPtr schema, stru
 	root = xmlDocGetRootElement(document);
 	id = xmlinput_attribute(root, "id");
 	if (strcmp(id, reader.stage->id) != 0) {
-		diag_error(diag, path, guide_line(root), "stage id \"%s\" does not match the file name",
+		diag_error(diag, path, xmlinput_line(root), "stage id \"%s\" does not match the file name",
 			   id);
 		failed = 1;
 	}
@@ -333,14 +327,6 @@ guide_check(const struct framework *framework, struct diag *diag)
 	return failed ? -1 : 0;
 }
 
-static void
-guide_free_list(char **list, size_t count)
-{
-	for (size_t index = 0; index < count; index++)
-		free(list[index]);
-	free(list);
-}
-
 void
 guide_free(struct framework_stage *stage)
 {
@@ -357,12 +343,12 @@ guide_free(struct framework_stage *stage)
 		free(playbook->when);
 		free(playbook->metric);
 		free(playbook->duration);
-		guide_free_list(playbook->steps, playbook->step_count);
+		xfree_strings(playbook->steps, playbook->step_count);
 	}
 	free(stage->playbooks);
 	if (transition != NULL) {
-		guide_free_list(transition->signals, transition->signal_count);
-		guide_free_list(transition->capabilities, transition->capability_count);
+		xfree_strings(transition->signals, transition->signal_count);
+		xfree_strings(transition->capabilities, transition->capability_count);
 		for (size_t index = 0; index < transition->shift_count; index++) {
 			free(transition->shifts[index].from);
 			free(transition->shifts[index].to);

@@ -24,9 +24,9 @@
 
 enum { HTML_TEMPLATE_MAX_BYTES = 2 * 1024 * 1024 };
 
-/* The chart's size in the page, in points; CSS scales it to the column. */
+/* A chart's width in the page, in points, its height in its proportions;
+ * CSS scales it to the column. */
 #define HTML_CHART_WIDTH 520.0
-#define HTML_CHART_HEIGHT 410.0
 
 struct html_template {
 	xsltStylesheetPtr stylesheet;
@@ -142,8 +142,8 @@ static int
 html_chart(xmlNodePtr parent, const struct chart_input *input, const struct brand *brand,
 	   struct chart_cache *cache, const char *source, struct diag *diag)
 {
-	xmlDocPtr svg = chart_svg(input, brand, cache, HTML_CHART_WIDTH, HTML_CHART_HEIGHT, source,
-				  diag);
+	xmlDocPtr svg = chart_svg(input, brand, cache, HTML_CHART_WIDTH,
+				  HTML_CHART_WIDTH * chart_aspect(input), source, diag);
 	xmlNodePtr chart, copy;
 
 	if (svg == NULL)
@@ -407,8 +407,8 @@ html_add_charts(xmlNodePtr node, const struct html_template *template, const str
 		}
 		if (document_chart_input(node, &input) != 0)
 			continue;
-		svg = chart_svg(&input, brand, template->chart, HTML_CHART_WIDTH, HTML_CHART_HEIGHT,
-				path, diag);
+		svg = chart_svg(&input, brand, template->chart, HTML_CHART_WIDTH,
+				HTML_CHART_WIDTH * chart_aspect(&input), path, diag);
 		chart_input_release(&input);
 		if (svg == NULL)
 			return -1;

@@ -61,7 +61,8 @@ inputs_walk(struct inputs *inputs, const char *folder, int depth, struct diag *d
 		names[count++] = xstrdup(entry->d_name);
 	}
 	closedir(directory);
-	qsort(names, count, sizeof *names, inputs_compare);
+	if (count > 1)
+		qsort(names, count, sizeof *names, inputs_compare);
 
 	for (size_t index = 0; index < count; index++) {
 		char *path = xasprintf("%s%s%s", folder,

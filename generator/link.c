@@ -2,6 +2,7 @@
 #include "link.h"
 
 #include "answers.h"
+#include "calendar.h"
 #include "diag.h"
 #include "framework.h"
 #include "profile.h"
@@ -134,15 +135,17 @@ link_object(const char *link, const char *source, struct diag *diag)
 	return root;
 }
 
-/* A JSON value as compact text for messages (free with free). */
-static char *
-link_show(const json_t *value)
+enum { LINK_SHOWN = 64 };  /* bytes of a value shown in a message, at most */
+
+/* A JSON value as compact text for messages, cut to fit shown. */
+static const char *
+link_show(const json_t *value, char shown[LINK_SHOWN])
 {
 	char *text = json_dumps(value, JSON_ENCODE_ANY | JSON_COMPACT);
-	char *copy = xstrdup(text != NULL ? text : "?");
 
+	snprintf(shown, LINK_SHOWN, "%s", text != NULL ? text : "?");
 	free(text);
-	return copy;
+	return shown;
 }
 
 /* What reading one link needs at every step. */
@@ -256,21 +259,15 @@ link_read_date(struct link_reader *reader, const json_t *root)
 	if (timestamp != NULL)
 		reader->answers->date = link_day(timestamp);
 	if (reader->answers->date == NULL) {
-		GDateTime *now = g_date_time_new_now_utc();
-		gchar *today = g_date_time_format(now, "%Y-%m-%d");
+		char today[CALENDAR_DAY_SIZE], shown[LINK_SHOWN];
 
-		if (timestamp != NULL) {
-			char *shown = link_show(timestamp);
-
+		calendar_today(today);
+		if (timestamp != NULL)
 			diag_warning(reader->diag, reader->source, 0,
 				     "\"t\" %.60s is not a timestamp (ISO 8601, or milliseconds since "
 				     "1970); the answer set is dated today, %s",
-				     shown, today);
-			free(shown);
-		}
+				     link_show(timestamp, shown), today);
 		reader->answers->date = xstrdup(today);
-		g_free(today);
-		g_date_time_unref(now);
 	}
 }
 
@@ -281,14 +278,13 @@ link_read_option(struct link_reader *reader, const char *key, long parameter, co
 {
 	const struct framework_parameter *definition = &reader->framework->parameters[parameter];
 	enum profile_match match;
+	char shown[LINK_SHOWN];
 	long choice;
 
 	if (!json_is_string(value) || json_string_length(value) == 0) {
-		char *shown = link_show(value);
-
 		diag_warning(reader->diag, reader->source, 0,
-			     "profile \"%s\": %.60s is not an option id; dropped", key, shown);
-		free(shown);
+			     "profile \"%s\": %.60s is not an option id; dropped", key,
+			     link_show(value, shown));
 		return;
 	}
 	choice = profile_find_choice(definition, json_string_value(value), &match);
@@ -388,7 +384,7 @@ link_read_answers(struct link_reader *reader, const json_t *root)
 		diag_warning(reader->diag, reader->source, 0,
 			     "\"r\" (the answers) is not an object; ignored");
 	json_object_foreach(usable, key, value) {
-		char score[2] = { (char)('0' + link_score(value)), '\0' };
+		char score[2] = { (char)('0' + link_score(value)), '\0' }, shown[LINK_SHOWN];
 
 		if (framework_find_question(reader->framework, key) < 0) {
 			diag_warning(reader->diag, reader->source, 0,
@@ -396,13 +392,10 @@ link_read_answers(struct link_reader *reader, const json_t *root)
 				     "dropped",
 				     key, reader->framework->id);
 		} else if (score[0] == '0') {
-			char *shown = link_show(value);
-
 			diag_warning(reader->diag, reader->source, 0,
 				     "answer to \"%s\" is %.40s, not a whole number from 1 to 4; "
 				     "dropped",
-				     key, shown);
-			free(shown);
+				     key, link_show(value, shown));
 		} else {
 			answers_add_answer(respondent, key, score, 0);
 		}

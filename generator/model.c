@@ -212,16 +212,43 @@ model_build_regressions(struct model *model)
 	}
 }
 
+/* Each domain's target, its source and the gap to it; the targets into
+ * scores, for the roadmap. */
+static void
+model_build_targets(struct model *model, const struct domain_targets *portfolio, double *scores)
+{
+	enum domain_target_source *sources =
+		xcalloc(model->domain_count ? model->domain_count : 1, sizeof *sources);
+
+	domain_targets_resolve(portfolio, model->answers, model->domain_count, scores, sources);
+	for (size_t index = 0; index < model->domain_count; index++) {
+		struct model_domain *domain = &model->domains[index];
+
+		if (sources[index] == DOMAIN_TARGET_NONE)
+			continue;
+		domain->has_target = 1;
+		domain->target = scores[index];
+		domain->target_source = sources[index];
+		if (domain->assessed && domain->score < domain->target)
+			domain->gap = score_round(domain->target - domain->score);
+		model->target_count++;
+	}
+	free(sources);
+}
+
 struct model *
 model_build(const struct framework *framework, const struct answers *answers,
-	    const struct scores *scores, const struct answers *previous,
-	    const struct scores *previous_scores, const char *generated)
+	    const struct scores *scores, const struct model_earlier *earlier, size_t earlier_count,
+	    const struct domain_targets *targets, const char *generated)
 {
+	double *target_scores;
 	struct model *model = xcalloc(1, sizeof *model);
+	const struct scores *previous_scores =
+		earlier_count > 0 ? earlier[earlier_count - 1].scores : NULL;
 
 	model->framework = framework;
 	model->answers = answers;
-	model->previous = previous;
+	model->previous = earlier_count > 0 ? earlier[earlier_count - 1].answers : NULL;
 	model->generated = generated;
 	model->profile_count = answers->profile_count;
 	model->profile = xcalloc(answers->profile_count ? answers->profile_count : 1,
@@ -241,14 +268,17 @@ model_build(const struct framework *framework, const struct answers *answers,
 		model->to_next_stage =
 			score_round(framework->stages[model->next_stage].minimum - scores->overall);
 	}
-	if (previous != NULL && previous_scores != NULL) {
+	if (previous_scores != NULL) {
 		model->has_previous = 1;
 		model->previous_overall = previous_scores->overall;
 		model->overall_change = score_round(scores->overall - previous_scores->overall);
 		model->previous_stage = previous_scores->stage;
 	}
 
-	model_build_domains(model, scores, previous != NULL ? previous_scores : NULL);
+	model_build_domains(model, scores, previous_scores);
+	model_history_build(model, earlier, earlier_count, scores);
+	target_scores = xcalloc(model->domain_count ? model->domain_count : 1, sizeof *target_scores);
+	model_build_targets(model, targets, target_scores);
 	model_build_answers(model, scores);
 	model_build_strengths(model);
 	model_build_regressions(model);
@@ -268,7 +298,12 @@ model_build(const struct framework *framework, const struct answers *answers,
 	}
 
 	roadmap_build(&model->roadmap, framework, answers, scores,
-		      previous != NULL ? previous_scores : NULL);
+		      &(struct roadmap_basis){ .previous = previous_scores,
+					       .has_pace = model->has_pace,
+					       .pace = model->pace,
+					       .targets = model->target_count > 0 ? target_scores
+										 : NULL });
+	free(target_scores);
 	model_advice_build(model);
 	return model;
 }
@@ -298,6 +333,9 @@ model_free(struct model *model)
 	for (size_t index = 0; index < model->answer_row_count; index++)
 		free(model->answer_rows[index].respondents);
 	free(model->answer_rows);
+	for (size_t index = 0; index < model->history_count; index++)
+		free(model->history[index].domains);
+	free(model->history);
 	free(model->domains);
 	free(model->ranking);
 	free(model->disagreements);
@@ -305,7 +343,7 @@ model_free(struct model *model)
 	free(model->regressions);
 	free(model->fits);
 	free(model->playbooks);
-	free(model->targets);
+	free(model->metric_targets);
 	free(model->charters);
 	free(model->profile);
 	roadmap_free(&model->roadmap);

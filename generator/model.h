@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "domain_targets.h"
 #include "roadmap.h"
 
 struct answers;
@@ -24,6 +25,11 @@ struct scores;
 #define MODEL_PLAYBOOKS_CURRENT 3
 #define MODEL_PLAYBOOKS_WEAKEST 2
 #define MODEL_PLAYBOOKS_NEXT 3
+/* The radar shows at most this many of the team's assessments, the newest. */
+#define MODEL_RADAR_ASSESSMENTS 3
+/* The time to the next stage follows the team's own pace from this many
+ * earlier assessments. */
+#define MODEL_PACE_EARLIER 2
 
 struct model_domain {
 	size_t domain;            /* index into framework.domains */
@@ -36,6 +42,13 @@ struct model_domain {
 	int has_previous;         /* assessed in the previous assessment too */
 	double previous;          /* that score, 1.00-4.00 */
 	double change;            /* score - previous, rounded to 0.01 */
+	int has_first;            /* assessed in the first assessment of three or more too */
+	double first;             /* that score, 1.00-4.00 */
+	double first_change;      /* score - first, rounded to 0.01 */
+	int has_target;           /* the domain has a target (domain_targets.h) */
+	double target;            /* 1.00-4.00 */
+	enum domain_target_source target_source;
+	double gap;               /* target - score when assessed and below it, rounded; else 0 */
 	int has_benchmark;        /* a portfolio median exists for this domain (--benchmark) */
 	double benchmark;         /* the portfolio's median score, 1.00-4.00 */
 	double percentile;        /* 0-100: share of the portfolio's teams scoring lower; < 0 when not benchmarked */
@@ -84,6 +97,23 @@ struct model_playbook {
 	const struct framework_fit *fit;   /* the profile choice that ranked it up, or NULL */
 };
 
+/* One assessment of the team's history. */
+struct model_assessment {
+	const char *date;         /* YYYY-MM-DD */
+	double overall;           /* 1.00-4.00 */
+	double display;           /* overall on the /10 scale */
+	size_t stage;             /* index into framework.stages */
+	double change;            /* overall minus the assessment before's, rounded; 0 for the first */
+	double months;            /* months since the first assessment (30.44 days each), >= 0 */
+	double *domains;          /* per framework domain: 1.00-4.00, or < 0 when not assessed */
+};
+
+/* An earlier assessment of the same team, given to model_build. */
+struct model_earlier {
+	const struct answers *answers;
+	const struct scores *scores;
+};
+
 struct model_charter {
 	size_t charter;           /* index into framework.charters */
 	int assessed;
@@ -112,6 +142,15 @@ struct model {
 	double overall_change;             /* rounded to 0.01 */
 	size_t previous_stage;
 
+	/* Every assessment of the team, oldest first, this one last
+	 * (model_history.c). */
+	struct model_assessment *history;
+	size_t history_count;              /* 1 when there is no earlier assessment */
+	int has_first;                     /* two or more earlier assessments: the first is not the previous */
+	double first_change;               /* overall minus the first's, rounded to 0.01 */
+	int has_pace;                      /* MODEL_PACE_EARLIER earlier assessments, on different days */
+	double pace;                       /* overall points a month: the slope of a least-squares line */
+
 	struct model_domain *domains;      /* in framework order, one per domain */
 	size_t domain_count;
 	size_t *ranking;                   /* domain indexes by score, highest first, unassessed last */
@@ -121,6 +160,7 @@ struct model {
 	size_t weakest;
 	size_t strongest_count;            /* domains tied at the top: ranking[0 .. count - 1] */
 	size_t weakest_count;              /* tied at the bottom: the last count assessed in ranking */
+	size_t target_count;               /* domains with a target */
 	size_t *disagreements;             /* domain indexes with disagreement, by spread, largest first */
 	size_t disagreement_count;
 
@@ -135,7 +175,8 @@ struct model {
 	size_t fit_count;
 	struct model_playbook *playbooks;  /* current stage's, weakest domain's, next stage's */
 	size_t playbook_count;
-	const struct framework_target_value **targets; /* per current stage metric; NULL when none */
+	const struct framework_target_value **metric_targets; /* per current stage metric: the
+							 value for the profile, NULL when none */
 
 	struct model_charter *charters;
 	size_t charter_count;
@@ -155,13 +196,27 @@ struct model_benchmark {
 	const size_t *counts;
 };
 
-/* Builds the model of answers (validated, scored as scores), with an
- * earlier assessment of the same team when previous is not NULL.
- * generated is the report date, YYYY-MM-DD.  The model points into its
- * arguments, which must outlive it.  Never fails; free with model_free. */
+/* Builds the model of answers (validated, scored as scores) with the
+ * team's earlier assessments (earlier_count of them, oldest first, dated
+ * before it; the last is the previous assessment; earlier may be NULL
+ * when the count is 0) and the portfolio's domain targets (NULL: none;
+ * the answer set's own win over them).  generated is the report date,
+ * YYYY-MM-DD.  The model points into its arguments, which must outlive
+ * it.  Never fails; free with model_free. */
 struct model *model_build(const struct framework *framework, const struct answers *answers,
-			  const struct scores *scores, const struct answers *previous,
-			  const struct scores *previous_scores, const char *generated);
+			  const struct scores *scores, const struct model_earlier *earlier,
+			  size_t earlier_count, const struct domain_targets *targets,
+			  const char *generated);
+
+/* Fills the model's history from the team's assessments, the changes
+ * since the first and the team's pace (model_history.c; model_build calls
+ * it before the roadmap). */
+void model_history_build(struct model *model, const struct model_earlier *earlier,
+			 size_t earlier_count, const struct scores *scores);
+
+/* Days from one date YYYY-MM-DD to another (negative when earlier); 0
+ * when either is not a real date. */
+long model_days_between(const char *from, const char *to);
 
 /* Fills model's fits, playbooks and metric targets from its profile,
  * stage and domains (model_advice.c; model_build calls it). */

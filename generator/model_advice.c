@@ -151,11 +151,11 @@ model_advice_targets(struct model *model)
 		choices[index] = -1;
 	for (size_t index = 0; index < model->profile_count; index++)
 		choices[model->profile[index].parameter] = (long)model->profile[index].choice;
-	model->targets = xcalloc(stage->metric_count ? stage->metric_count : 1,
-				 sizeof *model->targets);
+	model->metric_targets = xcalloc(stage->metric_count ? stage->metric_count : 1,
+					sizeof *model->metric_targets);
 	for (size_t index = 0; index < stage->metric_count; index++)
 		if (stage->metrics[index].target != NULL)
-			model->targets[index] =
+			model->metric_targets[index] =
 				framework_target_value(framework, stage->metrics[index].target, choices);
 	free(choices);
 }

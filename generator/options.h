@@ -1,9 +1,10 @@
-/* What the command line asked for, filled in by main.c and read by the
- * driver.  Plain data. */
+/* What the command line asked for: parsed here from one table that also
+ * makes each command's --help, and read by the driver.  Plain data. */
 #ifndef MATURITY_OPTIONS_H
 #define MATURITY_OPTIONS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "summary.h"
 
@@ -35,6 +36,8 @@ struct options {
 	const char *brand_path;       /* -b, default DATA/templates/brand.xml */
 	int allow_brand_path;         /* --allow-brand-path: a logo may be anywhere */
 	const char *previous_path;    /* --previous */
+	const char *targets_path;     /* --targets: the portfolio's targets file, or NULL */
+	const char *target_stage;     /* --target-stage: a stage id, or NULL */
 	long jobs;                    /* -j, 0 = one per CPU */
 	int quiet;                    /* -q */
 	int chart_png;                /* --chart-png */
@@ -56,6 +59,28 @@ struct options {
 	unsigned long long seed;      /* sample: --seed S */
 	char *const *inputs;          /* ANSWERS: files and folders */
 	size_t input_count;
+	char *owned_data_folder;      /* what options_release frees */
+	char *owned_content_folder;
+	char *owned_brand_path;
 };
+
+/* What the command line leads to. */
+enum options_outcome {
+	OPTIONS_RUN,                  /* run options->command */
+	OPTIONS_DONE,                 /* --help or --version was shown: exit 0 */
+	OPTIONS_USAGE,                /* a usage error was said on stderr: exit 2 */
+};
+
+/* Parses argv (the command first, then its options and inputs, in any
+ * order) into options, resolving the data folder and the default pack
+ * and brand.  Prints help, the version or a usage error itself.  After
+ * OPTIONS_RUN, free with options_release. */
+enum options_outcome options_parse(struct options *options, int argc, char **argv);
+
+void options_release(struct options *options);
+
+/* Writes the help of command (a COMMAND_*): its synopsis and each option
+ * it takes, in its own words; for -1, the list of commands. */
+void options_help(FILE *stream, int command);
 
 #endif

@@ -21,10 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef MATURITY_VERSION
-#define MATURITY_VERSION "0.0.0"
-#endif
-
 #define PDF_HEADER_TOP 28.0      /* top of the running header's logo */
 #define PDF_HEADER_RULE 52.0     /* the rule under the running header */
 #define PDF_FOOTER_RULE 57.0     /* the rule over the footer, from the page's bottom */

@@ -6,6 +6,7 @@
 #include "xalloc.h"
 #include "xmlout.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -202,8 +203,8 @@ pdf_chart_draw(cairo_t *cairo, double x, double y, double width, double height, 
 	double chart_width = width;
 
 	/* Keep the chart's proportions when it was given less height. */
-	if (height < width * 0.78)
-		chart_width = height / 0.78;
+	if (height < width * chart_aspect(&chart->input))
+		chart_width = height / chart_aspect(&chart->input);
 	chart_draw(cairo, &chart->input, chart->walker->brand, chart->walker->chart,
 		   x + (width - chart_width) / 2, y, chart_width, height);
 }
@@ -221,13 +222,14 @@ void
 pdf_chart(struct pdf_walker *walker, xmlNodePtr node)
 {
 	struct pdf_chart *chart = xcalloc(1, sizeof *chart);
-	double height = typeset_measure(walker->typeset) * 0.72;
+	double height;
 	struct typeset_box *box;
 
 	if (document_chart_input(node, &chart->input) != 0) {
 		free(chart);
 		return;
 	}
+	height = typeset_measure(walker->typeset) * fmin(0.72, chart_aspect(&chart->input));
 	chart->owned.release = pdf_chart_free;
 	chart->walker = walker;
 	g_ptr_array_add(walker->owned, chart);

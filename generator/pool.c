@@ -90,99 +90,81 @@ pool_retire(struct pool_worker *worker, int *signal_number)
 	*signal_number = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 }
 
-int
-pool_run(const struct pool_tasks *tasks)
-{
-	unsigned jobs = tasks->jobs ? tasks->jobs : 1;
+/* A run: the tasks, the workers and their poll set. */
+struct pool_run {
+	const struct pool_tasks *tasks;
 	struct pool_worker *workers;
 	struct pollfd *polls;
-	sigset_t signals, unblocked;
-	size_t next = 0, finished = 0;
-	int interrupted;
+	unsigned jobs;
+	size_t next, finished;        /* the next task to hand out; tasks ended */
+};
 
-	if ((size_t)jobs > tasks->count)
-		jobs = tasks->count ? (unsigned)tasks->count : 1;
-	workers = xcalloc(jobs, sizeof *workers);
-	polls = xcalloc(jobs, sizeof *polls);
+/* Hands a task to every idle worker, starting one where none runs, and
+ * sets the poll set.  Returns how many workers hold a task. */
+static int
+pool_hand_out(struct pool_run *run)
+{
+	const struct pool_tasks *tasks = run->tasks;
+	int live = 0;
 
-	/* Signals wait while the loop runs and arrive only inside ppoll, so
-	 * one that comes just before it is never missed. */
-	sigemptyset(&signals);
-	sigaddset(&signals, SIGINT);
-	sigaddset(&signals, SIGTERM);
-	sigprocmask(SIG_BLOCK, &signals, &unblocked);
+	for (unsigned index = 0; index < run->jobs; index++) {
+		struct pool_worker *worker = &run->workers[index];
+		uint64_t task = run->next;
 
-	for (unsigned index = 0; index < jobs; index++) {
-		workers[index].socket = -1;
-		if (pool_spawn(tasks, workers, jobs, index) != 0)
-			workers[index].socket = -1;
+		if (worker->socket < 0 && run->next < tasks->count &&
+		    pool_spawn(tasks, run->workers, run->jobs, index) != 0)
+			worker->socket = -1;
+		if (worker->socket >= 0 && !worker->busy && run->next < tasks->count &&
+		    write(worker->socket, &task, sizeof task) == (ssize_t)sizeof task) {
+			worker->busy = 1;
+			worker->task = run->next++;
+		}
+		run->polls[index].fd = worker->busy ? worker->socket : -1;
+		run->polls[index].events = POLLIN;
+		run->polls[index].revents = 0;
+		live += worker->busy;
 	}
+	return live;
+}
 
-	while (finished < tasks->count && !interrupt_requested()) {
-		int live = 0;
+/* Collects the answers ppoll found, and the tasks of workers that died. */
+static void
+pool_collect(struct pool_run *run)
+{
+	const struct pool_tasks *tasks = run->tasks;
 
-		/* Hand a task to every idle worker. */
-		for (unsigned index = 0; index < jobs; index++) {
-			struct pool_worker *worker = &workers[index];
-			uint64_t task = next;
+	for (unsigned index = 0; index < run->jobs; index++) {
+		struct pool_worker *worker = &run->workers[index];
+		unsigned char status;
+		ssize_t got;
+		int signal_number;
 
-			if (worker->socket < 0 && next < tasks->count &&
-			    pool_spawn(tasks, workers, jobs, index) != 0)
-				worker->socket = -1;
-			if (worker->socket >= 0 && !worker->busy && next < tasks->count) {
-				if (write(worker->socket, &task, sizeof task) == (ssize_t)sizeof task) {
-					worker->busy = 1;
-					worker->task = next++;
-				}
-			}
-			polls[index].fd = worker->busy ? worker->socket : -1;
-			polls[index].events = POLLIN;
-			polls[index].revents = 0;
-			live += worker->busy;
-		}
-		if (live == 0) {
-			/* No worker could be started: the remaining tasks fail. */
-			while (next < tasks->count) {
-				tasks->finished(next++, POOL_CRASHED, 0, tasks->context);
-				finished++;
-			}
-			break;
-		}
-		if (ppoll(polls, jobs, NULL, &unblocked) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		/* Collect answers, and the tasks of workers that died. */
-		for (unsigned index = 0; index < jobs; index++) {
-			struct pool_worker *worker = &workers[index];
-			unsigned char status;
-			ssize_t got;
-
-			if (!worker->busy || polls[index].revents == 0)
-				continue;
-			got = read(worker->socket, &status, 1);
-			if (got == 1) {
-				worker->busy = 0;
-				tasks->finished(worker->task, status == 0 ? POOL_DONE : POOL_FAILED, 0,
-						tasks->context);
-				finished++;
-			} else if (got == 0 || (got < 0 && errno != EINTR)) {
-				int signal_number;
-
-				pool_retire(worker, &signal_number);
-				worker->busy = 0;
-				tasks->cancelled(worker->task, tasks->context);
-				tasks->finished(worker->task, POOL_CRASHED, signal_number, tasks->context);
-				finished++;
-			}
+		if (!worker->busy || run->polls[index].revents == 0)
+			continue;
+		got = read(worker->socket, &status, 1);
+		if (got == 1) {
+			worker->busy = 0;
+			tasks->finished(worker->task, status == 0 ? POOL_DONE : POOL_FAILED, 0,
+					tasks->context);
+			run->finished++;
+		} else if (got == 0 || (got < 0 && errno != EINTR)) {
+			pool_retire(worker, &signal_number);
+			worker->busy = 0;
+			tasks->cancelled(worker->task, tasks->context);
+			tasks->finished(worker->task, POOL_CRASHED, signal_number, tasks->context);
+			run->finished++;
 		}
 	}
+}
 
-	/* Stop the workers; on interruption, tidy the tasks in flight. */
-	interrupted = interrupt_requested();
-	for (unsigned index = 0; index < jobs; index++) {
-		struct pool_worker *worker = &workers[index];
+/* Stops the workers; when interrupted, tidies the tasks in flight. */
+static void
+pool_stop(struct pool_run *run, int interrupted)
+{
+	const struct pool_tasks *tasks = run->tasks;
+
+	for (unsigned index = 0; index < run->jobs; index++) {
+		struct pool_worker *worker = &run->workers[index];
 		int signal_number;
 
 		if (worker->socket < 0)
@@ -195,8 +177,52 @@ pool_run(const struct pool_tasks *tasks)
 			tasks->finished(worker->task, POOL_CANCELLED, 0, tasks->context);
 		}
 	}
+}
+
+int
+pool_run(const struct pool_tasks *tasks)
+{
+	struct pool_run run = { .tasks = tasks, .jobs = tasks->jobs ? tasks->jobs : 1 };
+	sigset_t signals, unblocked;
+	int interrupted;
+
+	if ((size_t)run.jobs > tasks->count)
+		run.jobs = tasks->count ? (unsigned)tasks->count : 1;
+	run.workers = xcalloc(run.jobs, sizeof *run.workers);
+	run.polls = xcalloc(run.jobs, sizeof *run.polls);
+
+	/* Signals wait while the loop runs and arrive only inside ppoll, so
+	 * one that comes just before it is never missed. */
+	sigemptyset(&signals);
+	sigaddset(&signals, SIGINT);
+	sigaddset(&signals, SIGTERM);
+	sigprocmask(SIG_BLOCK, &signals, &unblocked);
+
+	for (unsigned index = 0; index < run.jobs; index++) {
+		run.workers[index].socket = -1;
+		if (pool_spawn(tasks, run.workers, run.jobs, index) != 0)
+			run.workers[index].socket = -1;
+	}
+	while (run.finished < tasks->count && !interrupt_requested()) {
+		if (pool_hand_out(&run) == 0) {
+			/* No worker could be started: the remaining tasks fail. */
+			while (run.next < tasks->count) {
+				tasks->finished(run.next++, POOL_CRASHED, 0, tasks->context);
+				run.finished++;
+			}
+			break;
+		}
+		if (ppoll(run.polls, run.jobs, NULL, &unblocked) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		pool_collect(&run);
+	}
+	interrupted = interrupt_requested();
+	pool_stop(&run, interrupted);
 	sigprocmask(SIG_SETMASK, &unblocked, NULL);
-	free(workers);
-	free(polls);
+	free(run.workers);
+	free(run.polls);
 	return interrupted;
 }

@@ -158,14 +158,6 @@ profile_read(struct framework *framework, xmlNodePtr node, xmlRelaxNGPtr schema,
 	return result;
 }
 
-static void
-profile_free_words(char **words, size_t count)
-{
-	for (size_t index = 0; index < count; index++)
-		free(words[index]);
-	free(words);
-}
-
 void
 profile_free(struct framework *framework)
 {
@@ -175,13 +167,13 @@ profile_free(struct framework *framework)
 		for (size_t choice = 0; choice < parameter->choice_count; choice++) {
 			free(parameter->choices[choice].id);
 			free(parameter->choices[choice].label);
-			profile_free_words(parameter->choices[choice].former_ids,
-					   parameter->choices[choice].former_count);
+			xfree_strings(parameter->choices[choice].former_ids,
+				      parameter->choices[choice].former_count);
 		}
 		free(parameter->choices);
 		free(parameter->id);
 		free(parameter->label);
-		profile_free_words(parameter->former_names, parameter->former_count);
+		xfree_strings(parameter->former_names, parameter->former_count);
 	}
 	free(framework->parameters);
 	free(framework->profile_folder);

@@ -12,15 +12,15 @@
 #include "options.h"
 #include "outfile.h"
 #include "pdf.h"
-#include "portfolio.h"
 #include "report.h"
 #include "report_xml.h"
 #include "roadmap_files.h"
+#include "summary.h"
 #include "xalloc.h"
 #include "xmlout.h"
 
-#include <libxml/xmlsave.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct render_resources {
 	struct brand *brand;
@@ -117,39 +117,46 @@ static int
 render_write_xml(const struct outfile_folder *folder, const char *name, xmlDocPtr document,
 		 struct diag *diag)
 {
-	xmlChar *text = NULL;
-	int length = 0;
+	size_t length;
+	xmlChar *text = xmlout_serialize(document, &length);
 	int result;
 
-	xmlDocDumpFormatMemoryEnc(document, &text, &length, "UTF-8", 1);
 	if (text == NULL) {
-		diag_error(diag, folder->path, 0, "cannot serialize the report model");
+		diag_error(diag, folder->path, 0, "cannot serialize %s", name);
 		return -1;
 	}
-	result = outfile_write(folder, name, text, (size_t)length, diag);
+	result = outfile_write(folder, name, text, length, diag);
 	xmlFree(text);
 	return result;
 }
 
-/* chart.png: the document's radar chart, at two pixels a point. */
-static int
-render_chart_png(const struct outfile_folder *folder, xmlDocPtr document,
-		 const struct brand *brand, struct diag *diag)
+/* The first <chart> of kind in the document's sections, or NULL. */
+static xmlNodePtr
+render_find_chart(xmlDocPtr document, const char *kind)
 {
-	xmlNodePtr chart = NULL;
+	for (xmlNodePtr section = xmlDocGetRootElement(document)->children; section != NULL;
+	     section = section->next)
+		for (xmlNodePtr node = section->children; node != NULL; node = node->next)
+			if (xmlout_is(node, "chart") && xmlout_get(node, "kind") != NULL &&
+			    strcmp(xmlout_get(node, "kind"), kind) == 0)
+				return node;
+	return NULL;
+}
+
+/* name: the document's first chart of kind, 520 points wide in its own
+ * proportions, at two pixels a point; nothing when there is none. */
+static int
+render_chart_png(const struct outfile_folder *folder, xmlDocPtr document, const char *kind,
+		 const char *name, const struct brand *brand, struct diag *diag)
+{
+	xmlNodePtr chart = render_find_chart(document, kind);
 	struct chart_input input;
 	int result;
 
-	/* The first <chart> of the document's sections. */
-	for (xmlNodePtr section = xmlDocGetRootElement(document)->children;
-	     section != NULL && chart == NULL; section = section->next)
-		for (xmlNodePtr node = section->children; node != NULL && chart == NULL;
-		     node = node->next)
-			if (xmlout_is(node, "chart"))
-				chart = node;
 	if (chart == NULL || document_chart_input(chart, &input) != 0)
 		return 0;
-	result = chart_write_png(folder, "chart.png", &input, brand, 520, 410, 2, diag);
+	result = chart_write_png(folder, name, &input, brand, 520, 520 * chart_aspect(&input), 2,
+				 diag);
 	chart_input_release(&input);
 	return result;
 }
@@ -184,10 +191,14 @@ render_team(struct render_resources *resources, const struct options *options,
 	if (options->formats & FORMAT_HTML)
 		failed |= html_render(folder, "report.html", resources->html, document,
 				      resources->brand, diag) != 0;
-	if (options->chart_png && document != NULL)
-		failed |= render_chart_png(folder, document, resources->brand, diag) != 0;
+	if (options->chart_png && document != NULL) {
+		failed |= render_chart_png(folder, document, "radar", "chart.png", resources->brand,
+					   diag) != 0;
+		failed |= render_chart_png(folder, document, "trend", "trend.png", resources->brand,
+					   diag) != 0;
+	}
 	xmlFreeDoc(document);
 	/* Last, so that it lists the reports that were written. */
-	failed |= portfolio_write_team(folder, model, diag) != 0;
+	failed |= summary_write_team(folder, model, diag) != 0;
 	return failed ? -1 : 0;
 }

@@ -25,7 +25,8 @@ enum { REPORT_SECTIONS_MAX_BYTES = 64 * 1024 };
 static const char *const report_section_names[REPORT_SECTION_COUNT] = {
 	[REPORT_COVER] = "cover",	  [REPORT_CONTENTS] = "contents",
 	[REPORT_SUMMARY] = "summary",	  [REPORT_STRENGTHS] = "strengths",
-	[REPORT_PROFILE] = "profile",	  [REPORT_DOMAINS] = "domains",
+	[REPORT_PROFILE] = "profile",	  [REPORT_HISTORY] = "history",
+	[REPORT_DOMAINS] = "domains",
 	[REPORT_STAGE] = "stage",	  [REPORT_PATH] = "path",
 	[REPORT_ROADMAP] = "roadmap",	  [REPORT_PLAYBOOKS] = "playbooks",
 	[REPORT_APPENDIX] = "appendix",
@@ -269,14 +270,16 @@ report_change_text(char buffer[REPORT_NUMBER], double change)
 		snprintf(buffer, REPORT_NUMBER, "+%.2f", change);
 }
 
+/* The months' names in the catalogue. */
+static const char *const report_month_ids[] = {
+	"date.january", "date.february", "date.march",	   "date.april",
+	"date.may",	"date.june",	 "date.july",	   "date.august",
+	"date.september", "date.october", "date.november", "date.december",
+};
+
 char *
 report_date(const struct report_context *context, const char *iso)
 {
-	static const char *const months[] = {
-		"date.january", "date.february", "date.march",	   "date.april",
-		"date.may",	"date.june",	 "date.july",	   "date.august",
-		"date.september", "date.october", "date.november", "date.december",
-	};
 	unsigned year, month, day;
 	char day_text[8], year_text[8];
 	char *month_name, *text;
@@ -286,10 +289,28 @@ report_date(const struct report_context *context, const char *iso)
 		return xstrdup(iso != NULL ? iso : "");
 	snprintf(day_text, sizeof day_text, "%u", day);
 	snprintf(year_text, sizeof year_text, "%u", year);
-	month_name = report_string(context, months[month - 1], REPORT_NONE);
+	month_name = report_string(context, report_month_ids[month - 1], REPORT_NONE);
 	text = report_string(context, "date",
 			     REPORT_ARGUMENTS(REPORT_TEXT("day", day_text),
 					      REPORT_TEXT("month", month_name),
+					      REPORT_TEXT("year", year_text)));
+	free(month_name);
+	return text;
+}
+
+char *
+report_month(const struct report_context *context, const char *iso)
+{
+	unsigned year, month, day;
+	char year_text[8], *month_name, *text;
+
+	if (iso == NULL || sscanf(iso, "%4u-%2u-%2u", &year, &month, &day) != 3 || month < 1 ||
+	    month > 12)
+		return xstrdup(iso != NULL ? iso : "");
+	snprintf(year_text, sizeof year_text, "%u", year);
+	month_name = report_string(context, report_month_ids[month - 1], REPORT_NONE);
+	text = report_string(context, "date.month-year",
+			     REPORT_ARGUMENTS(REPORT_TEXT("month", month_name),
 					      REPORT_TEXT("year", year_text)));
 	free(month_name);
 	return text;
@@ -348,6 +369,24 @@ report_item(xmlNodePtr list)
 	return report_block(xmlout_element(list, "item"), "p", NULL);
 }
 
+void
+report_thresholds(const struct report_context *context, xmlNodePtr chart)
+{
+	const struct framework *framework = context->framework;
+
+	for (size_t stage = 1; stage < framework->stage_count; stage++) {
+		xmlNodePtr threshold = xmlout_element(chart, "threshold");
+		char minimum[REPORT_NUMBER];
+
+		report_score(minimum, framework->stages[stage].minimum);
+		xmlout_attribute_format(threshold, "stage", "%zu", stage);
+		xmlout_attribute(threshold, "value", minimum);
+		report_attribute(context, threshold, "label", "chart.threshold",
+				 REPORT_ARGUMENTS(REPORT_TEXT("stage", framework->stages[stage].label),
+						  REPORT_TEXT("minimum", minimum)));
+	}
+}
+
 const char *
 report_stage_label(const struct report_context *context)
 {
@@ -369,6 +408,7 @@ report_title_id(const struct report_context *context, enum report_section sectio
 	static const char *const titles[REPORT_SECTION_COUNT] = {
 		[REPORT_CONTENTS] = "contents.title",	[REPORT_SUMMARY] = "summary.title",
 		[REPORT_STRENGTHS] = "strengths.title", [REPORT_PROFILE] = "profile.title",
+		[REPORT_HISTORY] = "history.title",
 		[REPORT_DOMAINS] = "domains.title",	[REPORT_STAGE] = "stage.title",
 		[REPORT_PATH] = "path.title",		[REPORT_ROADMAP] = "roadmap.title",
 		[REPORT_PLAYBOOKS] = "playbooks.title", [REPORT_APPENDIX] = "appendix.title",
@@ -562,6 +602,7 @@ report_number_sections(struct report_context *context)
 		enum report_section section = resources->entries[index].section;
 
 		if ((section == REPORT_STRENGTHS && context->model->strength_count == 0) ||
+		    (section == REPORT_HISTORY && context->model->history_count < 2) ||
 		    (section == REPORT_PLAYBOOKS && context->model->playbook_count == 0))
 			continue;
 		context->has_section[section] = 1;
@@ -600,6 +641,7 @@ report_build(const struct report_resources *resources, const struct model *model
 	static void (*const builders[REPORT_SECTION_COUNT])(struct report_context *, xmlNodePtr) = {
 		[REPORT_CONTENTS] = report_contents, [REPORT_SUMMARY] = report_summary,
 		[REPORT_STRENGTHS] = report_strengths, [REPORT_PROFILE] = report_profile,
+		[REPORT_HISTORY] = report_history,
 		[REPORT_DOMAINS] = report_domains,   [REPORT_STAGE] = report_stage,
 		[REPORT_PATH] = report_path,	     [REPORT_ROADMAP] = report_roadmap,
 		[REPORT_PLAYBOOKS] = report_playbooks, [REPORT_APPENDIX] = report_appendix,

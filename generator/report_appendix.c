@@ -10,10 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#ifndef MATURITY_VERSION
-#define MATURITY_VERSION "0.0.0"
-#endif
-
 static void
 report_respondents(struct report_context *context, xmlNodePtr section)
 {
@@ -196,7 +192,7 @@ report_method(struct report_context *context, xmlNodePtr section)
 	}
 }
 
-/* How the profile changes the roadmap, and what it left out. */
+/* How targets and the profile change the roadmap, and what it left out. */
 static void
 report_left_out(struct report_context *context, xmlNodePtr section)
 {
@@ -204,9 +200,12 @@ report_left_out(struct report_context *context, xmlNodePtr section)
 	char bonus[REPORT_NUMBER];
 	xmlNodePtr list;
 
+	snprintf(bonus, sizeof bonus, "%.1f", ROADMAP_EMPHASIS);
+	if (context->model->target_count > 0)
+		report_paragraph(context, section, NULL, "appendix.method-targets",
+				 REPORT_ARGUMENTS(REPORT_TEXT("bonus", bonus)));
 	if (context->model->fit_count == 0)
 		return;
-	snprintf(bonus, sizeof bonus, "%.1f", ROADMAP_EMPHASIS);
 	report_paragraph(context, section, NULL, "appendix.method-profile",
 			 REPORT_ARGUMENTS(REPORT_TEXT("bonus", bonus)));
 	if (roadmap->omission_count == 0)

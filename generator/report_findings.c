@@ -291,7 +291,19 @@ report_change_finding(struct report_context *context, xmlNodePtr findings)
 	figure = report_block(finding, "p", "figure");
 	report_change(context, figure, model->overall_change);
 	xmlout_text(figure, " ");
-	report_say(context, figure, "summary.change-overall", REPORT_NONE);
+	report_say(context, figure, model->has_first ? "summary.change-since-last"
+						     : "summary.change-overall",
+		   REPORT_NONE);
+	if (model->has_first) {
+		char *first = report_date(context, model->history[0].date);
+
+		figure = report_block(finding, "p", "figure");
+		report_change(context, figure, model->first_change);
+		xmlout_text(figure, " ");
+		report_say(context, figure, "summary.change-since-first",
+			   REPORT_ARGUMENTS(REPORT_TEXT("date", first)));
+		free(first);
+	}
 	report_score(previous, model->previous_overall);
 	report_paragraph(context, finding, NULL,
 			 model->previous_stage == model->stage ? "summary.change-same-stage"
@@ -420,54 +432,59 @@ report_strengths(struct report_context *context, xmlNodePtr section)
 	}
 }
 
-/* The radar chart's data: one axis per domain, this assessment, the
- * previous one and the portfolio median, and the stage thresholds. */
-/* One outline of the chart: its kind, legend and values. */
+/* One outline of the chart: its kind, legend and a value per domain (< 0
+ * where there is none). */
 static void
 report_series(struct report_context *context, xmlNodePtr chart, const char *kind,
-	      const char *legend_id, const char *date, const GString *values)
+	      const char *legend_id, const char *date, const double *scores)
 {
 	xmlNodePtr series = xmlout_element(chart, "series");
 	char *day = date != NULL ? report_date(context, date) : NULL;
+	GString *values = g_string_new(NULL);
 
+	for (size_t axis = 0; axis < context->model->domain_count; axis++) {
+		char score[REPORT_NUMBER];
+
+		report_score(score, scores[axis]);
+		g_string_append_printf(values, "%s%s", axis ? " " : "", scores[axis] >= 0 ? score : "-");
+	}
 	xmlout_attribute(series, "kind", kind);
 	report_attribute(context, series, "label", legend_id,
 			 REPORT_ARGUMENTS(REPORT_TEXT("date", day)));
 	xmlout_attribute(series, "values", values->str);
+	g_string_free(values, TRUE);
 	free(day);
 }
 
-/* The radar chart's data: one axis per domain, this assessment, the
- * previous one and the portfolio median, and the stage thresholds. */
+/* The radar chart's data: one axis per domain; this assessment and the
+ * ones before it, MODEL_RADAR_ASSESSMENTS in all, the newest first; the
+ * portfolio median; the stage thresholds. */
 static void
 report_chart(struct report_context *context, xmlNodePtr section)
 {
+	static const char *const earlier_ids[] = { "chart.previous", "chart.earlier" };
 	const struct model *model = context->model;
 	const struct framework *framework = context->framework;
 	xmlNodePtr chart = xmlout_element(section, "chart");
-	GString *values[3], *description = g_string_new(NULL);
+	GString *description = g_string_new(NULL);
+	double *current = xcalloc(model->domain_count ? model->domain_count : 1, sizeof *current);
+	double *benchmark = xcalloc(model->domain_count ? model->domain_count : 1, sizeof *benchmark);
+	double *target = xcalloc(model->domain_count ? model->domain_count : 1, sizeof *target);
 	int any_benchmark = 0;
 
-	for (int index = 0; index < 3; index++)
-		values[index] = g_string_new(NULL);
 	xmlout_attribute(chart, "kind", "radar");
 	xmlout_attribute_format(chart, "stages", "%zu", framework->stage_count);
 	report_attribute(context, chart, "missing", "chart.missing", REPORT_NONE);
 	report_append(context, description, "chart.description", REPORT_NONE);
 	for (size_t axis = 0; axis < model->domain_count; axis++) {
 		const struct model_domain *domain = &model->domains[axis];
-		const double scores[3] = { domain->score, domain->previous, domain->benchmark };
-		const int present[3] = { domain->assessed, domain->has_previous,
-					 domain->has_benchmark };
 		char score[REPORT_NUMBER];
 
 		xmlout_attribute(xmlout_element(chart, "axis"), "label",
 				 framework->domains[axis].label);
-		for (int index = 0; index < 3; index++) {
-			report_score(score, scores[index]);
-			g_string_append_printf(values[index], "%s%s", axis ? " " : "",
-					       present[index] ? score : "-");
-		}
+		current[axis] = domain->assessed ? domain->score : -1;
+		benchmark[axis] = domain->has_benchmark ? domain->benchmark : -1;
+		target[axis] = domain->has_target ? domain->target : -1;
 		any_benchmark |= domain->has_benchmark;
 		report_score(score, domain->score);
 		report_append(context, description,
@@ -476,31 +493,42 @@ report_chart(struct report_context *context, xmlNodePtr section)
 					       REPORT_TEXT("score", score)));
 	}
 	xmlout_attribute(chart, "description", description->str);
-	report_series(context, chart, "current", "chart.current", context->answers->date,
-		      values[0]);
-	if (model->has_previous)
-		report_series(context, chart, "previous", "chart.previous", model->previous->date,
-			      values[1]);
-	if (any_benchmark)
-		report_series(context, chart, "benchmark", "chart.benchmark", NULL, values[2]);
-	for (size_t stage = 1; stage < framework->stage_count; stage++) {
-		xmlNodePtr threshold = xmlout_element(chart, "threshold");
-		char minimum[REPORT_NUMBER];
+	report_series(context, chart, "current", "chart.current", context->answers->date, current);
+	for (size_t back = 1; back < MODEL_RADAR_ASSESSMENTS && back < model->history_count; back++) {
+		const struct model_assessment *point = &model->history[model->history_count - 1 - back];
 
-		report_score(minimum, framework->stages[stage].minimum);
-		xmlout_attribute_format(threshold, "stage", "%zu", stage);
-		xmlout_attribute(threshold, "value", minimum);
-		report_attribute(context, threshold, "label", "chart.threshold",
-				 REPORT_ARGUMENTS(REPORT_TEXT("stage", framework->stages[stage].label),
-						  REPORT_TEXT("minimum", minimum)));
+		report_series(context, chart, "previous", earlier_ids[back > 1], point->date,
+			      point->domains);
 	}
-	for (int index = 0; index < 3; index++)
-		g_string_free(values[index], TRUE);
+	if (model->target_count > 0)
+		report_series(context, chart, "target", "chart.target", NULL, target);
+	if (any_benchmark)
+		report_series(context, chart, "benchmark", "chart.benchmark", NULL, benchmark);
+	report_thresholds(context, chart);
+	free(current);
+	free(benchmark);
+	free(target);
 	g_string_free(description, TRUE);
 }
 
-/* The table beside the chart: each domain's score, band, and its previous
- * score and change when there was an earlier assessment. */
+/* A cell aligned to the end holding a change, or "none" muted. */
+static void
+report_change_cell(struct report_context *context, xmlNodePtr row, int present, double change)
+{
+	xmlNodePtr cell = xmlout_element(row, "cell");
+
+	xmlout_attribute(cell, "align", "end");
+	if (present) {
+		report_change(context, cell, change);
+	} else {
+		xmlout_attribute(cell, "role", "muted");
+		report_say(context, cell, "table.none", REPORT_NONE);
+	}
+}
+
+/* The table beside the chart: each domain's score and band; with an
+ * earlier assessment its previous score and change, and with two or more
+ * its change since the first. */
 static void
 report_domain_table(struct report_context *context, xmlNodePtr section)
 {
@@ -508,8 +536,8 @@ report_domain_table(struct report_context *context, xmlNodePtr section)
 	const struct framework *framework = context->framework;
 	xmlNodePtr table = xmlout_element(section, "table"), row;
 	static const char *const headings[] = { "table.domain", "table.score", "table.band",
-						"table.previous", "table.change" };
-	size_t columns = model->has_previous ? 5 : 3;
+						"table.previous", "table.change", "table.since-first" };
+	size_t columns = model->has_first ? 6 : model->has_previous ? 5 : 3;
 
 	report_say(context, xmlout_element(table, "caption"), "table.domains-caption", REPORT_NONE);
 	row = report_block(table, "row", "head");
@@ -547,16 +575,13 @@ report_domain_table(struct report_context *context, xmlNodePtr section)
 		if (domain->assessed && domain->has_previous) {
 			report_score(text, domain->previous);
 			xmlout_text(cell, text);
-			cell = xmlout_element(row, "cell");
-			xmlout_attribute(cell, "align", "end");
-			report_change(context, cell, domain->change);
 		} else {
 			xmlout_attribute(cell, "role", "muted");
 			report_say(context, cell, "table.none", REPORT_NONE);
-			cell = report_block(row, "cell", "muted");
-			xmlout_attribute(cell, "align", "end");
-			report_say(context, cell, "table.none", REPORT_NONE);
 		}
+		report_change_cell(context, row, domain->has_previous, domain->change);
+		if (model->has_first)
+			report_change_cell(context, row, domain->has_first, domain->first_change);
 	}
 }
 
@@ -569,13 +594,24 @@ report_profile(struct report_context *context, xmlNodePtr section)
 	/* What the outlines are, each in a paragraph of its own: the first is
 	 * the same for every team. */
 	report_paragraph(context, section, "intro", "profile.intro", REPORT_NONE);
-	if (model->has_previous) {
+	if (model->history_count > 2 && MODEL_RADAR_ASSESSMENTS > 2) {
+		char *date = report_date(context, model->previous->date);
+		char *earlier = report_date(context, model->history[model->history_count - 3].date);
+
+		report_paragraph(context, section, "intro", "profile.previous-two",
+				 REPORT_ARGUMENTS(REPORT_TEXT("date", date),
+						  REPORT_TEXT("earlier", earlier)));
+		free(date);
+		free(earlier);
+	} else if (model->has_previous) {
 		char *date = report_date(context, model->previous->date);
 
 		report_paragraph(context, section, "intro", "profile.previous",
 				 REPORT_ARGUMENTS(REPORT_TEXT("date", date)));
 		free(date);
 	}
+	if (model->target_count > 0)
+		report_paragraph(context, section, "intro", "profile.target", REPORT_NONE);
 	for (size_t index = 0; index < model->domain_count; index++)
 		if (model->domains[index].has_benchmark) {
 			report_paragraph(context, section, "intro", "profile.benchmark", REPORT_NONE);
@@ -585,8 +621,25 @@ report_profile(struct report_context *context, xmlNodePtr section)
 	report_domain_table(context, section);
 }
 
-/* The notes under a domain's bar: its change, the respondents' spread,
- * its place in the portfolio. */
+/* A note of change: the change, then message id with the date of the
+ * assessment it is counted from and the score then (as placeholder). */
+static void
+report_domain_since(struct report_context *context, xmlNodePtr meter, double change,
+		    const char *id, const char *placeholder, const char *iso, double then)
+{
+	xmlNodePtr note = xmlout_element(meter, "note");
+	char *date = report_date(context, iso), score[REPORT_NUMBER];
+
+	report_change(context, note, change);
+	xmlout_text(note, " ");
+	report_score(score, then);
+	report_say(context, note, id,
+		   REPORT_ARGUMENTS(REPORT_TEXT("date", date), REPORT_TEXT(placeholder, score)));
+	free(date);
+}
+
+/* The notes under a domain's bar: its changes, the respondents' spread,
+ * its target, its place in the portfolio. */
 static void
 report_domain_notes(struct report_context *context, xmlNodePtr meter,
 		    const struct model_domain *domain)
@@ -595,17 +648,12 @@ report_domain_notes(struct report_context *context, xmlNodePtr meter,
 	char text[REPORT_NUMBER];
 	xmlNodePtr note;
 
-	if (domain->has_previous) {
-		char *date = report_date(context, model->previous->date);
-
-		note = xmlout_element(meter, "note");
-		report_change(context, note, domain->change);
-		xmlout_text(note, " ");
-		report_score(text, domain->previous);
-		report_say(context, note, "domain.since",
-			   REPORT_ARGUMENTS(REPORT_TEXT("date", date), REPORT_TEXT("previous", text)));
-		free(date);
-	}
+	if (domain->has_previous)
+		report_domain_since(context, meter, domain->change, "domain.since", "previous",
+				    model->previous->date, domain->previous);
+	if (domain->has_first)
+		report_domain_since(context, meter, domain->first_change, "domain.since-first", "first",
+				    model->history[0].date, domain->first);
 	if (context->answers->respondent_count > 1) {
 		note = xmlout_element(meter, "note");
 		report_score(text, domain->spread);
@@ -617,11 +665,55 @@ report_domain_notes(struct report_context *context, xmlNodePtr meter,
 				   REPORT_NONE);
 		}
 	}
+	if (domain->has_target) {
+		char target[REPORT_NUMBER];
+
+		report_score(target, domain->target);
+		report_score(text, domain->gap);
+		report_say(context, xmlout_element(meter, "note"),
+			   domain->gap > 0 ? "domain.target-gap" : "domain.target-met",
+			   REPORT_ARGUMENTS(REPORT_TEXT("target", target), REPORT_TEXT("gap", text)));
+	}
 	if (domain->percentile >= 0) {
 		snprintf(text, sizeof text, "%.0f", domain->percentile);
 		report_say(context, xmlout_element(meter, "note"), "domain.percentile",
 			   REPORT_ARGUMENTS(REPORT_TEXT("percentile", text)));
 	}
+}
+
+/* Where the targets come from: each source that gives one. */
+static void
+report_targets_source(struct report_context *context, xmlNodePtr section)
+{
+	static const char *const ids[] = { NULL, "targets.stage", "targets.file", "targets.answers" };
+	const struct model *model = context->model;
+	const struct framework_stage *stage = NULL;
+	int used[4] = { 0 };
+	char *names[3];
+	size_t count = 0;
+	char minimum[REPORT_NUMBER];
+	xmlNodePtr fragment = report_fragment(context);
+
+	for (size_t index = 0; index < model->domain_count; index++)
+		if (model->domains[index].has_target) {
+			used[model->domains[index].target_source] = 1;
+			if (model->domains[index].target_source == DOMAIN_TARGET_STAGE)
+				stage = &context->framework->stages[framework_stage_for(
+					context->framework, model->domains[index].target)];
+		}
+	report_score(minimum, stage != NULL ? stage->minimum : 0);
+	for (int source = DOMAIN_TARGET_ANSWERS; source > DOMAIN_TARGET_NONE; source--)
+		if (used[source])
+			names[count++] = report_string(
+				context, ids[source],
+				REPORT_ARGUMENTS(REPORT_TEXT("stage", stage != NULL ? stage->label : ""),
+						 REPORT_TEXT("minimum", minimum)));
+	report_join(context, fragment, (const char *const *)names, count, 0);
+	report_paragraph(context, section, "intro", "domains.targets",
+			 REPORT_ARGUMENTS(REPORT_NODES("sources", fragment->children)));
+	xmlFreeNode(fragment);
+	for (size_t index = 0; index < count; index++)
+		free(names[index]);
 }
 
 /* Every domain from strongest to weakest: score, bar, band and notes. */
@@ -640,6 +732,8 @@ report_domains(struct report_context *context, xmlNodePtr section)
 			 REPORT_ARGUMENTS(REPORT_NODES("stages", fragment->children)));
 	xmlFreeNode(fragment);
 	free(names);
+	if (model->target_count > 0)
+		report_targets_source(context, section);
 	for (size_t rank = 0; rank < model->domain_count; rank++) {
 		const struct model_domain *domain = &model->domains[model->ranking[rank]];
 		const struct framework_domain *definition = &framework->domains[domain->domain];

@@ -27,6 +27,9 @@ struct report_resources;
 /* A number as the report prints it, in a buffer of this size. */
 enum { REPORT_NUMBER = 32 };
 
+/* Room for every section (enum report_section). */
+enum { REPORT_SECTIONS_MAX = 16 };
+
 struct report_context {
 	const struct report_resources *resources;
 	const struct catalogue *catalogue;
@@ -36,8 +39,8 @@ struct report_context {
 	const struct brand *brand;
 	xmlDocPtr document;
 	xmlNodePtr root;
-	int has_section[16];       /* by enum report_section: in this report */
-	int section_number[16];    /* its number, 0 when unnumbered or absent */
+	int has_section[REPORT_SECTIONS_MAX];    /* by enum report_section: in this report */
+	int section_number[REPORT_SECTIONS_MAX]; /* its number, 0 when unnumbered or absent */
 };
 
 /* The sections a report can have; their order comes from the section list. */
@@ -47,6 +50,7 @@ enum report_section {
 	REPORT_SUMMARY,
 	REPORT_STRENGTHS,
 	REPORT_PROFILE,
+	REPORT_HISTORY,
 	REPORT_DOMAINS,
 	REPORT_STAGE,
 	REPORT_PATH,
@@ -97,6 +101,13 @@ void report_change_text(char buffer[REPORT_NUMBER], double change);
 /* A date YYYY-MM-DD for people ("14 October 2026"); free with free. */
 char *report_date(const struct report_context *context, const char *iso);
 
+/* A date YYYY-MM-DD as its month and year ("October 2026"); free with
+ * free. */
+char *report_month(const struct report_context *context, const char *iso);
+
+/* A chart's <threshold> for each stage but the first: where it begins. */
+void report_thresholds(const struct report_context *context, xmlNodePtr chart);
+
 /* A stage's label in a chip of its colour. */
 xmlNodePtr report_chip(const struct report_context *context, xmlNodePtr parent, size_t stage);
 
@@ -130,6 +141,7 @@ void report_contents(struct report_context *context, xmlNodePtr section);
 void report_summary(struct report_context *context, xmlNodePtr section);
 void report_strengths(struct report_context *context, xmlNodePtr section);
 void report_profile(struct report_context *context, xmlNodePtr section);
+void report_history(struct report_context *context, xmlNodePtr section);
 void report_domains(struct report_context *context, xmlNodePtr section);
 void report_stage(struct report_context *context, xmlNodePtr section);
 void report_path(struct report_context *context, xmlNodePtr section);

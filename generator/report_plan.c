@@ -60,7 +60,7 @@ report_metrics(struct report_context *context, xmlNodePtr section,
 	int targets = 0;
 
 	for (size_t index = 0; index < stage->metric_count; index++)
-		targets |= context->model->targets[index] != NULL;
+		targets |= context->model->metric_targets[index] != NULL;
 	report_heading(context, section, 3, "metrics.title", REPORT_NONE);
 	if (targets)
 		report_paragraph(context, section, "small", "metrics.targets-note", REPORT_NONE);
@@ -78,7 +78,7 @@ report_metrics(struct report_context *context, xmlNodePtr section,
 						 REPORT_NONE);
 				facts = report_block(section, "facts", "definitions");
 			}
-			report_metric(context, facts, metric, context->model->targets[index]);
+			report_metric(context, facts, metric, context->model->metric_targets[index]);
 		}
 	}
 }
@@ -163,23 +163,40 @@ report_horizon(struct report_context *context, xmlNodePtr section)
 	int foundation = 0;
 
 	if (model->has_next_stage && roadmap->months_estimate > 0) {
-		char low[REPORT_NUMBER], high[REPORT_NUMBER], months[REPORT_NUMBER];
+		static const char *const messages[] = {
+			[ROADMAP_ESTIMATE_RANGE] = "roadmap.horizon",
+			[ROADMAP_ESTIMATE_PACE] = "roadmap.horizon-pace",
+			[ROADMAP_ESTIMATE_STALLED] = "roadmap.horizon-stalled",
+		};
+		const char *id = messages[roadmap->estimate];
+		char low[REPORT_NUMBER], high[REPORT_NUMBER], months[REPORT_NUMBER],
+			count[REPORT_NUMBER], pace[REPORT_NUMBER], by_pace[REPORT_NUMBER];
 
+		/* A pace the range had to bound says so. */
+		if (roadmap->estimate == ROADMAP_ESTIMATE_PACE &&
+		    roadmap->months_by_pace != roadmap->months_estimate)
+			id = "roadmap.horizon-pace-bounded";
 		snprintf(low, sizeof low, "%d", roadmap->months_low);
 		snprintf(high, sizeof high, "%d", roadmap->months_high);
 		snprintf(months, sizeof months, "%d", roadmap->months_estimate);
-		report_say(context, paragraph, "roadmap.horizon",
+		snprintf(count, sizeof count, "%zu", model->history_count);
+		snprintf(pace, sizeof pace, "%.2f", model->pace * 12);
+		snprintf(by_pace, sizeof by_pace, "%d", roadmap->months_by_pace);
+		report_say(context, paragraph, id,
 			   REPORT_ARGUMENTS(REPORT_TEXT("low", low), REPORT_TEXT("high", high),
 					    REPORT_TEXT("stage", stage),
 					    REPORT_TEXT("next",
 							framework->stages[model->next_stage].label),
-					    REPORT_COUNT("months", months, roadmap->months_estimate)));
+					    REPORT_COUNT("months", months, roadmap->months_estimate),
+					    REPORT_TEXT("count", count), REPORT_TEXT("pace", pace),
+					    REPORT_COUNT("by-pace", by_pace, roadmap->months_by_pace)));
 	} else {
 		report_say(context, paragraph, "roadmap.sustain",
 			   REPORT_ARGUMENTS(REPORT_TEXT("stage", stage)));
 	}
 	xmlout_text(paragraph, " ");
-	report_say(context, paragraph, "roadmap.order", REPORT_NONE);
+	report_say(context, paragraph,
+		   model->target_count > 0 ? "roadmap.order-targets" : "roadmap.order", REPORT_NONE);
 	for (size_t index = 0; index < roadmap->action_count; index++)
 		foundation |= roadmap->actions[index].foundation;
 	if (foundation) {
@@ -266,6 +283,26 @@ report_action_because(struct report_context *context, xmlNodePtr card,
 	}
 }
 
+/* Which gap to target the card closes, or that its domain meets its
+ * target already. */
+static void
+report_action_gap(struct report_context *context, xmlNodePtr card,
+		  const struct roadmap_action *action)
+{
+	char score[REPORT_NUMBER], target[REPORT_NUMBER], gap[REPORT_NUMBER];
+
+	if (!action->has_target || !context->model->domains[action->domain].assessed)
+		return;
+	report_score(score, action->domain_score);
+	report_score(target, action->target);
+	report_score(gap, action->gap);
+	report_paragraph(context, card, "because", action->gap > 0 ? "action.gap" : "action.gap-met",
+			 REPORT_ARGUMENTS(REPORT_TEXT("domain",
+						      context->framework->domains[action->domain].label),
+					  REPORT_TEXT("score", score), REPORT_TEXT("target", target),
+					  REPORT_TEXT("gap", gap)));
+}
+
 /* "Builds on 2, Title and 4, Title.": the earlier actions it needs. */
 static void
 report_action_needs(struct report_context *context, xmlNodePtr card,
@@ -320,6 +357,7 @@ report_action(struct report_context *context, xmlNodePtr parent,
 	}
 	report_action_meta(context, card, action);
 	report_action_because(context, card, action);
+	report_action_gap(context, card, action);
 	if (action->lead != NULL)
 		xmlout_text_element(report_block(card, "p", "insight"), "em", action->lead);
 	if (action->fit != NULL)

@@ -10,10 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#ifndef MATURITY_VERSION
-#define MATURITY_VERSION "0.0.0"
-#endif
-
 /* Scores always print with two decimals, fractions with four. */
 static void
 attribute_score(xmlNodePtr node, const char *name, double value)
@@ -117,6 +113,45 @@ report_xml_result(xmlNodePtr root, const struct model *model)
 	}
 }
 
+/* Every assessment of the team, oldest first, when there is more than
+ * this one: each date's overall score, stage and domain scores. */
+static void
+report_xml_history(xmlNodePtr root, const struct model *model)
+{
+	const struct framework *framework = model->framework;
+	xmlNodePtr history;
+
+	if (model->history_count < 2)
+		return;
+	history = xmlout_element(root, "history");
+	xmlout_attribute_format(history, "assessments", "%zu", model->history_count);
+	if (model->has_first)
+		attribute_change(history, "since-first", model->first_change);
+	if (model->has_pace)
+		xmlout_attribute_format(history, "pace-per-year", "%+.2f", model->pace * 12);
+	for (size_t index = 0; index < model->history_count; index++) {
+		const struct model_assessment *point = &model->history[index];
+		xmlNodePtr node = xmlout_element(history, "assessment");
+
+		xmlout_attribute(node, "date", point->date);
+		attribute_score(node, "overall", point->overall);
+		xmlout_attribute_format(node, "score10", "%.1f", point->display);
+		xmlout_attribute(node, "stage", framework->stages[point->stage].id);
+		if (index > 0)
+			attribute_change(node, "change", point->change);
+		xmlout_attribute_format(node, "months", "%.1f", point->months);
+		for (size_t domain = 0; domain < framework->domain_count; domain++) {
+			xmlNodePtr score;
+
+			if (point->domains[domain] < 0)
+				continue;
+			score = xmlout_element(node, "domain");
+			xmlout_attribute(score, "id", framework->domains[domain].id);
+			attribute_score(score, "score", point->domains[domain]);
+		}
+	}
+}
+
 static void
 report_xml_domains(xmlNodePtr root, const struct model *model)
 {
@@ -142,10 +177,22 @@ report_xml_domains(xmlNodePtr root, const struct model *model)
 				attribute_score(node, "previous", domain->previous);
 				attribute_change(node, "change", domain->change);
 			}
+			if (domain->has_first) {
+				attribute_score(node, "first", domain->first);
+				attribute_change(node, "since-first", domain->first_change);
+			}
+			if (domain->has_target)
+				attribute_score(node, "gap", domain->gap);
 			if (domain->percentile >= 0)
 				xmlout_attribute_format(node, "percentile", "%.0f", domain->percentile);
 			if (domain->has_benchmark)
 				attribute_score(node, "benchmark", domain->benchmark);
+		}
+		if (domain->has_target) {
+			static const char *const sources[] = { NULL, "stage", "file", "answers" };
+
+			attribute_score(node, "target", domain->target);
+			xmlout_attribute(node, "target-from", sources[domain->target_source]);
 		}
 		xmlout_text_element(node, "label", definition->label);
 		xmlout_text_element(node, "description", definition->description);
@@ -241,7 +288,7 @@ report_xml_stage_content(xmlNodePtr root, const struct model *model)
 	for (size_t index = 0; index < stage->metric_count; index++) {
 		static const char *const tiers[] = { "must", "worth", "not-yet" };
 		const struct framework_metric *metric = &stage->metrics[index];
-		const struct framework_target_value *target = model->targets[index];
+		const struct framework_target_value *target = model->metric_targets[index];
 		xmlNodePtr node = xmlout_text_element(content, "metric", metric->definition);
 
 		xmlout_attribute(node, "tier", tiers[metric->tier]);
@@ -323,8 +370,14 @@ report_xml_roadmap(xmlNodePtr root, const struct model *model)
 
 	xmlout_attribute_format(node, "months-low", "%d", roadmap->months_low);
 	xmlout_attribute_format(node, "months-high", "%d", roadmap->months_high);
-	if (roadmap->months_estimate > 0)
+	if (roadmap->months_estimate > 0) {
+		static const char *const estimates[] = { NULL, "range", "pace", "stalled" };
+
 		xmlout_attribute_format(node, "months-estimate", "%d", roadmap->months_estimate);
+		xmlout_attribute(node, "estimate", estimates[roadmap->estimate]);
+	}
+	if (roadmap->estimate == ROADMAP_ESTIMATE_PACE)
+		xmlout_attribute_format(node, "months-by-pace", "%d", roadmap->months_by_pace);
 	for (size_t phase = 0; phase < framework->phase_count; phase++) {
 		xmlNodePtr phase_node = xmlout_element(node, "phase");
 
@@ -345,6 +398,10 @@ report_xml_roadmap(xmlNodePtr root, const struct model *model)
 				attribute_score(item, "score", action->domain_score);
 			xmlout_attribute(item, "source", sources[action->source]);
 			xmlout_attribute(item, "foundation", action->foundation ? "true" : "false");
+			if (action->has_target) {
+				attribute_score(item, "target", action->target);
+				attribute_score(item, "gap", action->gap);
+			}
 			if (action->source == ROADMAP_FROM_ANSWER) {
 				xmlout_attribute(item, "question", framework->questions[action->question].id);
 				xmlout_attribute_format(item, "option", "%d", action->option);
@@ -424,6 +481,7 @@ report_xml_build(const struct model *model)
 	report_xml_team(root, model);
 	report_xml_stages(root, model);
 	report_xml_result(root, model);
+	report_xml_history(root, model);
 	report_xml_domains(root, model);
 	report_xml_strengths(root, model);
 	report_xml_stage_content(root, model);

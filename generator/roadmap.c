@@ -34,6 +34,7 @@ struct roadmap_candidate {
 	const struct framework_action *action;   /* a stage action, else NULL */
 	int foundation;
 	double domain_score;
+	double priority;                     /* with targets: (gap + any emphasis) x weight; else 0 */
 	double rank;                         /* the domain's weakness, less any emphasis */
 	double value;                        /* the answer's value; a stage action's domain score */
 	double weight;
@@ -41,18 +42,32 @@ struct roadmap_candidate {
 	size_t depth;                        /* the pass that picked it; 0 not picked, SIZE_MAX dropped */
 };
 
+/* Whether left's domain comes before right's: with targets the larger gap
+ * to target times the domain's weight first, then (and without targets)
+ * the weaker domain; emphasis counts as gap and as weakness.  -1 before,
+ * 1 after, 0 equal. */
+static int
+roadmap_domain_order(const struct roadmap_candidate *left, const struct roadmap_candidate *right)
+{
+	if (left->priority != right->priority)
+		return left->priority > right->priority ? -1 : 1;
+	if (left->rank != right->rank)
+		return left->rank < right->rank ? -1 : 1;
+	return 0;
+}
+
 static int
 roadmap_compare(const void *left_pointer, const void *right_pointer)
 {
 	const struct roadmap_candidate *left = left_pointer, *right = right_pointer;
+	int order;
 
 	/* Foundations first: a stage cannot be skipped. */
 	if (left->foundation != right->foundation)
 		return right->foundation - left->foundation;
-	/* Then the weaker domain (emphasis counting as weakness), then the
-	 * weaker answer. */
-	if (left->rank != right->rank)
-		return left->rank < right->rank ? -1 : 1;
+	/* Then the domain's gap or weakness, then the weaker answer. */
+	if ((order = roadmap_domain_order(left, right)) != 0)
+		return order;
 	if (left->value != right->value)
 		return left->value < right->value ? -1 : 1;
 	/* Then the heavier domain, the answer before the stage's action, and
@@ -299,12 +314,34 @@ roadmap_step(struct roadmap *roadmap, const struct roadmap_profile *profile,
 	return NULL;
 }
 
+/* The gap from an assessed domain's score to its target, rounded; 0 when
+ * there is no target or the score meets it. */
+static double
+roadmap_gap(const double *targets, const struct scores *scores, size_t domain)
+{
+	if (targets == NULL || targets[domain] < 0 || scores->domains[domain] == SCORE_NOT_ASSESSED ||
+	    scores->domains[domain] >= targets[domain])
+		return 0;
+	return score_round(targets[domain] - scores->domains[domain]);
+}
+
+/* A candidate's priority by target: its domain's gap, emphasis counting
+ * as gap too, times the domain's weight; 0 without targets. */
+static double
+roadmap_priority(const double *targets, const struct scores *scores, size_t domain, double weight,
+		 int emphasised)
+{
+	if (targets == NULL)
+		return 0;
+	return (roadmap_gap(targets, scores, domain) + (emphasised ? ROADMAP_EMPHASIS : 0)) * weight;
+}
+
 /* Candidates: every answered question, through its chosen option and the
  * step the profile gives it, sorted.  Returns how many. */
 static size_t
 roadmap_candidates(struct roadmap *roadmap, struct roadmap_candidate *candidates,
 		   const struct framework *framework, const struct roadmap_profile *profile,
-		   const struct scores *scores)
+		   const struct scores *scores, const double *targets)
 {
 	const struct framework_stage *stage = &framework->stages[scores->stage];
 	size_t count = 0;
@@ -335,6 +372,8 @@ roadmap_candidates(struct roadmap *roadmap, struct roadmap_candidate *candidates
 			.fit = roadmap_fit_of(profile, step->marks.tags, 0),
 		};
 		candidate->rank = candidate->domain_score - (candidate->fit ? ROADMAP_EMPHASIS : 0);
+		candidate->priority = roadmap_priority(targets, scores, domain, candidate->weight,
+						       candidate->fit != NULL);
 	}
 	qsort(candidates, count, sizeof *candidates, roadmap_compare);
 	return count;
@@ -380,8 +419,9 @@ roadmap_select(struct roadmap_candidate *candidates, size_t count,
 static int
 roadmap_stage_candidate(struct roadmap *roadmap, const struct framework *framework,
 			const struct roadmap_profile *profile, const struct scores *scores,
-			const struct roadmap_candidate *candidates, size_t count,
-			const unsigned char *theme_taken, struct roadmap_candidate *chosen)
+			const double *targets, const struct roadmap_candidate *candidates,
+			size_t count, const unsigned char *theme_taken,
+			struct roadmap_candidate *chosen)
 {
 	const struct framework_stage *stage = &framework->stages[scores->stage];
 	int found = 0;
@@ -406,21 +446,27 @@ roadmap_stage_candidate(struct roadmap *roadmap, const struct framework *framewo
 				repeat |= candidates[other].depth != 0 &&
 					  candidates[other].depth != SIZE_MAX &&
 					  strcasecmp(candidates[other].step->title, action->title) == 0;
-			if (repeat || (foundation && pass == 0) || (found && rank >= chosen->rank))
-				continue;
-			found = 1;
-			*chosen = (struct roadmap_candidate){
+			struct roadmap_candidate candidate = {
 				.domain = action->domain,
 				.question = SIZE_MAX,
 				.action = action,
 				.foundation = foundation,
 				.domain_score = scores->domains[action->domain],
+				.priority = roadmap_priority(targets, scores, action->domain,
+							     framework->domains[action->domain].weight,
+							     fit != NULL),
 				.rank = rank,
 				.value = roadmap_weakness(scores, action->domain),
 				.weight = framework->domains[action->domain].weight,
 				.fit = fit,
 				.depth = 1,
 			};
+
+			if (repeat || (foundation && pass == 0) ||
+			    (found && roadmap_domain_order(&candidate, chosen) >= 0))
+				continue;
+			found = 1;
+			*chosen = candidate;
 		}
 	}
 	return found ? 0 : -1;
@@ -523,13 +569,19 @@ roadmap_order_needs(struct roadmap *roadmap, const struct framework *framework, 
 	free(done);
 }
 
-/* Numbers, phases and what each action builds on. */
+/* Numbers, phases, what each action builds on and the gap it closes. */
 static void
-roadmap_number(struct roadmap *roadmap, const struct framework *framework)
+roadmap_number(struct roadmap *roadmap, const struct framework *framework,
+	       const struct scores *scores, const double *targets)
 {
 	for (size_t index = 0; index < roadmap->action_count; index++) {
 		struct roadmap_action *action = &roadmap->actions[index];
 
+		if (targets != NULL && targets[action->domain] >= 0) {
+			action->has_target = 1;
+			action->target = targets[action->domain];
+			action->gap = roadmap_gap(targets, scores, action->domain);
+		}
 		action->order = index + 1;
 		action->phase = framework->phase_count
 					? index * framework->phase_count / roadmap->action_count
@@ -546,31 +598,44 @@ roadmap_number(struct roadmap *roadmap, const struct framework *framework)
 	}
 }
 
-/* Time to the next stage: the pack's range, placed by how far the overall
- * score still is from the next threshold. */
+/* Time to the next stage: with the team's own pace when it is upward,
+ * the months that pace needs for the distance still to go, kept within
+ * the pack's range; otherwise the range, placed by that distance. */
 static void
 roadmap_horizon(struct roadmap *roadmap, const struct framework *framework,
-		const struct scores *scores)
+		const struct scores *scores, const struct roadmap_basis *basis)
 {
+	double from, to, remaining, months;
+
 	roadmap->months_low = framework->transition_min_months;
 	roadmap->months_high = framework->transition_max_months;
-	if (scores->stage + 1 < framework->stage_count) {
-		double from = framework->stages[scores->stage].minimum;
-		double to = framework->stages[scores->stage + 1].minimum;
-		double remaining = (to - scores->overall) / (to - from);
-
-		remaining = remaining < 0 ? 0 : remaining > 1 ? 1 : remaining;
+	if (scores->stage + 1 >= framework->stage_count)
+		return;
+	from = framework->stages[scores->stage].minimum;
+	to = framework->stages[scores->stage + 1].minimum;
+	if (basis->has_pace && basis->pace > 0) {
+		months = (to - scores->overall) / basis->pace;
+		roadmap->estimate = ROADMAP_ESTIMATE_PACE;
+		roadmap->months_by_pace = months >= ROADMAP_PACE_MONTHS_MAX ? ROADMAP_PACE_MONTHS_MAX
+									    : (int)lround(months);
 		roadmap->months_estimate =
-			(int)lround(roadmap->months_low +
-				    remaining * (roadmap->months_high - roadmap->months_low));
+			roadmap->months_by_pace < roadmap->months_low	 ? roadmap->months_low
+			: roadmap->months_by_pace > roadmap->months_high ? roadmap->months_high
+									 : roadmap->months_by_pace;
+		return;
 	}
+	remaining = (to - scores->overall) / (to - from);
+	remaining = remaining < 0 ? 0 : remaining > 1 ? 1 : remaining;
+	roadmap->estimate = basis->has_pace ? ROADMAP_ESTIMATE_STALLED : ROADMAP_ESTIMATE_RANGE;
+	roadmap->months_estimate = (int)lround(
+		roadmap->months_low + remaining * (roadmap->months_high - roadmap->months_low));
 }
 
 /* The roadmap for profile, into roadmap. */
 static void
 roadmap_compose(struct roadmap *roadmap, const struct framework *framework,
 		const struct answers *answers, const struct scores *scores,
-		const struct scores *previous, const struct roadmap_profile *profile)
+		const struct roadmap_basis *basis, const struct roadmap_profile *profile)
 {
 	struct roadmap_candidate *candidates, stage_candidate;
 	unsigned char *theme_taken = xcalloc(framework->theme_count + 1, 1);
@@ -581,20 +646,20 @@ roadmap_compose(struct roadmap *roadmap, const struct framework *framework,
 	/* Respondents who disagree must first agree on where they stand, and
 	 * a fall is understood before new work starts. */
 	roadmap_add_alignment(roadmap, framework, answers, scores);
-	roadmap_add_regressions(roadmap, framework, scores, previous);
+	roadmap_add_regressions(roadmap, framework, scores, basis->previous);
 	first = roadmap->action_count;
 
 	candidates = xcalloc(framework->question_count ? framework->question_count : 1,
 			     sizeof *candidates);
-	count = roadmap_candidates(roadmap, candidates, framework, profile, scores);
+	count = roadmap_candidates(roadmap, candidates, framework, profile, scores, basis->targets);
 	roadmap_select(candidates, count, framework, theme_taken);
-	has_stage = roadmap_stage_candidate(roadmap, framework, profile, scores, candidates, count,
-					    theme_taken, &stage_candidate) == 0;
+	has_stage = roadmap_stage_candidate(roadmap, framework, profile, scores, basis->targets,
+					    candidates, count, theme_taken, &stage_candidate) == 0;
 	roadmap_add_picked(roadmap, framework, candidates, count,
 			   has_stage ? &stage_candidate : NULL);
 	roadmap_order_needs(roadmap, framework, first);
-	roadmap_number(roadmap, framework);
-	roadmap_horizon(roadmap, framework, scores);
+	roadmap_number(roadmap, framework, scores, basis->targets);
+	roadmap_horizon(roadmap, framework, scores, basis);
 	free(candidates);
 	free(theme_taken);
 }
@@ -618,19 +683,22 @@ roadmap_credit_fits(struct roadmap *roadmap, const struct roadmap *plain)
 void
 roadmap_build(struct roadmap *roadmap, const struct framework *framework,
 	      const struct answers *answers, const struct scores *scores,
-	      const struct scores *previous)
+	      const struct roadmap_basis *basis)
 {
+	static const struct roadmap_basis nothing = { 0 };
 	struct roadmap_profile profile;
 	struct roadmap plain;
 	int emphasises = 0;
 
+	if (basis == NULL)
+		basis = &nothing;
 	roadmap_read_profile(&profile, framework, answers);
 	for (size_t index = 0; index < profile.fit_count; index++)
 		emphasises |= profile.fits[index]->emphasise != 0;
-	roadmap_compose(roadmap, framework, answers, scores, previous, &profile);
+	roadmap_compose(roadmap, framework, answers, scores, basis, &profile);
 	if (emphasises) {
 		profile.emphasis = 0;
-		roadmap_compose(&plain, framework, answers, scores, previous, &profile);
+		roadmap_compose(&plain, framework, answers, scores, basis, &profile);
 		roadmap_credit_fits(roadmap, &plain);
 		roadmap_free(&plain);
 	}

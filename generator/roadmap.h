@@ -52,8 +52,28 @@ struct roadmap_action {
 	const char *markdown;     /* ROADMAP_FROM_STAGE: the advice as Markdown, else NULL */
 	const struct framework_marks *marks; /* tags, theme, owner, effort; never NULL */
 	const struct framework_fit *fit; /* the profile choice that ranked it up, or NULL */
+	int has_target;           /* its domain has a target */
+	double target;            /* that target, 1.00-4.00 */
+	double gap;               /* target - domain_score when below it, rounded; else 0 */
 	size_t *needs;            /* the orders of earlier actions it builds on, ascending */
 	size_t need_count;
+};
+
+/* How the time to the next stage was estimated. */
+enum roadmap_estimate {
+	ROADMAP_ESTIMATE_NONE,    /* at the top stage: there is no next stage */
+	ROADMAP_ESTIMATE_RANGE,   /* placed in the pack's range by the distance still to go */
+	ROADMAP_ESTIMATE_PACE,    /* the team's own pace, kept within the pack's range */
+	ROADMAP_ESTIMATE_STALLED, /* by the distance: the team's pace is not upward */
+};
+
+/* What the roadmap weighs besides the answer set. */
+struct roadmap_basis {
+	const struct scores *previous; /* the previous assessment's scores, or NULL */
+	int has_pace;                  /* the team's own pace is known */
+	double pace;                   /* overall score points a month */
+	const double *targets;         /* per framework domain: its target, 1.00-4.00, or < 0
+					  where none; NULL when no domain has a target */
 };
 
 /* A next step or a stage action the team's profile left out. */
@@ -69,21 +89,27 @@ struct roadmap {
 	size_t action_count;
 	struct roadmap_omission *omissions; /* in the framework's order of questions, then stage actions */
 	size_t omission_count;
-	int months_low;           /* estimated time to the next stage, in months */
+	int months_low;           /* the pack's time to the next stage, in months */
 	int months_high;
 	int months_estimate;      /* the point estimate within low..high; 0 at the top stage */
+	enum roadmap_estimate estimate; /* how months_estimate was made */
+	int months_by_pace;       /* ROADMAP_ESTIMATE_PACE: months at the pace, before the
+				     range bounds it (at most ROADMAP_PACE_MONTHS_MAX) */
 };
+
+/* A pace slower than this many months to the next stage is said as this. */
+#define ROADMAP_PACE_MONTHS_MAX 999
 
 /* Whether a domain that scored previous (1.00-4.00) before and score now
  * has regressed: fallen ROADMAP_REGRESSION points or more. */
 int roadmap_regressed(double score, double previous);
 
-/* Composes the roadmap of a validated, scored answer set, with the scores
- * of the team's previous assessment when previous is not NULL.  Fills
- * roadmap; free its contents with roadmap_free. */
+/* Composes the roadmap of a validated, scored answer set, with what basis
+ * gives (NULL: nothing more).  Fills roadmap; free its contents with
+ * roadmap_free. */
 void roadmap_build(struct roadmap *roadmap, const struct framework *framework,
 		   const struct answers *answers, const struct scores *scores,
-		   const struct scores *previous);
+		   const struct roadmap_basis *basis);
 
 void roadmap_free(struct roadmap *roadmap);
 

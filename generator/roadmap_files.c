@@ -121,6 +121,10 @@ roadmap_markdown_details(cmark_node *item, const struct model *model,
 	const struct framework_playbook *playbook = roadmap_playbook_for(model, action->domain);
 	cmark_node *body = cmark_node_new(CMARK_NODE_PARAGRAPH);
 
+	if (action->has_target && action->gap > 0)
+		roadmap_detail(body, xasprintf("Target: %.2f, %.2f to go.", action->target, action->gap));
+	else if (action->has_target && model->domains[action->domain].assessed)
+		roadmap_detail(body, xasprintf("Target: %.2f, reached.", action->target));
 	if (action->marks->owner >= 0)
 		roadmap_detail(body, xasprintf("Owner: %s.",
 					       framework->roles[action->marks->owner].label));
@@ -193,10 +197,13 @@ roadmap_markdown_head(cmark_node *document, const struct model *model)
 	append_title(document, xasprintf("Priority-action roadmap: %s", model->answers->name));
 	if (model->has_next_stage && roadmap->months_estimate > 0)
 		line = xasprintf("Assessed %s at %s (%.2f of 4). Typical time to %s: %d to %d months; "
-				 "this team's estimate is about %d months.",
+				 "this team's estimate is about %d months%s.",
 				 model->answers->date, framework->stages[model->stage].label,
 				 model->overall, framework->stages[model->next_stage].label,
-				 roadmap->months_low, roadmap->months_high, roadmap->months_estimate);
+				 roadmap->months_low, roadmap->months_high, roadmap->months_estimate,
+				 roadmap->estimate == ROADMAP_ESTIMATE_PACE
+					 ? ", from its own pace over its assessments"
+					 : "");
 	else
 		line = xasprintf("Assessed %s at %s (%.2f of 4), the highest stage: the work now is "
 				 "to sustain it.",

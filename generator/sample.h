@@ -10,9 +10,11 @@
 struct diag;
 struct framework;
 
-/* Writes teams answer sets into folder (created), named TEAM-DATE.xml.
- * Returns 0, or -1 after reporting. */
-int sample_write(const char *folder, size_t teams, uint64_t seed,
+/* Writes teams answer sets into folder (created), named TEAM-DATE.xml,
+ * dated over the year up to today (YYYY-MM-DD) and never after it.  The
+ * same seed and today give the same files.  Returns 0, or -1 after
+ * reporting. */
+int sample_write(const char *folder, size_t teams, uint64_t seed, const char *today,
 		 const struct framework *framework, struct diag *diag);
 
 #endif

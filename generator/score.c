@@ -61,6 +61,12 @@ score_percentile(const double *sorted, size_t count, double value)
 	return count ? round(100.0 * ((double)below + (double)equal / 2) / (double)count) : 0;
 }
 
+double
+score_fraction(double score)
+{
+	return (score - 1) / 3;
+}
+
 int
 score_option_for(double value)
 {

@@ -34,6 +34,10 @@ double score_round(double value);
  * place the /10 score is made. */
 double score_display(double overall);
 
+/* Where a score (1.00-4.00) lies on the scale, 0.0-1.0: (score - 1) / 3,
+ * what bars and charts are drawn from. */
+double score_fraction(double score);
+
 /* The answer option (1-4) nearest a question's mean value, ties rounded
  * down: 2.5 gives 2, 2.67 gives 3. */
 int score_option_for(double value);

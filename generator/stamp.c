@@ -77,7 +77,8 @@ stamp_add_resolved_folder(char digest[STAMP_LENGTH + 1], const char *folder)
 		names[count++] = xasprintf("%s/%s", folder, entry->d_name);
 	}
 	closedir(directory);
-	qsort(names, count, sizeof *names, stamp_compare);
+	if (count > 1)
+		qsort(names, count, sizeof *names, stamp_compare);
 	for (size_t index = 0; index < count; index++) {
 		struct stat status;
 

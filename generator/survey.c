@@ -6,6 +6,7 @@
 #include "framework.h"
 #include "infile.h"
 #include "profile.h"
+#include "validate.h"
 #include "xalloc.h"
 
 #include <csv.h>
@@ -124,58 +125,31 @@ survey_table_read(const char *path, struct survey_table *table, struct diag *dia
 	return failed ? -1 : 0;
 }
 
+/* A mapping is its file's rows, source,target, kept as read: a target 1
+ * to 4 maps an answer's text, any other a column's header. */
 struct survey_mapping {
-	char **columns;         /* header text */
-	char **column_targets;  /* a field name or a question id */
-	size_t column_count;
-	char **answers;         /* answer text */
-	int *answer_scores;     /* 1-4 */
-	size_t answer_count;
+	struct survey_table table;
 };
+
+/* Whether a mapping row maps an answer's text to a score. */
+static int
+survey_maps_answer(char *const *row)
+{
+	return row[1][0] >= '1' && row[1][0] <= '4' && row[1][1] == '\0';
+}
 
 struct survey_mapping *
 survey_mapping_load(const char *path, struct diag *diag)
 {
-	struct survey_table table;
-	struct survey_mapping *mapping;
-	int failed = 0;
+	struct survey_mapping *mapping = xcalloc(1, sizeof *mapping);
+	int failed = survey_table_read(path, &mapping->table, diag) != 0;
 
-	if (survey_table_read(path, &table, diag) != 0) {
-		survey_table_free(&table);
-		return NULL;
-	}
-	mapping = xcalloc(1, sizeof *mapping);
-	for (size_t row = 0; row < table.count; row++) {
-		const char *source, *target;
-
-		if (table.widths[row] != 2) {
+	for (size_t row = 0; !failed && row < mapping->table.count; row++) {
+		if (mapping->table.widths[row] != 2) {
 			diag_error(diag, path, (long)row + 1, "a mapping row has two fields: source,target");
 			failed = 1;
-			continue;
-		}
-		source = table.rows[row][0];
-		target = table.rows[row][1];
-		if (row == 0 && strcmp(source, "source") == 0 && strcmp(target, "target") == 0)
-			continue;
-		if (target[0] >= '1' && target[0] <= '4' && target[1] == '\0') {
-			mapping->answers = xreallocarray(mapping->answers, mapping->answer_count + 1,
-							 sizeof *mapping->answers);
-			mapping->answer_scores = xreallocarray(mapping->answer_scores,
-							       mapping->answer_count + 1,
-							       sizeof *mapping->answer_scores);
-			mapping->answers[mapping->answer_count] = xstrdup(source);
-			mapping->answer_scores[mapping->answer_count++] = target[0] - '0';
-		} else {
-			mapping->columns = xreallocarray(mapping->columns, mapping->column_count + 1,
-							 sizeof *mapping->columns);
-			mapping->column_targets = xreallocarray(mapping->column_targets,
-								mapping->column_count + 1,
-								sizeof *mapping->column_targets);
-			mapping->columns[mapping->column_count] = xstrdup(source);
-			mapping->column_targets[mapping->column_count++] = xstrdup(target);
 		}
 	}
-	survey_table_free(&table);
 	if (failed) {
 		survey_mapping_free(mapping);
 		return NULL;
@@ -188,17 +162,31 @@ survey_mapping_free(struct survey_mapping *mapping)
 {
 	if (mapping == NULL)
 		return;
-	for (size_t index = 0; index < mapping->column_count; index++) {
-		free(mapping->columns[index]);
-		free(mapping->column_targets[index]);
-	}
-	for (size_t index = 0; index < mapping->answer_count; index++)
-		free(mapping->answers[index]);
-	free(mapping->columns);
-	free(mapping->column_targets);
-	free(mapping->answers);
-	free(mapping->answer_scores);
+	survey_table_free(&mapping->table);
 	free(mapping);
+}
+
+/* What the mapping makes of a column's header (its target: the last row
+ * that names it), or of an answer's text (its score, "1" to "4": the
+ * first); NULL when it says nothing.  A first row "source,target" is the
+ * file's own header. */
+static const char *
+survey_mapped(const struct survey_mapping *mapping, const char *source, int answer)
+{
+	const char *mapped = NULL;
+
+	for (size_t row = 0; mapping != NULL && row < mapping->table.count; row++) {
+		char *const *cells = mapping->table.rows[row];
+
+		if (row == 0 && strcmp(cells[0], "source") == 0 && strcmp(cells[1], "target") == 0)
+			continue;
+		if (survey_maps_answer(cells) == answer && strcmp(cells[0], source) == 0) {
+			mapped = cells[1];
+			if (answer)
+				break;
+		}
+	}
+	return mapped;
 }
 
 /* What one column holds: a field, a profile parameter, a question, or
@@ -228,9 +216,8 @@ survey_classify(const char *header, const struct framework *framework,
 
 	/* A mapping file says first; then fields, profile parameters, question
 	 * ids and question texts. */
-	for (size_t index = 0; mapping != NULL && index < mapping->column_count; index++)
-		if (strcmp(mapping->columns[index], header) == 0)
-			name = mapping->column_targets[index];
+	if (survey_mapped(mapping, header, 0) != NULL)
+		name = survey_mapped(mapping, header, 0);
 	column.field = survey_field_named(name);
 	if (column.field != FIELD_NONE)
 		return column;
@@ -250,15 +237,15 @@ static int
 survey_score(const char *cell, const struct framework_question *question,
 	     const struct survey_mapping *mapping)
 {
+	const char *mapped;
+
 	if (cell[0] >= '1' && cell[0] <= '4' && cell[1] == '\0')
 		return cell[0] - '0';
 	for (int option = 0; option < FRAMEWORK_OPTIONS; option++)
 		if (strcmp(question->options[option].text, cell) == 0)
 			return option + 1;
-	for (size_t index = 0; mapping != NULL && index < mapping->answer_count; index++)
-		if (strcmp(mapping->answers[index], cell) == 0)
-			return mapping->answer_scores[index];
-	return 0;
+	mapped = survey_mapped(mapping, cell, 1);
+	return mapped != NULL ? mapped[0] - '0' : 0;
 }
 
 /* The answer set for team and date, made on first sight; found again
@@ -321,130 +308,179 @@ survey_keep_profile(struct answers *answers, const struct framework *framework, 
 			    choice >= 0 ? definition->choices[choice].id : value, row);
 }
 
+/* What reading one survey carries from row to row. */
+struct survey_reader {
+	const char *path;
+	const struct framework *framework;
+	const struct survey_mapping *mapping;
+	struct diag *diag;
+	struct survey_column *columns;  /* what each column of the header holds */
+	size_t width;                   /* columns in the header */
+	long fields[FIELD_COUNT];       /* the column of each field, or -1 */
+	struct answers **sets;          /* one per team and date, in order of first sight */
+	size_t count;
+	GHashTable *index;              /* "team\ndate" to its set */
+	size_t problems;                /* cells and rows reported */
+};
+
+/* The header: which column holds what.  Returns 0, or -1 when a column
+ * every survey needs is missing (reported). */
+static int
+survey_read_header(struct survey_reader *reader, char **cells, size_t width)
+{
+	const struct framework *framework = reader->framework;
+
+	reader->width = width;
+	reader->columns = xcalloc(width ? width : 1, sizeof *reader->columns);
+	for (int field = 0; field < FIELD_COUNT; field++)
+		reader->fields[field] = -1;
+	for (size_t column = 0; column < width; column++) {
+		struct survey_column *kind = &reader->columns[column];
+
+		*kind = survey_classify(cells[column], framework, reader->mapping);
+		if (kind->field != FIELD_NONE && kind->field != FIELD_IGNORE)
+			reader->fields[kind->field] = (long)column;
+		if (kind->parameter_match == PROFILE_FORMER)
+			diag_report_at(reader->diag, DIAG_WARNING, reader->path, 1, (long)column + 1,
+				       "\"%.80s\" is a former name; the column is read as %s",
+				       cells[column], framework->parameters[kind->parameter].id);
+		if (kind->field == FIELD_NONE && kind->parameter < 0 && kind->question < 0)
+			diag_report_at(reader->diag, DIAG_WARNING, reader->path, 1, (long)column + 1,
+				       "\"%.80s\" is not a question or a known field; the column is left "
+				       "out (map it in a mapping file)",
+				       cells[column]);
+	}
+	for (int field = FIELD_TEAM; field <= FIELD_RESPONDENT; field++) {
+		if (reader->fields[field] < 0) {
+			diag_error(reader->diag, reader->path, 1, "no \"%s\" column", survey_fields[field]);
+			reader->problems++;
+		}
+	}
+	return reader->problems > 0 ? -1 : 0;
+}
+
+/* A row's answers, one per question column that is not empty. */
+static void
+survey_read_answers(struct survey_reader *reader, struct answers *answers,
+		    struct answers_respondent *respondent, char **cells, long number)
+{
+	for (size_t column = 0; column < reader->width; column++) {
+		const struct framework_question *question;
+		char score[2] = "0";
+
+		if (reader->columns[column].question < 0 || cells[column][0] == '\0')
+			continue;
+		question = &reader->framework->questions[reader->columns[column].question];
+		score[0] = (char)('0' + survey_score(cells[column], question, reader->mapping));
+		if (score[0] == '0') {
+			diag_report_at(reader->diag, DIAG_ERROR, reader->path, number, (long)column + 1,
+				       "answer \"%.60s\" to %s is not 1 to 4, one of its options, or a "
+				       "mapped answer",
+				       cells[column], question->id);
+			reader->problems++;
+			answers->problems++;
+			continue;
+		}
+		answers_add_answer(respondent, question->id, score, number);
+	}
+}
+
+/* Each row: one respondent of one team's assessment. */
+static void
+survey_read_row(struct survey_reader *reader, char **cells, size_t width, long number)
+{
+	const long *fields = reader->fields;
+	const char *team, *date;
+	struct answers *answers;
+	struct answers_respondent *respondent;
+
+	if (width == 1 && cells[0][0] == '\0')
+		return; /* a blank line */
+	if (width != reader->width) {
+		diag_error(reader->diag, reader->path, number, "row has %zu fields; the header has %zu",
+			   width, reader->width);
+		reader->problems++;
+		return;
+	}
+	team = cells[fields[FIELD_TEAM]];
+	date = cells[fields[FIELD_DATE]];
+	answers = survey_set_for(&reader->sets, &reader->count, reader->index, reader->path, team,
+				 date, number);
+	if (answers->respondent_count >= ANSWERS_MAX_RESPONDENTS) {
+		if (answers->respondent_count == ANSWERS_MAX_RESPONDENTS)
+			diag_error(reader->diag, reader->path, number,
+				   "more than %d respondents for team \"%.80s\" on %.40s, the limit of "
+				   "an answer set",
+				   ANSWERS_MAX_RESPONDENTS, team, date);
+		answers->problems++;
+		reader->problems++;
+		return;
+	}
+	respondent = answers_add_respondent(answers, cells[fields[FIELD_RESPONDENT]],
+					    fields[FIELD_ROLE] >= 0 ? cells[fields[FIELD_ROLE]] : NULL);
+	respondent->line = number;
+	if (fields[FIELD_NAME] >= 0 && survey_keep(&answers->name, cells[fields[FIELD_NAME]]))
+		answers->name_line = number;
+	if (fields[FIELD_ORGANIZATION] >= 0 &&
+	    survey_keep(&answers->organization, cells[fields[FIELD_ORGANIZATION]]))
+		answers->organization_line = number;
+	for (size_t column = 0; column < width; column++)
+		if (reader->columns[column].parameter >= 0)
+			survey_keep_profile(answers, reader->framework, reader->columns[column].parameter,
+					    cells[column], reader->path, number, (long)column + 1,
+					    reader->diag);
+	survey_read_answers(reader, answers, respondent, cells, number);
+}
+
+/* Validates each answer set made, as the link importer does: a set with
+ * a cell that could not be mapped, or that validation refuses, is freed
+ * and counted in *rejected; the others stay, in order.  Returns how many
+ * stay. */
+static size_t
+survey_keep_valid(struct survey_reader *reader, size_t *rejected)
+{
+	size_t kept = 0;
+
+	for (size_t set = 0; set < reader->count; set++) {
+		struct answers *answers = reader->sets[set];
+
+		if (answers->name == NULL)
+			answers->name = xstrdup(answers->team);
+		if (answers->problems > 0 ||
+		    validate_answers(answers, reader->framework, reader->diag) != 0) {
+			answers_free(answers);
+			(*rejected)++;
+			continue;
+		}
+		reader->sets[kept++] = answers;
+	}
+	return kept;
+}
+
 long
 survey_read(const char *path, const struct framework *framework,
-	    const struct survey_mapping *mapping, struct answers ***sets, size_t *problems,
+	    const struct survey_mapping *mapping, struct answers ***sets, size_t *rejected,
 	    struct diag *diag)
 {
+	struct survey_reader reader = { path, framework, mapping, diag, NULL, 0, { 0 }, NULL, 0,
+					NULL, 0 };
 	struct survey_table table;
-	struct survey_column *columns;
-	size_t count = 0, width;
-	long field_columns[FIELD_COUNT];
-	GHashTable *index;
+	long kept = -1;
 
 	*sets = NULL;
-	*problems = 0;
+	*rejected = 0;
 	if (survey_table_read(path, &table, diag) != 0 || table.count == 0) {
 		if (table.count == 0 && diag->errors == 0)
 			diag_error(diag, path, 0, "the CSV file is empty");
-		survey_table_free(&table);
-		return -1;
+	} else if (survey_read_header(&reader, table.rows[0], table.widths[0]) == 0) {
+		reader.index = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+		for (size_t row = 1; row < table.count; row++)
+			survey_read_row(&reader, table.rows[row], table.widths[row], (long)row + 1);
+		g_hash_table_destroy(reader.index);
+		kept = (long)survey_keep_valid(&reader, rejected);
+		*sets = reader.sets;
 	}
-
-	/* The header: which column holds what. */
-	width = table.widths[0];
-	columns = xcalloc(width ? width : 1, sizeof *columns);
-	for (int field = 0; field < FIELD_COUNT; field++)
-		field_columns[field] = -1;
-	for (size_t column = 0; column < width; column++) {
-		columns[column] = survey_classify(table.rows[0][column], framework, mapping);
-		if (columns[column].field != FIELD_NONE && columns[column].field != FIELD_IGNORE)
-			field_columns[columns[column].field] = (long)column;
-		if (columns[column].parameter_match == PROFILE_FORMER)
-			diag_report_at(diag, DIAG_WARNING, path, 1, (long)column + 1,
-				       "\"%.80s\" is a former name; the column is read as %s",
-				       table.rows[0][column],
-				       framework->parameters[columns[column].parameter].id);
-		if (columns[column].field == FIELD_NONE && columns[column].parameter < 0 &&
-		    columns[column].question < 0)
-			diag_report_at(diag, DIAG_WARNING, path, 1, (long)column + 1,
-				       "\"%.80s\" is not a question or a known field; the column is left "
-				       "out (map it in a mapping file)",
-				       table.rows[0][column]);
-	}
-	for (int field = FIELD_TEAM; field <= FIELD_RESPONDENT; field++) {
-		if (field_columns[field] < 0) {
-			diag_error(diag, path, 1, "no \"%s\" column", survey_fields[field]);
-			(*problems)++;
-		}
-	}
-	if (*problems > 0) {
-		free(columns);
-		survey_table_free(&table);
-		return -1;
-	}
-
-	/* Each row: one respondent of one team's assessment. */
-	index = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
-	for (size_t row = 1; row < table.count; row++) {
-		char **cells = table.rows[row];
-		long number = (long)row + 1;
-		const char *team, *date, *respondent_id;
-		struct answers *answers;
-		struct answers_respondent *respondent;
-
-		if (table.widths[row] == 1 && cells[0][0] == '\0')
-			continue; /* a blank line */
-		if (table.widths[row] != width) {
-			diag_error(diag, path, number, "row has %zu fields; the header has %zu",
-				   table.widths[row], width);
-			(*problems)++;
-			continue;
-		}
-		team = cells[field_columns[FIELD_TEAM]];
-		date = cells[field_columns[FIELD_DATE]];
-		respondent_id = cells[field_columns[FIELD_RESPONDENT]];
-		answers = survey_set_for(sets, &count, index, path, team, date, number);
-		if (answers->respondent_count >= ANSWERS_MAX_RESPONDENTS) {
-			if (answers->respondent_count == ANSWERS_MAX_RESPONDENTS)
-				diag_error(diag, path, number,
-					   "more than %d respondents for team \"%.80s\" on %.40s, the "
-					   "limit of an answer set",
-					   ANSWERS_MAX_RESPONDENTS, team, date);
-			answers->problems++;
-			(*problems)++;
-			continue;
-		}
-		respondent = answers_add_respondent(
-			answers, respondent_id,
-			field_columns[FIELD_ROLE] >= 0 ? cells[field_columns[FIELD_ROLE]] : NULL);
-		respondent->line = number;
-		if (field_columns[FIELD_NAME] >= 0 &&
-		    survey_keep(&answers->name, cells[field_columns[FIELD_NAME]]))
-			answers->name_line = number;
-		if (field_columns[FIELD_ORGANIZATION] >= 0 &&
-		    survey_keep(&answers->organization, cells[field_columns[FIELD_ORGANIZATION]]))
-			answers->organization_line = number;
-		for (size_t column = 0; column < width; column++)
-			if (columns[column].parameter >= 0)
-				survey_keep_profile(answers, framework, columns[column].parameter,
-						    cells[column], path, number, (long)column + 1, diag);
-
-		for (size_t column = 0; column < width; column++) {
-			const struct framework_question *question;
-			char score[2] = "0";
-
-			if (columns[column].question < 0 || cells[column][0] == '\0')
-				continue;
-			question = &framework->questions[columns[column].question];
-			score[0] = (char)('0' + survey_score(cells[column], question, mapping));
-			if (score[0] == '0') {
-				diag_report_at(diag, DIAG_ERROR, path, number, (long)column + 1,
-					       "answer \"%.60s\" to %s is not 1 to 4, one of its options, "
-					       "or a mapped answer",
-					       cells[column], question->id);
-				(*problems)++;
-				answers->problems++;
-				continue;
-			}
-			answers_add_answer(respondent, question->id, score, number);
-		}
-	}
-	g_hash_table_destroy(index);
-	for (size_t set = 0; set < count; set++)
-		if ((*sets)[set]->name == NULL)
-			(*sets)[set]->name = xstrdup((*sets)[set]->team);
-	free(columns);
+	free(reader.columns);
 	survey_table_free(&table);
-	return (long)count;
+	return kept;
 }

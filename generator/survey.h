@@ -24,12 +24,14 @@ void survey_mapping_free(struct survey_mapping *mapping);
 
 /* Reads path (CSV) into answer sets, one per team and date, in the order
  * they first appear; mapping may be NULL.  Every cell that cannot be
- * mapped is reported as FILE:ROW:COLUMN.  Returns the number of answer
- * sets stored in *sets (free each with answers_free, then the array), or
- * -1 when the file as a whole is unusable.  *problems counts the cells
- * and rows reported. */
+ * mapped is reported as FILE:ROW:COLUMN, and each answer set made is
+ * validated (validate_answers), as the link importer validates its own:
+ * a set with an unmapped cell or that validation refuses is counted in
+ * *rejected and left out.  Returns the number of valid answer sets
+ * stored in *sets (free each with answers_free, then the array), or -1
+ * when the file as a whole is unusable (reported). */
 long survey_read(const char *path, const struct framework *framework,
-		 const struct survey_mapping *mapping, struct answers ***sets, size_t *problems,
+		 const struct survey_mapping *mapping, struct answers ***sets, size_t *rejected,
 		 struct diag *diag);
 
 #endif

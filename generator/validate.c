@@ -3,6 +3,7 @@
 
 #include "answers.h"
 #include "diag.h"
+#include "domain_targets.h"
 #include "framework.h"
 #include "profile.h"
 #include "xalloc.h"
@@ -206,22 +207,12 @@ validate_profile(struct answers *answers, const struct framework *framework, int
 		validate_profile_update(answers, diag);
 }
 
+/* The team id and the date.  Returns 0, or -1 after reporting. */
 static int
-validate_all(struct answers *answers, const struct framework *framework, int notices,
-	     struct diag *diag)
+validate_team_and_date(const struct answers *answers, struct diag *diag)
 {
 	int failed = 0;
-	size_t total_answers = 0;
-	unsigned char *seen;
-	GHashTable *respondents;
 
-	/* Text and limits first (answer sets from CSV and links meet them here). */
-	if (answers_check_limits(answers, diag) != 0)
-		return -1;
-	seen = xcalloc(framework->question_count ? framework->question_count : 1, 1);
-	respondents = g_hash_table_new(g_str_hash, g_str_equal);
-
-	/* The team and the date. */
 	if (validate_team_id_reserved(answers->team)) {
 		diag_error(diag, answers->path, answers->line,
 			   "team id \"%s\" is taken by the portfolio's own file of that name in the "
@@ -239,79 +230,117 @@ validate_all(struct answers *answers, const struct framework *framework, int not
 			   "date \"%.40s\" is not a real day written YYYY-MM-DD", answers->date);
 		failed = 1;
 	}
-	validate_profile(answers, framework, notices, &failed, diag);
+	return failed ? -1 : 0;
+}
 
-	/* Each respondent: a good id, used once, with at least one answer. */
+/* A respondent's own checks: a good id, used once (respondents holds the
+ * ids seen, a hash set: linear however many), and at least one answer.
+ * Returns 0, or -1 after reporting. */
+static int
+validate_respondent(const struct answers *answers, struct answers_respondent *respondent,
+		    GHashTable *respondents, struct diag *diag)
+{
+	const struct answers_respondent *first;
+	int failed = 0;
+
+	if (!validate_respondent_id(respondent->id)) {
+		diag_error(diag, answers->path, respondent->line,
+			   "respondent id \"%.80s\" must be 1 to 64 letters, digits, '.', '_', '@' "
+			   "or '-', starting with a letter or digit",
+			   respondent->id);
+		failed = 1;
+	}
+	first = g_hash_table_lookup(respondents, respondent->id);
+	if (first != NULL) {
+		diag_error(diag, answers->path, respondent->line,
+			   "respondent \"%.80s\" appears twice (first on line %ld)", respondent->id,
+			   first->line);
+		failed = 1;
+	} else {
+		g_hash_table_insert(respondents, respondent->id, respondent);
+	}
+	if (respondent->answer_count == 0) {
+		diag_error(diag, answers->path, respondent->line, "respondent \"%.80s\" has no answers",
+			   respondent->id);
+		failed = 1;
+	}
+	return failed ? -1 : 0;
+}
+
+/* A respondent's answers (known questions, scores 1-4, one per question,
+ * seen marking those answered) and comments (on known questions).
+ * Returns 0, or -1 after reporting. */
+static int
+validate_responses(const struct answers *answers, struct answers_respondent *respondent,
+		   const struct framework *framework, unsigned char *seen, struct diag *diag)
+{
+	int failed = 0;
+
+	memset(seen, 0, framework->question_count);
+	for (size_t number = 0; number < respondent->answer_count; number++) {
+		struct answers_answer *answer = &respondent->answers[number];
+		long question = framework_find_question(framework, answer->question_id);
+
+		if (question < 0) {
+			diag_error(diag, answers->path, answer->line,
+				   "unknown question \"%.80s\" (not in content pack %s)",
+				   answer->question_id, framework->id);
+			failed = 1;
+			continue;
+		}
+		answer->question = (size_t)question;
+		answer->score = validate_score(answer->score_text);
+		if (answer->score == 0) {
+			diag_error(diag, answers->path, answer->line,
+				   "answer to %s: score \"%.40s\" must be a whole number from 1 to 4",
+				   answer->question_id, answer->score_text);
+			failed = 1;
+		}
+		if (seen[question]) {
+			diag_error(diag, answers->path, answer->line, "respondent \"%.80s\" answers %s twice",
+				   respondent->id, answer->question_id);
+			failed = 1;
+		}
+		seen[question] = 1;
+	}
+	for (size_t number = 0; number < respondent->comment_count; number++) {
+		struct answers_comment *comment = &respondent->comments[number];
+		long question = framework_find_question(framework, comment->question_id);
+
+		if (question < 0) {
+			diag_error(diag, answers->path, comment->line,
+				   "comment on unknown question \"%.80s\"", comment->question_id);
+			failed = 1;
+			continue;
+		}
+		comment->question = (size_t)question;
+	}
+	return failed ? -1 : 0;
+}
+
+static int
+validate_all(struct answers *answers, const struct framework *framework, int notices,
+	     struct diag *diag)
+{
+	int failed = 0;
+	size_t total_answers = 0;
+	unsigned char *seen;
+	GHashTable *respondents;
+
+	/* Text and limits first (answer sets from CSV and links meet them here). */
+	if (answers_check_limits(answers, diag) != 0)
+		return -1;
+	seen = xcalloc(framework->question_count ? framework->question_count : 1, 1);
+	respondents = g_hash_table_new(g_str_hash, g_str_equal);
+	failed |= validate_team_and_date(answers, diag) != 0;
+	validate_profile(answers, framework, notices, &failed, diag);
+	failed |= domain_targets_validate(answers, framework, diag) != 0;
 	for (size_t index = 0; index < answers->respondent_count; index++) {
 		struct answers_respondent *respondent = &answers->respondents[index];
 
-		if (!validate_respondent_id(respondent->id)) {
-			diag_error(diag, answers->path, respondent->line,
-				   "respondent id \"%.80s\" must be 1 to 64 letters, digits, '.', "
-				   "'_', '@' or '-', starting with a letter or digit",
-				   respondent->id);
-			failed = 1;
-		}
-		/* Each id once, found in a hash set: linear however many. */
-		const struct answers_respondent *first = g_hash_table_lookup(respondents,
-									     respondent->id);
-
-		if (first != NULL) {
-			diag_error(diag, answers->path, respondent->line,
-				   "respondent \"%.80s\" appears twice (first on line %ld)",
-				   respondent->id, first->line);
-			failed = 1;
-		} else {
-			g_hash_table_insert(respondents, respondent->id, respondent);
-		}
-		if (respondent->answer_count == 0) {
-			diag_error(diag, answers->path, respondent->line,
-				   "respondent \"%.80s\" has no answers", respondent->id);
-			failed = 1;
-		}
-
-		/* Their answers: known questions, scores 1-4, one per question. */
-		memset(seen, 0, framework->question_count);
-		for (size_t number = 0; number < respondent->answer_count; number++) {
-			struct answers_answer *answer = &respondent->answers[number];
-			long question = framework_find_question(framework, answer->question_id);
-
-			if (question < 0) {
-				diag_error(diag, answers->path, answer->line,
-					   "unknown question \"%.80s\" (not in content pack %s)",
-					   answer->question_id, framework->id);
-				failed = 1;
-				continue;
-			}
-			answer->question = (size_t)question;
-			answer->score = validate_score(answer->score_text);
-			if (answer->score == 0) {
-				diag_error(diag, answers->path, answer->line,
-					   "answer to %s: score \"%.40s\" must be a whole number from 1 to 4",
-					   answer->question_id, answer->score_text);
-				failed = 1;
-			}
-			if (seen[question]) {
-				diag_error(diag, answers->path, answer->line,
-					   "respondent \"%.80s\" answers %s twice", respondent->id,
-					   answer->question_id);
-				failed = 1;
-			}
-			seen[question] = 1;
-			total_answers++;
-		}
-		for (size_t number = 0; number < respondent->comment_count; number++) {
-			struct answers_comment *comment = &respondent->comments[number];
-			long question = framework_find_question(framework, comment->question_id);
-
-			if (question < 0) {
-				diag_error(diag, answers->path, comment->line,
-					   "comment on unknown question \"%.80s\"", comment->question_id);
-				failed = 1;
-				continue;
-			}
-			comment->question = (size_t)question;
-		}
+		failed |= validate_respondent(answers, respondent, respondents, diag) != 0;
+		failed |= validate_responses(answers, respondent, framework, seen, diag) != 0;
+		total_answers += respondent->answer_count;
 	}
 	if (total_answers == 0 && !failed) {
 		diag_error(diag, answers->path, answers->line, "the answer set has no answers");
@@ -333,4 +362,19 @@ validate_answers_again(struct answers *answers, const struct framework *framewor
 		       struct diag *diag)
 {
 	return validate_all(answers, framework, 0, diag);
+}
+
+char *
+validate_as_written(const struct answers *answers, const struct framework *framework,
+		    struct _xmlRelaxNG *schema, const char *path, size_t *length, struct diag *diag)
+{
+	char *xml = answers_to_xml(answers, length);
+	struct answers *again = answers_parse(path, xml, *length, schema, diag);
+
+	if (again == NULL || validate_answers_again(again, framework, diag) != 0) {
+		free(xml);
+		xml = NULL;
+	}
+	answers_free(again);
+	return xml;
 }

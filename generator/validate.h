@@ -4,9 +4,12 @@
 #ifndef MATURITY_VALIDATE_H
 #define MATURITY_VALIDATE_H
 
+#include <stddef.h>
+
 struct answers;
 struct diag;
 struct framework;
+struct _xmlRelaxNG;
 
 /* Checks the limits and text (answers_check_limits), the team id, date,
  * profile, respondents, question ids and scores, filling in the resolved
@@ -23,6 +26,15 @@ int validate_answers(struct answers *answers, const struct framework *framework,
  * said the first time. */
 int validate_answers_again(struct answers *answers, const struct framework *framework,
 			   struct diag *diag);
+
+/* The XML an importer writes of a validated answer set, checked exactly
+ * as render will read it: parsed again with schema (the answer schema)
+ * and validated again, path naming it in messages.  Returns the XML
+ * (free with free) of *length bytes, or NULL after reporting why it would
+ * not read back. */
+char *validate_as_written(const struct answers *answers, const struct framework *framework,
+			  struct _xmlRelaxNG *schema, const char *path, size_t *length,
+			  struct diag *diag);
 
 /* True when id is a valid team id: [a-z0-9][a-z0-9._-]{0,63}, and not a
  * name the portfolio takes in the output folder. */

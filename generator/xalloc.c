@@ -92,3 +92,11 @@ xlibrary(void *pointer)
 		xalloc_fail(0);
 	return pointer;
 }
+
+void
+xfree_strings(char **strings, size_t count)
+{
+	for (size_t index = 0; strings != NULL && index < count; index++)
+		free(strings[index]);
+	free(strings);
+}

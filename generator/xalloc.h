@@ -17,4 +17,7 @@ char *xasprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
  * as above when it is NULL (the library ran out of memory). */
 void *xlibrary(void *pointer);
 
+/* Frees count strings and the array that holds them (both may be NULL). */
+void xfree_strings(char **strings, size_t count);
+
 #endif

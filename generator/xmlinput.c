@@ -235,3 +235,9 @@ xmlinput_is(xmlNodePtr node, const char *name)
 	return node != NULL && node->type == XML_ELEMENT_NODE &&
 	       strcmp((const char *)node->name, name) == 0;
 }
+
+long
+xmlinput_line(xmlNodePtr node)
+{
+	return node != NULL ? xmlGetLineNo(node) : 0;
+}

@@ -51,4 +51,7 @@ xmlNodePtr xmlinput_element(xmlNodePtr node);
 /* True when node is an element called name. */
 int xmlinput_is(xmlNodePtr node, const char *name);
 
+/* The line node starts on, for messages; 0 for no node. */
+long xmlinput_line(xmlNodePtr node);
+
 #endif

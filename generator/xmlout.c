@@ -5,6 +5,32 @@
 #include <stdio.h>
 #include <string.h>
 
+xmlDocPtr
+xmlout_document(const char *namespace, const char *name)
+{
+	xmlDocPtr document = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = xmlNewDocNode(document, NULL, (const xmlChar *)name, NULL);
+
+	xmlDocSetRootElement(document, root);
+	xmlSetNs(root, xmlNewNs(root, (const xmlChar *)namespace, NULL));
+	return document;
+}
+
+xmlChar *
+xmlout_serialize(xmlDocPtr document, size_t *length)
+{
+	xmlChar *text = NULL;
+	int size = 0;
+
+	xmlDocDumpFormatMemoryEnc(document, &text, &size, "UTF-8", 1);
+	*length = text != NULL && size > 0 ? (size_t)size : 0;
+	if (*length == 0) {
+		xmlFree(text);
+		return NULL;
+	}
+	return text;
+}
+
 xmlNodePtr
 xmlout_element(xmlNodePtr parent, const char *name)
 {

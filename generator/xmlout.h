@@ -6,6 +6,15 @@
 
 #include <libxml/tree.h>
 
+/* A new document whose root element is name in namespace (its default
+ * namespace); the root is xmlDocGetRootElement's.  Free with xmlFreeDoc. */
+xmlDocPtr xmlout_document(const char *namespace, const char *name);
+
+/* The document as indented UTF-8 text with its XML declaration, ready to
+ * be written to a file: a new string (free with xmlFree) of *length
+ * bytes, or NULL when it cannot be serialised. */
+xmlChar *xmlout_serialize(xmlDocPtr document, size_t *length);
+
 /* A new child element of parent, in parent's namespace. */
 xmlNodePtr xmlout_element(xmlNodePtr parent, const char *name);
 

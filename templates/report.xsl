@@ -355,6 +355,18 @@
     </figure>
   </xsl:template>
 
+  <!-- Small multiples keep a readable size: on a narrow screen the figure
+       scrolls sideways, a region the keyboard can reach. -->
+  <xsl:template match="d:chart[@kind = 'trend']">
+    <figure class="chart chart-trend">
+      <div class="chart-scroll" role="region" tabindex="0" aria-label="{@description}">
+        <div class="chart-card" role="img" aria-label="{@description}">
+          <xsl:copy-of select="svg:svg"/>
+        </div>
+      </div>
+    </figure>
+  </xsl:template>
+
   <!-- A scored row: label and score, description, bar, band and notes. -->
   <xsl:template match="d:meter">
     <xsl:variable name="color">

@@ -11,6 +11,10 @@
       Parity: at least PERCENT (default 95) of the HTML's sentences appear
       in the PDF's text, and the same share the other way round.
 
+  check_report.py chart PDF HTML KIND TEXT...
+      Charts: each TEXT is a whole text of the HTML's chart of KIND (radar
+      or trend: a <text> of its SVG) and a whole line of the PDF's text.
+
   check_report.py literals REPORT... -- SOURCE...
       No string literal of four or more words from the C sources appears
       in a rendered report's text.
@@ -247,12 +251,34 @@ def check_literals(reports, sources):
     return problems
 
 
+def check_chart(pdf, page, kind, texts):
+    problems = []
+    lines = {normalise(line) for line in subprocess.run(
+        ["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout.split("\n")}
+    with open(page, encoding="utf-8") as stream:
+        markup = stream.read()
+    wanted = "chart chart-trend" if kind == "trend" else "chart"
+    runs = set()
+    for figure in re.findall(r'<figure class="([^"]*)">(.*?)</figure>', markup, re.S):
+        if figure[0] == wanted:
+            runs |= {normalise(html.unescape(re.sub(r"<[^>]*>", "", run)))
+                     for run in re.findall(r"<text\b[^>]*>(.*?)</text>", figure[1], re.S)}
+    for text in texts:
+        if normalise(text) not in runs:
+            problems.append(f"the HTML's {kind} chart has no text \"{text}\"")
+        if normalise(text) not in lines:
+            problems.append(f"the PDF has no line \"{text}\"")
+    return problems
+
+
 def main(arguments):
     if len(arguments) >= 3 and arguments[0] == "pages":
         problems = check_pages(arguments[1], arguments[2])
     elif len(arguments) >= 4 and arguments[0] == "parity":
         percent = float(arguments[4]) if len(arguments) > 4 else 95.0
         problems = check_parity(arguments[1], arguments[2], arguments[3], percent)
+    elif len(arguments) >= 5 and arguments[0] == "chart":
+        problems = check_chart(arguments[1], arguments[2], arguments[3], arguments[4:])
     elif len(arguments) >= 4 and arguments[0] == "literals" and "--" in arguments:
         split = arguments.index("--")
         problems = check_literals(arguments[1:split], arguments[split + 1:])

@@ -39,13 +39,17 @@ done
 check "an invalid answer set gives status 1" test $? -eq 1
 check "the invalid set is reported with its line" \
 	grep -q 'score-five.xml:4: error' "$scratch/one.err"
-check "every good team is rendered" test "$(teams "$scratch/one" | wc -l)" -eq 6
+check "every good team is rendered" test "$(teams "$scratch/one" | wc -l)" -eq 7
 
-MATURITY_TEST_CRASH_TEAM=fernwick "$binary" render -f roadmap -o "$scratch/crash" \
+# The crash is injected from outside: a library preloaded to abort the
+# worker as it makes the team's folder (tests/faults/crash_on_folder.c).
+fault="$(dirname "$binary")/tests/crash_on_folder.so"
+check "the fault library is built" test -f "$fault"
+LD_PRELOAD="$fault" CRASH_ON_FOLDER=fernwick "$binary" render -f roadmap -o "$scratch/crash" \
 	examples/answers tests/fixtures/answers/score-five.xml 2>"$scratch/crash.err"
 check "a crash gives status 3" test $? -eq 3
 check "the crash names the team" grep -q 'rendering team fernwick crashed' "$scratch/crash.err"
-check "the summary counts it" grep -q '5 rendered, 0 unchanged, 1 rejected, 1 failed' "$scratch/crash.err"
+check "the summary counts it" grep -q '6 rendered, 0 unchanged, 1 rejected, 1 failed' "$scratch/crash.err"
 check "the other teams are complete" test -s "$scratch/crash/ostrander-cs/roadmap.csv"
 check "the crashed team has no stamp" test ! -e "$scratch/crash/fernwick/.maturity-stamp"
 
@@ -75,8 +79,72 @@ check "index without -o writes into the folder" test -s "$scratch/whole/summary.
 check "--benchmark adds medians and percentiles" \
 	grep -q 'percentile="[0-9]*" benchmark="[0-9.]*"' "$scratch/bench/brackenridge-cs/report.xml"
 "$binary" render -q -f roadmap --model -o "$scratch/plain" examples/answers
-check "without --benchmark there are none" \
-	test -z "$(grep -l 'percentile=' "$scratch/plain/brackenridge-cs/report.xml")"
+check "--model writes report.xml" test -s "$scratch/plain/brackenridge-cs/report.xml"
+check "without --benchmark there are none" lacks 'percentile=' "$scratch/plain/brackenridge-cs/report.xml"
+
+# One description of a team: score --json, each summary.json and the
+# portfolio's team list agree field for field, and so do the CSVs.  The
+# listing has no comparison or files (it lists each assessment alone), and
+# the portfolio adds where each team's folder is.
+"$binary" render -q -f roadmap -o "$scratch/agree" examples/answers
+"$binary" score --json examples/answers >"$scratch/agree.jsonl"
+"$binary" score --csv examples/answers >"$scratch/agree-score.csv"
+agreeing=0
+for summary in "$scratch"/agree/*/summary.json; do
+	team=$(jq -r .team "$summary")
+	date=$(jq -r .date "$summary")
+	jq -S --arg team "$team" '.team_list[] | select(.team == $team) | del(.folder)' \
+		"$scratch/agree/summary.json" >"$scratch/listed.json"
+	jq -S . "$summary" >"$scratch/written.json"
+	jq -S --arg team "$team" --arg date "$date" 'select(.team == $team and .date == $date)' \
+		"$scratch/agree.jsonl" >"$scratch/scored.json"
+	jq -S 'del(.files, .previous)' "$summary" >"$scratch/assessed.json"
+	if cmp -s "$scratch/listed.json" "$scratch/written.json" &&
+		cmp -s "$scratch/scored.json" "$scratch/assessed.json" &&
+		[ "$(jq -r '.files | length' "$summary")" -ge 2 ]; then
+		agreeing=$((agreeing + 1))
+	else
+		echo "    $team: $(diff "$scratch/written.json" "$scratch/listed.json" | head -3)"
+		echo "    $team: $(diff "$scratch/assessed.json" "$scratch/scored.json" | head -3)"
+	fi
+done
+teams=$(ls "$scratch"/agree/*/summary.json | wc -l)
+check "score --json, summary.json and the team list agree for all $teams teams" \
+	test $agreeing -eq "$teams" -a "$teams" -ge 6
+check "a team's comparison is in its summary" \
+	test "$(jq -r .previous.date "$scratch/agree/brackenridge-cs/summary.json")" = 2025-10-08
+check "summary.csv has score --csv's columns, and the folder" \
+	test "$(head -n 1 "$scratch/agree/summary.csv" | tr -d '\r')" = \
+	"$(head -n 1 "$scratch/agree-score.csv" | tr -d '\r'),\"folder\""
+grep '^"ashgrove-cs"' "$scratch/agree/summary.csv" | tr -d '\r' | sed 's/,"ashgrove-cs"$/\r/' \
+	>"$scratch/agree-row"
+check "and the same row for a team" grep -qxF -f "$scratch/agree-row" "$scratch/agree-score.csv"
+
+# --benchmark compares with the teams the output folder holds after the
+# run, the portfolio index.html shows: two teams rendered there before
+# count as well as those of this run.
+"$binary" render -q -f roadmap -o "$scratch/both" examples/profiles
+"$binary" render -q -f roadmap,html --model --benchmark -o "$scratch/both" examples/answers
+check "the portfolio holds this run's teams and the two before" \
+	test "$(jq .teams "$scratch/both/summary.json")" -eq $((teams + 2))
+equal=0
+for domain in $(jq -r '.median | keys[]' "$scratch/both/summary.json"); do
+	median=$(jq -r --arg domain "$domain" '.median[$domain] | tostring' "$scratch/both/summary.json")
+	benchmark=$(sed -n "s/.*<domain id=\"$domain\" .* benchmark=\"\([0-9.]*\)\".*/\1/p" \
+		"$scratch/both/brackenridge-cs/report.xml")
+	[ -n "$benchmark" ] && awk -v a="$median" -v b="$benchmark" 'BEGIN { exit a + 0 == b + 0 ? 0 : 1 }' &&
+		equal=$((equal + 1))
+done
+check "--benchmark's median of every domain is the portfolio's" test $equal -eq 8
+stated=0
+grep -o '<strong>[^<]*</strong>: median [0-9.]*' "$scratch/both/index.html" |
+	sed 's/<strong>\([^<]*\)<\/strong>: median \([0-9.]*\)/\1|\2/; s/&amp;/\&/g' >"$scratch/stated"
+while IFS='|' read -r label median; do
+	benchmark=$(grep -F -B1 "<label>$(printf '%s' "$label" | sed 's/&/\&amp;/g')</label>" \
+		"$scratch/both/brackenridge-cs/report.xml" | sed -n 's/.* benchmark="\([0-9.]*\)".*/\1/p')
+	[ "$benchmark" = "$median" ] && stated=$((stated + 1))
+done <"$scratch/stated"
+check "and the medians index.html states are the reports' ($stated of 3)" test $stated -eq 3
 
 # 3. Interruption: only whole files remain, and the status says so.  The
 # signal is sent once the first report is in place (a bounded wait on
@@ -128,7 +196,7 @@ check "and no file is finished after the parent died" test "$(finished)" -eq "$b
 # 4. Incremental: nothing to do, then exactly what changed.
 "$binary" render -f roadmap -o "$scratch/again" examples/answers 2>/dev/null
 "$binary" render -f roadmap -o "$scratch/again" examples/answers 2>"$scratch/again.err"
-check "an unchanged re-run renders nothing" grep -q ' 0 rendered, 6 unchanged' "$scratch/again.err"
+check "an unchanged re-run renders nothing" grep -q ' 0 rendered, 7 unchanged' "$scratch/again.err"
 mkdir -p "$scratch/edited"
 cp examples/answers/*.xml "$scratch/edited/"
 "$binary" render -f roadmap -o "$scratch/inc" "$scratch/edited" 2>/dev/null
@@ -136,17 +204,17 @@ sed -i 's/<answer question="sc_q1" score="2"\/>/<answer question="sc_q1" score="
 	"$scratch/edited/kettlebrook-cs-2026-09-22.xml"
 check "the edit took effect" grep -q 'question="sc_q1" score="3"' "$scratch/edited/kettlebrook-cs-2026-09-22.xml"
 "$binary" render -f roadmap -o "$scratch/inc" "$scratch/edited" 2>"$scratch/inc.err"
-check "a changed answer set re-renders its team only" grep -q ' 1 rendered, 5 unchanged' "$scratch/inc.err"
+check "a changed answer set re-renders its team only" grep -q ' 1 rendered, 6 unchanged' "$scratch/inc.err"
 "$binary" render -f roadmap -o "$scratch/inc" --brand templates/brands/northwind-advisory.xml \
 	"$scratch/edited" 2>"$scratch/inc.err"
-check "a changed brand re-renders every team" grep -q ' 6 rendered, 0 unchanged' "$scratch/inc.err"
+check "a changed brand re-renders every team" grep -q ' 7 rendered, 0 unchanged' "$scratch/inc.err"
 cp -R content "$scratch/content"
 "$binary" render -f roadmap -o "$scratch/borrowed" -c "$scratch/content/four-phase" examples/answers 2>/dev/null
 sed -i 's/>Mid-market customers</>Customers in the mid-market</' "$scratch/content/crawl-walk-run/pack.xml"
 "$binary" render -f roadmap -o "$scratch/borrowed" -c "$scratch/content/four-phase" examples/answers \
 	2>"$scratch/borrowed.err"
 check "a change to the profile a pack borrows re-renders every team" \
-	grep -q ' 6 rendered, 0 unchanged' "$scratch/borrowed.err"
+	grep -q ' 7 rendered, 0 unchanged' "$scratch/borrowed.err"
 
 # 5. A report's bytes depend on its inputs only, not on what the worker
 # rendered before it: one team alone and the same team after five others.

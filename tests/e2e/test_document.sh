@@ -77,6 +77,73 @@ check "the profile is on the PDF's cover, every parameter given" \
 	sh -c "grep -q 'Customers served' '$scratch/cover' && grep -q 'Enterprise customers' '$scratch/cover' &&
 		grep -q 'Product complexity' '$scratch/cover'"
 
+# A team assessed four times: its history in the document, four points in
+# its trend and three outlines on its radar in both outputs, the change
+# since the first assessment next to the change since the last.
+history="$scratch/default/larkspur-cs"
+xpath() { xmllint --xpath "$1" "$history/document.xml" 2>/dev/null; }
+check "history: the trend has four dates" \
+	test "$(xpath 'count(//*[local-name()="chart"][@kind="trend"]/*[local-name()="date"])')" = 4
+check "history: the overall line has a score at each" \
+	test "$(xpath 'string(//*[local-name()="line"][@role="overall"]/@values)')" = "1.46 1.81 2.15 2.38"
+check "history: the radar has three of the team's outlines" \
+	test "$(xpath 'count(//*[local-name()="chart"][@kind="radar"]/*[local-name()="series"][@kind="current" or @kind="previous"])')" = 3
+check "history: four points of the trend in both outputs" \
+	$checker chart "$history/report.pdf" "$history/report.html" trend \
+	1.46 1.81 2.15 2.38 'March 2025' 'September 2025' 'March 2026' 'September 2026'
+check "history: three outlines in the radar's legend in both outputs" \
+	$checker chart "$history/report.pdf" "$history/report.html" radar \
+	'This assessment, 8 September 2026' 'Previous, 10 March 2026' 'Earlier, 9 September 2025'
+check "history: the change since the first beside the change since the last" \
+	sh -c "grep -q 'overall since the first assessment' '$history/report.html' &&
+		grep -q 'overall since the last assessment' '$history/report.html' &&
+		pdftotext '$history/report.pdf' - | grep -q 'overall since the first assessment'"
+check "history: a team assessed once has no trend" \
+	sh -c "! grep -q 'kind=\"trend\"' '$scratch/default/ashgrove-cs/document.xml'"
+
+# Any number of assessments: twelve, one of them with a domain nobody
+# answered; the trend holds them all and labels the first and the last.
+mkdir "$scratch/twelve"
+for month in 01 02 03 04 05 06 07 08 09 10 11 12; do
+	sed -e 's/team="larkspur-cs" date="2025-03-11"/team="twelve" date="2024-'$month'-15"/' \
+		examples/answers/larkspur-cs-2025-03-11.xml >"$scratch/twelve/twelve-$month.xml"
+done
+sed -i '/question="ai_q/d' "$scratch/twelve/twelve-06.xml"
+render "$scratch/twelve-out" "$scratch/twelve"
+check_folder twelve "$scratch/twelve-out"
+check "history: twelve assessments, twelve dates in the trend" \
+	test "$(xmllint --xpath 'count(//*[local-name()="chart"][@kind="trend"]/*[local-name()="date"])' \
+		"$scratch/twelve-out/twelve/document.xml")" = 12
+check "history: the first and the last date labelled in both outputs" \
+	$checker chart "$scratch/twelve-out/twelve/report.pdf" "$scratch/twelve-out/twelve/report.html" \
+	trend 'January 2024' 'December 2024'
+
+# Targets: a targets file reorders the roadmap as the README says.  For
+# brackenridge-cs (Walk) the alignment action and the foundation (AI
+# Leverage, below Walk's 2.00) come first either way; after them, without
+# targets the weakest domain, with Journey & Lifecycle aimed at 4.00 (a gap
+# of 1.22, the rest at most 0.28) Journey, the largest gap times weight.
+"$binary" render -q -f roadmap -o "$scratch/unaimed" examples/answers/brackenridge-cs-2026-10-14.xml
+render "$scratch/aimed" -f roadmap,pdf,html --targets tests/fixtures/targets/journey.xml \
+	examples/answers/brackenridge-cs-2026-10-14.xml
+check_folder aimed "$scratch/aimed"
+row() { sed -n "$(($2 + 1))p" "$scratch/$1/brackenridge-cs/roadmap.csv" | cut -d, -f3; }
+check "targets: the foundation first, with and without" \
+	test "$(row unaimed 2)|$(row aimed 2)" = '"AI Leverage in CS"|"AI Leverage in CS"'
+check "targets: without them the weakest domain next ($(row unaimed 3))" \
+	test "$(row unaimed 3)" = '"CS Culture & Cross-Functional Alignment"'
+check "targets: with them the largest gap times weight next ($(row aimed 3))" \
+	test "$(row aimed 3)" = '"Journey & Lifecycle"'
+aimed="$scratch/aimed/brackenridge-cs"
+check "targets: the card says which gap it closes, in both" \
+	sh -c "pdftotext '$aimed/report.pdf' - | tr '\n' ' ' | grep -q 'Closes the gap to target in Journey & Lifecycle: 2.78 now, 4.00 aimed for' &&
+		grep -q 'Closes the gap to target</strong> in Journey &amp; Lifecycle: 2.78 now, 4.00 aimed for' '$aimed/report.html'"
+check "targets: the radar draws the target as its own outline" \
+	$checker chart "$aimed/report.pdf" "$aimed/report.html" radar Target
+check "targets: the domain breakdown gives the gap, in both" \
+	sh -c "pdftotext '$aimed/report.pdf' - | grep -q 'Target 4.00: 1.22 to go' &&
+		grep -q 'Target 4.00: 1.22 to go' '$aimed/report.html'"
+
 # Advice that fits the client, in both: whom it is written for, the
 # enterprise team's own targets and typical team (not the SMB one), the
 # journey, the move to the next stage with its risks, the playbooks, the

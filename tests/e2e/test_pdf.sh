@@ -108,7 +108,7 @@ fi
 
 # Each team's newest assessment: team, name and stage id from `score`.
 maturity score --json examples/answers >"$scratch/scores.json" 2>/dev/null
-awk -F'"' '{ print $4 "\t" $12 "\t" $0 }' "$scratch/scores.json" |
+jq -r '[.team, .name] | @tsv' "$scratch/scores.json" | paste - "$scratch/scores.json" |
 	awk -F'\t' '{ last[$1] = $0 } END { for (team in last) print last[team] }' |
 	sort >"$scratch/teams"
 if [ -s "$scratch/teams" ]; then pass "score --json lists the teams"; else fail "score --json"; fi

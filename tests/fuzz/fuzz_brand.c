@@ -4,18 +4,13 @@
  * check, size limit and decoding are fuzzed too.  Both are written into a
  * folder of their own, since a brand names its logo by path. */
 #define _GNU_SOURCE /* memmem */
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "brand.h"
-#include "diag.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#define FUZZ_NEEDS 0
+#define FUZZ_SETUP brand_setup
+#include "fuzz.h"
 
 static char folder[] = "/tmp/maturity-fuzz-brand-XXXXXX";
 static char brand_path[128], logo_path[128];
@@ -28,17 +23,15 @@ remove_folder(void)
 	rmdir(folder);
 }
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+/* A folder of its own for the brand file and its logo. */
+static void
+brand_setup(void)
 {
-	(void)argc;
-	(void)argv;
 	if (mkdtemp(folder) == NULL)
 		abort();
 	atexit(remove_folder);
 	snprintf(brand_path, sizeof brand_path, "%s/brand.xml", folder);
 	snprintf(logo_path, sizeof logo_path, "%s/logo.png", folder);
-	return 0;
 }
 
 static void

@@ -1,14 +1,9 @@
 /* libFuzzer target: a stage file of a content pack from bytes, checked
  * against the default pack's sections and domains, its actions read out
  * and its sections rendered to XML as the HTML template would get them. */
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-
 #include "content.h"
-#include "diag.h"
-#include "fuzz_pack.h"
-#include "framework.h"
+#define FUZZ_NEEDS (FUZZ_PACK)
+#include "fuzz.h"
 #include "markdown.h"
 
 int

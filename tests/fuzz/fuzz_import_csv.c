@@ -1,35 +1,13 @@
 /* libFuzzer target: a survey CSV from bytes, as `import csv` reads it:
  * split by libcsv, mapped to answer sets, validated, and each set that
- * passes written as XML and read back as render would (import.h). */
+ * passes written as XML and read back as render would (fuzz.h). */
 #define _GNU_SOURCE /* memfd_create */
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "answers.h"
-#include "diag.h"
-#include "framework.h"
-#include "import.h"
+#define FUZZ_NEEDS (FUZZ_PACK | FUZZ_SCHEMA)
+#include "fuzz.h"
 #include "survey.h"
-#include "xmlinput.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct framework *framework;
-static xmlRelaxNGPtr schema;
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	import_load(&framework, &schema);
-	return 0;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -40,16 +18,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct answers **sets = NULL;
 	struct diag diag;
 	char path[64];
-	size_t problems;
+	size_t rejected;
 	long count;
 
 	if (descriptor < 0 || write(descriptor, data, size) != (ssize_t)size)
 		abort();
 	snprintf(path, sizeof path, "/proc/self/fd/%d", descriptor);
 	diag_init(&diag, NULL);
-	count = survey_read(path, framework, NULL, &sets, &problems, &diag);
+	count = survey_read(path, framework, NULL, &sets, &rejected, &diag);
 	for (long index = 0; index < count; index++) {
-		import_check_round_trip(sets[index], framework, schema);
+		fuzz_check_imported(sets[index]);
 		answers_free(sets[index]);
 	}
 	free(sets);

@@ -2,15 +2,10 @@
  * the site encodes it, then imported and, when something was kept,
  * exported and imported again. */
 #include <glib.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
-#include "diag.h"
-#include "fuzz_pack.h"
-#include "framework.h"
+#define FUZZ_NEEDS (FUZZ_PACK)
+#include "fuzz.h"
 #include "link.h"
 #include "xalloc.h"
 

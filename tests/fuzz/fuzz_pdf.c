@@ -1,31 +1,22 @@
 /* libFuzzer target: Markdown from bytes laid out into the PDF report, as
  * the current stage's prose of an example team's report, through the
  * report document as render builds it. */
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
-#include "answers.h"
+#define FUZZ_NEEDS FUZZ_PACK
+#define FUZZ_SETUP pdf_setup
 #include "brand.h"
-#include "diag.h"
+#include "fuzz.h"
 #include "fonts.h"
-#include "framework.h"
 #include "model.h"
 #include "outfile.h"
 #include "pdf.h"
 #include "report.h"
 #include "score.h"
-#include "validate.h"
 #include "xalloc.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct framework *framework;
 static struct answers *answers;
 static struct scores *scores;
 static struct brand *brand;
@@ -33,20 +24,18 @@ static struct pdf_cache *cache;
 static struct outfile_folder *folder;
 static char name[64];
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+/* An example team, its scores, the default brand and a place to write. */
+static void
+pdf_setup(void)
 {
 	struct diag diag;
 
-	(void)argc;
-	(void)argv;
 	diag_init(&diag, stderr);
-	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
 	answers = answers_load("examples/answers/fernwick-2026-11-03.xml", INFILE_FOLLOW, 1 << 20,
 			       NULL, &diag);
 	fonts_register_folder("fonts", &diag);
 	brand = brand_load("templates/brand.xml", "content/schema", 0, &diag);
-	if (framework == NULL || answers == NULL || brand == NULL ||
+	if (answers == NULL || brand == NULL ||
 	    validate_answers(answers, framework, &diag) != 0)
 		abort();
 	scores = score_compute(framework, answers);
@@ -55,7 +44,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (folder == NULL)
 		abort();
 	snprintf(name, sizeof name, "maturity-fuzz-%ld.pdf", (long)getpid());
-	return 0;
 }
 
 int
@@ -79,7 +67,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* The resources parse the stage Markdown, so they are loaded anew. */
 	resources = report_resources_load(".", NULL, NULL, framework, &diag);
 	if (resources != NULL) {
-		model = model_build(framework, answers, scores, NULL, NULL, "2026-01-01");
+		model = model_build(framework, answers, scores, NULL, 0, NULL, "2026-01-01");
 		document = report_build(resources, model, brand);
 		pdf_render(folder, name, document, brand, cache, &diag);
 		xmlFreeDoc(document);

@@ -11,8 +11,11 @@
 #include "answers.h"
 #include "diag.h"
 #include "framework.h"
+#include "model.h"
+#include "pack.h"
 #include "profile.h"
 #include "score.h"
+#include "scratch.h"
 
 enum { FIXTURE_QUESTIONS = 24, FIXTURE_RESPONDENTS = 3, FIXTURE_PARAMETERS = 8 };
 
@@ -25,7 +28,7 @@ fixture_setup(void **state)
 
 	(void)state;
 	diag_init(&diag, stderr);
-	framework = framework_load("content/crawl-walk-run", "content/schema", &diag);
+	framework = pack_load("content/crawl-walk-run", "content/schema", &diag);
 	return framework == NULL ? -1 : 0;
 }
 
@@ -33,8 +36,21 @@ static inline int
 fixture_teardown(void **state)
 {
 	(void)state;
-	framework_free(framework);
+	pack_free(framework);
 	return 0;
+}
+
+/* fixture_setup and a scratch folder, for the tests that write files. */
+static inline int
+fixture_scratch_setup(void **state)
+{
+	return fixture_setup(state) != 0 ? -1 : scratch_make();
+}
+
+static inline int
+fixture_scratch_teardown(void **state)
+{
+	return fixture_teardown(state) | scratch_remove();
 }
 
 /* An answer set of up to three respondents, and its scores; segment is a
@@ -127,6 +143,68 @@ fixture_answers_profile(struct fixture_answers *fixture, const char *const *ids,
 			abort();
 		}
 	}
+}
+
+/* A report model of answer sets written as digits, dated 2026-11-01,
+ * compared with an earlier assessment (2025-11-01) when previous is not
+ * NULL; generated 2026-11-22.  It points into the fixture: keep it in
+ * place until fixture_model_free. */
+struct fixture_model {
+	struct fixture_answers current;
+	struct fixture_answers previous;
+	int has_previous;
+	struct model_earlier earlier;   /* previous, as model_build takes it */
+	struct model *model;
+};
+
+static inline struct model *
+fixture_model_build(struct fixture_model *fixture, const char *const *sets, size_t count,
+		    const char *const *previous, size_t previous_count)
+{
+	fixture_answers_build(&fixture->current, sets, count, "2026-11-01", NULL);
+	fixture->has_previous = previous != NULL;
+	if (previous != NULL)
+		fixture_answers_build(&fixture->previous, previous, previous_count, "2025-11-01", NULL);
+	fixture->earlier = (struct model_earlier){ &fixture->previous.answers,
+						   fixture->previous.scores };
+	fixture->model = model_build(framework, &fixture->current.answers, fixture->current.scores,
+				     previous ? &fixture->earlier : NULL, previous != NULL, NULL,
+				     "2026-11-22");
+	return fixture->model;
+}
+
+/* One respondent's answer set with a profile: the options with the ids
+ * given (see fixture_answers_profile). */
+static inline struct model *
+fixture_model_profiled(struct fixture_model *fixture, const char *set, const char *const *ids,
+		       size_t id_count)
+{
+	const char *sets[] = { set };
+
+	fixture_answers_build(&fixture->current, sets, 1, "2026-11-01", NULL);
+	fixture_answers_profile(&fixture->current, ids, id_count);
+	fixture->has_previous = 0;
+	fixture->model = model_build(framework, &fixture->current.answers, fixture->current.scores,
+				     NULL, 0, NULL, "2026-11-22");
+	return fixture->model;
+}
+
+/* One answer set of one respondent, as fixture_model_build takes it. */
+static inline struct model *
+fixture_model_of(struct fixture_model *fixture, const char *set)
+{
+	const char *sets[] = { set };
+
+	return fixture_model_build(fixture, sets, 1, NULL, 0);
+}
+
+static inline void
+fixture_model_free(struct fixture_model *fixture)
+{
+	model_free(fixture->model);
+	score_free(fixture->current.scores);
+	if (fixture->has_previous)
+		score_free(fixture->previous.scores);
 }
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "catalogue.h"
 #include "diag.h"
+#include "scratch.h"
 
 static const struct catalogue_message messages[] = {
 	{ "greeting", "name" },
@@ -23,23 +24,19 @@ static const struct catalogue_message messages[] = {
 	{ "stage", "stage score" },
 };
 
-static char folder[] = "/tmp/maturity-catalogue-XXXXXX";
 
 static int
 setup(void **state)
 {
 	(void)state;
-	return mkdtemp(folder) == NULL ? -1 : 0;
+	return scratch_make() != 0 ? -1 : 0;
 }
 
 static int
 teardown(void **state)
 {
-	char command[128];
-
 	(void)state;
-	snprintf(command, sizeof command, "rm -rf '%s'", folder);
-	return system(command) == 0 ? 0 : -1;
+	return scratch_remove();
 }
 
 /* Writes a catalogue of lang holding body; returns its path (static). */
@@ -51,7 +48,7 @@ write_catalogue(const char *name, const char *lang, const char *body)
 	char *path = paths[next++ % 4];
 	FILE *file;
 
-	snprintf(path, sizeof paths[0], "%s/%s", folder, name);
+	snprintf(path, sizeof paths[0], "%s/%s", scratch, name);
 	file = fopen(path, "w");
 	assert_non_null(file);
 	fprintf(file,
@@ -139,12 +136,18 @@ test_nodes_as_arguments(void **state)
 	catalogue_free(catalogue);
 }
 
-static char *
-people(const struct catalogue *catalogue, double count, const char *text)
+/* The "people" message for count, as expected. */
+static void
+assert_people(const struct catalogue *catalogue, int count, const char *expected)
 {
-	const struct catalogue_argument argument = { "count", text, NULL, count };
+	char number[16];
+	struct catalogue_argument argument = { "count", number, NULL, count };
+	char *text;
 
-	return catalogue_text(catalogue, "people", &argument, 1);
+	snprintf(number, sizeof number, "%d", count);
+	text = catalogue_text(catalogue, "people", &argument, 1);
+	assert_string_equal(text, expected);
+	free(text);
 }
 
 static void
@@ -156,15 +159,9 @@ test_plural_forms_by_language(void **state)
 	char *text;
 
 	(void)state;
-	text = people(catalogue, 1, "1");
-	assert_string_equal(text, "1 person");
-	free(text);
-	text = people(catalogue, 0, "0");
-	assert_string_equal(text, "0 people");
-	free(text);
-	text = people(catalogue, 2, "2");
-	assert_string_equal(text, "2 people");
-	free(text);
+	assert_people(catalogue, 1, "1 person");
+	assert_people(catalogue, 0, "0 people");
+	assert_people(catalogue, 2, "2 people");
 	catalogue_free(catalogue);
 
 	/* French counts 0 as one: the rules are the language's, not ours. */
@@ -176,12 +173,8 @@ test_plural_forms_by_language(void **state)
 			 errors, sizeof errors);
 	assert_non_null(catalogue);
 	assert_string_equal(catalogue_language(catalogue), "fr");
-	text = people(catalogue, 0, "0");
-	assert_string_equal(text, "0 personne");
-	free(text);
-	text = people(catalogue, 3, "3");
-	assert_string_equal(text, "3 personnes");
-	free(text);
+	assert_people(catalogue, 0, "0 personne");
+	assert_people(catalogue, 3, "3 personnes");
 	/* Not translated: the default's words. */
 	text = catalogue_text(catalogue, "greeting",
 			      (const struct catalogue_argument[]){ { "name", "Ada", NULL, 0 } }, 1);

@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "framework.h"
+#include "pack.h"
 #include "profile.h"
 #include "site_profile.h"
 
@@ -27,7 +28,7 @@ load(const char *folder)
 	struct framework *framework;
 
 	diag_init(&diag, stderr);
-	framework = framework_load(folder, "content/schema", &diag);
+	framework = pack_load(folder, "content/schema", &diag);
 	assert_non_null(framework);
 	assert_int_equal(diag.errors, 0);
 	assert_int_equal(diag.warnings, 0);
@@ -175,7 +176,7 @@ test_default_pack(void **state)
 	assert_int_equal(framework->transition_max_months, 18);
 	assert_int_equal(framework->phase_count, 3);
 	check_advice(framework);
-	framework_free(framework);
+	pack_free(framework);
 }
 
 static void
@@ -197,7 +198,7 @@ test_four_phase_pack(void **state)
 	for (size_t index = 0; index < 3; index++)
 		assert_true(framework->charters[index].question_count >= 3);
 	check_advice(framework);
-	framework_free(framework);
+	pack_free(framework);
 }
 
 static void
@@ -209,7 +210,7 @@ test_question_lookup(void **state)
 	assert_int_equal(framework_find_question(framework, "sc_q1"), 0);
 	assert_int_equal(framework_find_question(framework, "ai_q3"), 23);
 	assert_int_equal(framework_find_question(framework, "zz_q1"), -1);
-	framework_free(framework);
+	pack_free(framework);
 }
 
 static void
@@ -246,8 +247,8 @@ test_site_profile(void **state)
 	check_site_profile(four_phase);
 	assert_null(framework->profile_folder);
 	assert_string_equal(four_phase->profile_folder, "content/four-phase/../crawl-walk-run");
-	framework_free(framework);
-	framework_free(four_phase);
+	pack_free(framework);
+	pack_free(four_phase);
 }
 
 /* Former ids still find their parameter and option, and say so. */
@@ -290,7 +291,7 @@ test_former_ids(void **state)
 			 -1);
 	assert_int_equal(match, PROFILE_UNKNOWN);
 	assert_int_equal(profile_find_parameter(framework, "colour", &match), -1);
-	framework_free(framework);
+	pack_free(framework);
 }
 
 int

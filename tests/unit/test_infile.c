@@ -15,14 +15,14 @@
 
 #include "diag.h"
 #include "infile.h"
+#include "scratch.h"
 
-static char folder[] = "/tmp/maturity-infile-XXXXXX";
 static char path[512];
 
 static const char *
 at(const char *name)
 {
-	snprintf(path, sizeof path, "%s/%s", folder, name);
+	snprintf(path, sizeof path, "%s/%s", scratch, name);
 	return path;
 }
 
@@ -32,7 +32,7 @@ setup(void **state)
 	FILE *stream;
 
 	(void)state;
-	if (mkdtemp(folder) == NULL || mkdir(at("logos"), 0777) != 0)
+	if (scratch_make() != 0 || mkdir(at("logos"), 0777) != 0)
 		return -1;
 	stream = fopen(at("logos/logo.png"), "w");
 	if (stream == NULL)
@@ -48,11 +48,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char command[128];
-
 	(void)state;
-	snprintf(command, sizeof command, "rm -rf '%s'", folder);
-	return system(command) == 0 ? 0 : -1;
+	return scratch_remove();
 }
 
 static void
@@ -83,7 +80,7 @@ test_fifo_is_refused_without_blocking(void **state)
 	/* No writer holds the pipe: a blocking open would never return. */
 	assert_int_equal(infile_open(at("pipe.xml"), INFILE_FOLLOW, &diag), -1);
 	assert_int_equal(diag.errors, 1);
-	assert_int_equal(infile_open(folder, INFILE_FOLLOW, &diag), -1);
+	assert_int_equal(infile_open(scratch, INFILE_FOLLOW, &diag), -1);
 	assert_int_equal(diag.errors, 2);
 }
 
@@ -110,17 +107,17 @@ test_beneath_stays_inside(void **state)
 
 	(void)state;
 	diag_init(&diag, NULL);
-	descriptor = infile_open_beneath(folder, "logos/logo.png", &diag);
+	descriptor = infile_open_beneath(scratch, "logos/logo.png", &diag);
 	assert_true(descriptor >= 0);
 	close(descriptor);
 	assert_int_equal(infile_open_beneath(at("logos"), "../logos/logo.png", &diag),
 			 INFILE_OUTSIDE);
-	assert_int_equal(infile_open_beneath(folder, "/etc/passwd", &diag), INFILE_OUTSIDE);
-	assert_int_equal(infile_open_beneath(folder, "link.png", &diag), INFILE_OUTSIDE);
-	assert_int_equal(infile_open_beneath(folder, "linked/logo.png", &diag), INFILE_OUTSIDE);
+	assert_int_equal(infile_open_beneath(scratch, "/etc/passwd", &diag), INFILE_OUTSIDE);
+	assert_int_equal(infile_open_beneath(scratch, "link.png", &diag), INFILE_OUTSIDE);
+	assert_int_equal(infile_open_beneath(scratch, "linked/logo.png", &diag), INFILE_OUTSIDE);
 	/* Leading out is the caller's to say; a missing file is said here. */
 	assert_int_equal(diag.errors, 0);
-	assert_int_equal(infile_open_beneath(folder, "logos/none.png", &diag), -1);
+	assert_int_equal(infile_open_beneath(scratch, "logos/none.png", &diag), -1);
 	assert_int_equal(diag.errors, 1);
 }
 

@@ -289,45 +289,35 @@ test_lenient(void **state)
 	free(link);
 }
 
-/* Another version is read, with a warning; an unknown key is ignored,
- * with a warning; without v, nothing is read. */
+/* What a payload gives: another version is read, with a warning; an
+ * unknown key is ignored, with a warning; without v, or with nothing
+ * usable left, no answer set and one error. */
 static void
-test_versions_and_keys(void **state)
+test_payloads(void **state)
 {
-	struct diag diag;
-	struct answers *answers;
-	char *link;
+	static const struct {
+		const char *json;
+		int read;
+		unsigned warnings, errors;
+	} cases[] = {
+		{ "{\"v\": 2, \"r\": {\"sc_q1\": 3}, \"x\": true}", 1, 2, 0 },
+		{ "{\"r\": {\"sc_q1\": 3}}", 0, 0, 1 },
+		{ "{\"v\": 1, \"r\": {\"zz_q1\": 3, \"sc_q1\": 9}}", 0, 2, 1 },
+		{ "{\"v\": 1, \"r\": {}}", 0, 0, 1 },
+	};
 
 	(void)state;
-	link = site_link(json_pack("{s:i, s:{s:i}, s:b}", "v", 2, "r", "sc_q1", 3, "x", 1));
-	answers = decode(link, &diag);
-	assert_non_null(answers);
-	assert_int_equal(diag.warnings, 2);
-	answers_free(answers);
-	free(link);
+	for (size_t index = 0; index < sizeof cases / sizeof *cases; index++) {
+		char *link = site_link(json_loads(cases[index].json, 0, NULL));
+		struct diag diag;
+		struct answers *answers = decode(link, &diag);
 
-	link = site_link(json_pack("{s:{s:i}}", "r", "sc_q1", 3));
-	answers = decode(link, &diag);
-	assert_null(answers);
-	assert_int_equal(diag.errors, 1);
-	free(link);
-}
-
-/* Nothing usable left: no answer set, and one error. */
-static void
-test_nothing_usable(void **state)
-{
-	struct diag diag;
-	struct answers *answers;
-	char *link;
-
-	(void)state;
-	link = site_link(json_pack("{s:i, s:{s:i, s:i}}", "v", 1, "r", "zz_q1", 3, "sc_q1", 9));
-	answers = decode(link, &diag);
-	assert_null(answers);
-	assert_int_equal(diag.warnings, 2);
-	assert_int_equal(diag.errors, 1);
-	free(link);
+		assert_int_equal(answers != NULL, cases[index].read);
+		assert_int_equal(diag.warnings, cases[index].warnings);
+		assert_int_equal(diag.errors, cases[index].errors);
+		answers_free(answers);
+		free(link);
+	}
 }
 
 /* Links from this tool's earlier versions: former keys and ids. */
@@ -557,8 +547,7 @@ main(void)
 		cmocka_unit_test(test_scores_match_the_site),
 		cmocka_unit_test(test_two_unknowns_two_warnings),
 		cmocka_unit_test(test_lenient),
-		cmocka_unit_test(test_versions_and_keys),
-		cmocka_unit_test(test_nothing_usable),
+		cmocka_unit_test(test_payloads),
 		cmocka_unit_test(test_former_keys),
 		cmocka_unit_test(test_timestamps),
 		cmocka_unit_test(test_export_round_trip),

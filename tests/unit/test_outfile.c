@@ -19,8 +19,8 @@
 
 #include "diag.h"
 #include "outfile.h"
+#include "scratch.h"
 
-static char folder[] = "/tmp/maturity-outfile-XXXXXX";
 static struct outfile_folder *out;
 
 static int
@@ -30,21 +30,18 @@ setup(void **state)
 
 	(void)state;
 	diag_init(&diag, stderr);
-	if (mkdtemp(folder) == NULL)
+	if (scratch_make() != 0)
 		return -1;
-	out = outfile_folder_open(folder, &diag);
+	out = outfile_folder_open(scratch, &diag);
 	return out == NULL ? -1 : 0;
 }
 
 static int
 teardown(void **state)
 {
-	char command[128];
-
 	(void)state;
 	outfile_folder_close(out);
-	snprintf(command, sizeof command, "rm -rf '%s'", folder);
-	return system(command) == 0 ? 0 : -1;
+	return scratch_remove();
 }
 
 static size_t
@@ -72,7 +69,7 @@ test_commit_renames_into_place(void **state)
 
 	(void)state;
 	diag_init(&diag, NULL);
-	snprintf(path, sizeof path, "%s/report.txt", folder);
+	snprintf(path, sizeof path, "%s/report.txt", scratch);
 	assert_int_equal(outfile_open(&file, out, "report.txt", &diag), 0);
 	fputs("hello", file.stream);
 	/* Until commit, only the temporary name exists. */
@@ -83,7 +80,7 @@ test_commit_renames_into_place(void **state)
 	assert_non_null(fgets(text, sizeof text, stream));
 	fclose(stream);
 	assert_string_equal(text, "hello");
-	assert_int_equal(entries(folder), 1);
+	assert_int_equal(entries(scratch), 1);
 	unlink(path);
 }
 
@@ -98,7 +95,7 @@ test_abort_leaves_nothing(void **state)
 	assert_int_equal(outfile_open(&file, out, "partial.pdf", &diag), 0);
 	fputs("half a report", file.stream);
 	outfile_abort(&file);
-	assert_int_equal(entries(folder), 0);
+	assert_int_equal(entries(scratch), 0);
 }
 
 static void
@@ -112,29 +109,39 @@ test_unwritable_folder_is_reported(void **state)
 	assert_int_equal(diag.errors, 1);
 }
 
+/* A file-size limit of 4 KiB fails writes the way a full disk does; the
+ * limit before it is kept in saved. */
+static void
+limit_file_size(struct rlimit *saved)
+{
+	struct rlimit limit;
+
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, saved), 0);
+	limit = *saved;
+	limit.rlim_cur = 4096;
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &limit), 0);
+}
+
 static void
 test_full_disk_leaves_nothing(void **state)
 {
 	struct diag diag;
 	struct outfile file;
-	struct rlimit saved, limit;
+	struct rlimit saved;
 	char big[65536];
 
 	(void)state;
 	/* A file-size limit fails writes the way a full disk does. */
 	diag_init(&diag, NULL);
 	memset(big, 'x', sizeof big);
-	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
-	limit = saved;
-	limit.rlim_cur = 4096;
-	signal(SIGXFSZ, SIG_IGN);
-	assert_int_equal(setrlimit(RLIMIT_FSIZE, &limit), 0);
+	limit_file_size(&saved);
 	assert_int_equal(outfile_open(&file, out, "big.pdf", &diag), 0);
 	fwrite(big, 1, sizeof big, file.stream);
 	assert_int_equal(outfile_commit(&file, &diag), -1);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
 	assert_int_equal(diag.errors, 1);
-	assert_int_equal(entries(folder), 0);
+	assert_int_equal(entries(scratch), 0);
 }
 
 /* A write through outfile_put that fails is kept, later writes are
@@ -144,7 +151,7 @@ test_failed_put_is_reported_at_commit(void **state)
 {
 	struct diag diag;
 	struct outfile file;
-	struct rlimit saved, limit;
+	struct rlimit saved;
 	char big[65536], *text = NULL;
 	size_t size = 0;
 	FILE *messages = open_memstream(&text, &size);
@@ -153,11 +160,7 @@ test_failed_put_is_reported_at_commit(void **state)
 	assert_non_null(messages);
 	diag_init(&diag, messages);
 	memset(big, 'x', sizeof big);
-	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
-	limit = saved;
-	limit.rlim_cur = 4096;
-	signal(SIGXFSZ, SIG_IGN);
-	assert_int_equal(setrlimit(RLIMIT_FSIZE, &limit), 0);
+	limit_file_size(&saved);
 	assert_int_equal(outfile_open(&file, out, "put.html", &diag), 0);
 	assert_int_equal(outfile_put(&file, "<p>", 3), 0);
 	assert_int_equal(outfile_put(&file, big, sizeof big), -1);
@@ -169,7 +172,7 @@ test_failed_put_is_reported_at_commit(void **state)
 	assert_int_equal(diag.errors, 1);
 	assert_non_null(strstr(text, "put.html: error: cannot write: File too large"));
 	free(text);
-	assert_int_equal(entries(folder), 0);
+	assert_int_equal(entries(scratch), 0);
 }
 
 static void
@@ -182,7 +185,7 @@ test_make_folders(void **state)
 
 	(void)state;
 	diag_init(&diag, NULL);
-	snprintf(path, sizeof path, "%s/a/b/c", folder);
+	snprintf(path, sizeof path, "%s/a/b/c", scratch);
 	made = outfile_folder_open(path, &diag);
 	assert_non_null(made);
 	outfile_folder_close(made);
@@ -192,7 +195,7 @@ test_make_folders(void **state)
 	assert_non_null(made);
 	outfile_folder_close(made);
 	assert_null(outfile_folder_open("", &diag));
-	snprintf(path, sizeof path, "rm -rf '%s/a'", folder);
+	snprintf(path, sizeof path, "rm -rf '%s/a'", scratch);
 	assert_int_equal(system(path), 0);
 }
 
@@ -207,7 +210,7 @@ test_linked_folder_is_refused(void **state)
 	(void)state;
 	diag_init(&diag, NULL);
 	assert_non_null(mkdtemp(elsewhere));
-	snprintf(link, sizeof link, "%s/team", folder);
+	snprintf(link, sizeof link, "%s/team", scratch);
 	assert_int_equal(symlink(elsewhere, link), 0);
 	assert_null(outfile_folder_child(out, "team", OUTFILE_CREATE, &diag));
 	assert_int_equal(diag.errors, 1);
@@ -231,9 +234,9 @@ test_child_folder_writes(void **state)
 	assert_non_null(team);
 	assert_int_equal(outfile_write(team, "roadmap.md", "# plan\n", 7, &diag), 0);
 	outfile_folder_close(team);
-	snprintf(path, sizeof path, "%s/team/roadmap.md", folder);
+	snprintf(path, sizeof path, "%s/team/roadmap.md", scratch);
 	assert_int_equal(access(path, F_OK), 0);
-	snprintf(path, sizeof path, "rm -rf '%s/team'", folder);
+	snprintf(path, sizeof path, "rm -rf '%s/team'", scratch);
 	assert_int_equal(system(path), 0);
 }
 

@@ -76,7 +76,7 @@ calendar_of(const char *name, const char *date, const char *today, int days, cha
 
 	fixture_answers_build(&assessment, sets, 1, date, NULL);
 	assessment.answers.name = (char *)name;
-	model = model_build(framework, &assessment.answers, assessment.scores, NULL, NULL, today);
+	model = model_build(framework, &assessment.answers, assessment.scores, NULL, 0, NULL, today);
 	*text = reassess_calendar(model, resources, days);
 	calendar = icalparser_parse_string(*text);
 	model_free(model);
