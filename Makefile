@@ -14,7 +14,7 @@ CC         ?= cc
 BUILD_DEBS := pkg-config libxml2-dev libxslt1-dev libcmark-dev libcairo2-dev \
               libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev libical-dev fonts-inter
 TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time \
-              libxml2-utils python3 jq strace inotify-tools
+              libxml2-utils python3 python3-junitparser jq strace inotify-tools
 PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson glib-2.0 \
               icu-i18n icu-uc libical
 
@@ -22,6 +22,7 @@ SOURCES := \
 	generator/advice.c \
 	generator/answers.c \
 	generator/batch.c \
+	generator/batch_check.c \
 	generator/batch_convert.c \
 	generator/batch_list.c \
 	generator/batch_portfolio.c \

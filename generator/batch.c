@@ -240,6 +240,9 @@ batch_run(const struct options *options, struct diag *diag)
 		case COMMAND_EXPORT:
 			result = batch_export(options, &resources, diag);
 			break;
+		case COMMAND_CHECK:
+			result = batch_check(options, &resources, mapping, diag);
+			break;
 		case COMMAND_INDEX:
 		case COMMAND_SAMPLE:
 			break;

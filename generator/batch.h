@@ -12,6 +12,7 @@ enum batch_result {
 	BATCH_CONFIGURATION = 2, /* content, brand, template or output unusable */
 	BATCH_FAILED = 3,       /* output could not be written, or a team failed */
 	BATCH_INTERRUPTED = 4,  /* stopped by SIGINT or SIGTERM; only whole files remain */
+	BATCH_BREACHED = 5,     /* check, render --check: a rule breached, all else done */
 };
 
 /* Runs the command in options.  Reports problems to diag and returns the

@@ -13,6 +13,7 @@
 struct answers;
 struct diag;
 struct domain_targets;
+struct framework;
 struct options;
 struct outfile_folder;
 struct survey_mapping;
@@ -81,6 +82,22 @@ enum batch_result batch_export(const struct options *options,
 			       const struct batch_resources *resources, struct diag *diag);
 enum batch_result batch_index(const struct options *options, struct diag *diag);
 enum batch_result batch_sample(const struct options *options, struct diag *diag);
+enum batch_result batch_check(const struct options *options, struct batch_resources *resources,
+			      const struct survey_mapping *mapping, struct diag *diag);
+
+/* The rules of check and render --check (batch_check.c): parsed from the
+ * options against framework, with the baseline read (NULL after
+ * reporting a bad rule or baseline); each accepted answer set added; then
+ * each team's newest assessment judged, the breaches printed, the JUnit
+ * report written: BATCH_BREACHED when a rule was breached, BATCH_FAILED
+ * when an output failed, else BATCH_OK. */
+struct batch_gates;
+struct batch_gates *batch_gates_new(const struct options *options,
+				    const struct framework *framework, struct diag *diag);
+void batch_gates_add(struct batch_gates *gates, const struct answers *answers);
+enum batch_result batch_gates_finish(struct batch_gates *gates, const struct options *options,
+				     struct diag *diag);
+void batch_gates_free(struct batch_gates *gates);
 
 /* Writes an imported answer set, validated (both importers validate what
  * they make), into folder as TEAM-DATE.xml, after checking that render

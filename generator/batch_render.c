@@ -60,6 +60,7 @@ struct batch_render {
 	char generated[CALENDAR_DAY_SIZE];
 	struct portfolio_figures figures;      /* the portfolio, with --benchmark */
 	struct model_benchmark benchmark;      /* a view of figures; domain_count 0 without */
+	struct batch_gates *gates;             /* --check: the rules, and every team's results */
 };
 
 /* The digest of what every report depends on: the pack, templates,
@@ -116,6 +117,8 @@ batch_render_accept(struct batch_pass *pass, const struct answers *answers, cons
 	assessment = &batch->assessments[batch->assessment_count++];
 	*assessment = (struct batch_assessment){ xstrdup(path), links, xstrdup(answers->team),
 						 xstrdup(answers->date), NULL, 0 };
+	if (batch->gates != NULL)
+		batch_gates_add(batch->gates, answers);
 	if (batch->options->benchmark) {
 		struct scores *scores = score_compute(framework, answers);
 		size_t domains = framework->domain_count;
@@ -461,6 +464,8 @@ batch_render(const struct options *options, struct batch_resources *resources,
 				   .keep_csv = 1, .result = BATCH_OK };
 	enum batch_result result;
 
+	if (options->check && (batch.gates = batch_gates_new(options, resources->framework, diag)) == NULL)
+		return BATCH_CONFIGURATION;
 	batch_read_all(&pass);
 	result = interrupt_requested() ? BATCH_INTERRUPTED : pass.result;
 	/* An output folder that cannot be made is said once, not per team;
@@ -477,6 +482,18 @@ batch_render(const struct options *options, struct batch_resources *resources,
 		if (rendered > result)
 			result = rendered;
 	}
+	/* --check after rendering: a breach says more than a rejected set, less
+	 * than an output that failed. */
+	if (batch.gates != NULL && pass.accepted > 0 && result != BATCH_INTERRUPTED &&
+	    !interrupt_requested()) {
+		enum batch_result checked = batch_gates_finish(batch.gates, options, diag);
+
+		if (checked == BATCH_FAILED && result == BATCH_OK)
+			result = BATCH_FAILED;
+		else if (checked == BATCH_BREACHED && result == BATCH_OK)
+			result = BATCH_BREACHED;
+	}
+	batch_gates_free(batch.gates);
 	if (pass.rejected > 0 && result == BATCH_OK)
 		result = BATCH_REJECTED;
 	for (size_t index = 0; index < batch.assessment_count; index++) {

@@ -82,8 +82,9 @@ gate_parse(const struct framework *framework, enum gate_kind kind, const char *t
 		found = gate_find_stage(framework, text);
 		if (found < 0) {
 			ids = gate_ids(framework, 1);
-			*error = xasprintf("--min-stage takes a stage of %s (%s), not \"%s\"",
-					   framework->title, ids, text);
+			*error = xasprintf("--min-stage takes a stage of content pack %s (%s), "
+					   "not \"%s\"",
+					   framework->id, ids, text);
 			free(ids);
 			return -1;
 		}
@@ -94,9 +95,9 @@ gate_parse(const struct framework *framework, enum gate_kind kind, const char *t
 		found = equals == NULL ? -1 : gate_find_domain(framework, text, (size_t)(equals - text));
 		if (found < 0) {
 			ids = gate_ids(framework, 0);
-			*error = xasprintf("--min-domain takes DOMAIN=SCORE with a domain id of %s "
-					   "(%s), not \"%s\"",
-					   framework->title, ids, text);
+			*error = xasprintf("--min-domain takes ID=SCORE with ID a domain of content "
+					   "pack %s (%s), not \"%s\"",
+					   framework->id, ids, text);
 			free(ids);
 			return -1;
 		}

@@ -16,6 +16,7 @@ enum exit_status {
 	EXIT_REJECTED = 1,      /* one or more answer sets rejected */
 	EXIT_USAGE = 2,         /* bad command line or configuration */
 	EXIT_OUTPUT = 3,        /* output could not be written, or a team failed to render */
+	EXIT_BREACHED = 4,      /* check or render --check: a rule breached */
 	EXIT_INTERRUPTED = 130, /* stopped by SIGINT or SIGTERM */
 };
 
@@ -35,6 +36,8 @@ main_status(enum batch_result result)
 		return EXIT_OUTPUT;
 	case BATCH_INTERRUPTED:
 		return EXIT_INTERRUPTED;
+	case BATCH_BREACHED:
+		return EXIT_BREACHED;
 	}
 	return EXIT_OUTPUT;
 }

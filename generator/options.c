@@ -3,6 +3,7 @@
 #include "options.h"
 
 #include "link.h"
+#include "reassess.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -24,8 +25,9 @@ enum {
 	FOR_SAMPLE = 1 << COMMAND_SAMPLE,
 	FOR_IMPORT = 1 << COMMAND_IMPORT,
 	FOR_EXPORT = 1 << COMMAND_EXPORT,
+	FOR_CHECK = 1 << COMMAND_CHECK,
 	FOR_ALL = FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_INDEX | FOR_SAMPLE | FOR_IMPORT |
-		  FOR_EXPORT,
+		  FOR_EXPORT | FOR_CHECK,
 };
 
 /* Options without a short form, numbered past every character. */
@@ -50,6 +52,14 @@ enum {
 	OPTION_ALLOW_BRAND_PATH,
 	OPTION_TARGETS,
 	OPTION_TARGET_STAGE,
+	OPTION_REASSESS_DAYS,
+	OPTION_CHECK,
+	OPTION_MIN_STAGE,
+	OPTION_MIN_OVERALL,
+	OPTION_MIN_DOMAIN,
+	OPTION_MAX_DROP,
+	OPTION_BASELINE,
+	OPTION_JUNIT,
 };
 
 /* The one table behind getopt_long and every --help: one row per option
@@ -71,7 +81,7 @@ static const struct options_row {
 	  "write the answer sets into DIR, as TEAM-DATE.xml (required)" },
 	{ "format", 1, 'f', "LIST", FOR_RENDER,
 	  "comma-separated outputs: pdf, html, roadmap (default: all three)" },
-	{ "content", 1, 'c', "DIR", FOR_RENDER | FOR_SCORE,
+	{ "content", 1, 'c', "DIR", FOR_RENDER | FOR_SCORE | FOR_CHECK,
 	  "content pack to score with (default: the installed crawl-walk-run pack)" },
 	{ "content", 1, 'c', "DIR", FOR_VALIDATE,
 	  "content pack to check against (default: the installed crawl-walk-run pack); "
@@ -114,12 +124,42 @@ static const struct options_row {
 	  "render only the teams of shard K of N (by a hash of the team id)" },
 	{ "benchmark", 0, OPTION_BENCHMARK, NULL, FOR_RENDER,
 	  "compare each team with the portfolio's median and percentiles" },
+	{ "reassess-days", 1, OPTION_REASSESS_DAYS, "N", FOR_RENDER,
+	  "date reassess.ics, the reminder to assess again, N days after the assessment "
+	  "(default: 90; 0: no reminder)" },
+	{ "check", 0, OPTION_CHECK, NULL, FOR_RENDER,
+	  "after rendering, apply the rules below to every team; a breach exits 4" },
+	{ "min-stage", 1, OPTION_MIN_STAGE, "STAGE", FOR_CHECK,
+	  "a team below STAGE (an id or name of the pack's stages) breaches" },
+	{ "min-stage", 1, OPTION_MIN_STAGE, "STAGE", FOR_RENDER,
+	  "with --check, a team below STAGE breaches" },
+	{ "min-overall", 1, OPTION_MIN_OVERALL, "SCORE", FOR_CHECK,
+	  "a team whose overall score is below SCORE (1 to 4) breaches" },
+	{ "min-overall", 1, OPTION_MIN_OVERALL, "SCORE", FOR_RENDER,
+	  "with --check, a team whose overall score is below SCORE breaches" },
+	{ "min-domain", 1, OPTION_MIN_DOMAIN, "ID=SCORE", FOR_CHECK,
+	  "a team whose score in domain ID is below SCORE, or not assessed, "
+	  "breaches; give it once per domain" },
+	{ "min-domain", 1, OPTION_MIN_DOMAIN, "ID=SCORE", FOR_RENDER,
+	  "with --check, a team whose score in domain ID is below SCORE breaches" },
+	{ "max-drop", 1, OPTION_MAX_DROP, "POINTS", FOR_CHECK,
+	  "a team whose overall score fell by more than POINTS since its previous assessment "
+	  "(or the baseline) breaches" },
+	{ "max-drop", 1, OPTION_MAX_DROP, "POINTS", FOR_RENDER,
+	  "with --check, a team whose overall score fell by more than POINTS breaches" },
+	{ "baseline", 1, OPTION_BASELINE, "FILE", FOR_CHECK | FOR_RENDER,
+	  "compare with a portfolio rendered earlier (its summary.json): a team that fell "
+	  "back a stage breaches, new and missing teams are listed" },
+	{ "junit", 1, OPTION_JUNIT, "FILE", FOR_CHECK | FOR_RENDER,
+	  "also write the rules' results as a JUnit XML report, for CI" },
 	{ "json", 0, OPTION_JSON, NULL, FOR_SCORE, "one JSON object per assessment per line" },
 	{ "csv", 0, OPTION_CSV, NULL, FOR_SCORE, "CSV with a header row" },
-	{ "mapping", 1, OPTION_MAPPING, "FILE", FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_IMPORT,
+	{ "mapping", 1, OPTION_MAPPING, "FILE",
+	  FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_IMPORT | FOR_CHECK,
 	  "for survey CSV: source,target rows mapping column headers to question ids, profile "
 	  "parameters or fields, and answer texts to scores 1-4" },
-	{ "max-input-size", 1, OPTION_MAX_INPUT_SIZE, "BYTES", FOR_RENDER | FOR_SCORE | FOR_VALIDATE,
+	{ "max-input-size", 1, OPTION_MAX_INPUT_SIZE, "BYTES",
+	  FOR_RENDER | FOR_SCORE | FOR_VALIDATE | FOR_CHECK,
 	  "refuse answer files larger than BYTES (default: 1048576)" },
 	{ "team", 1, OPTION_TEAM, "ID", FOR_IMPORT,
 	  "the team id of the answer set a link becomes (required for import link)" },
@@ -138,6 +178,8 @@ static const struct options_row {
 	  "no line saying what was written; problems only" },
 	{ "quiet", 0, 'q', NULL, FOR_SCORE,
 	  "nothing to silence: score prints its listing and problems only" },
+	{ "quiet", 0, 'q', NULL, FOR_CHECK,
+	  "no closing line counting the rules held; breaches and problems only" },
 	{ "quiet", 0, 'q', NULL, FOR_EXPORT,
 	  "nothing to silence: export prints its links and problems only" },
 	{ "help", 0, 'h', NULL, FOR_ALL, "show this help and exit" },
@@ -164,12 +206,15 @@ static const struct options_command_help {
 			     "convert a survey CSV or a share link into answer sets" },
 	[COMMAND_EXPORT] = { "export", "link FILE.xml [--base URL] [--respondent ID]",
 			     "print the share link of an answer set" },
+	[COMMAND_CHECK] = { "check", "[rules] [--baseline FILE] [--junit FILE] ANSWERS...",
+			    "check every team against rules, for CI: a breach exits 4" },
 };
 enum { OPTIONS_COMMANDS = sizeof options_commands / sizeof options_commands[0] };
 
 static const char options_exit_status[] =
 	"\nExit status: 0 all accepted, 1 some answer sets rejected, 2 usage or\n"
-	"configuration error, 3 output could not be written, 130 interrupted.\n";
+	"configuration error, 3 output could not be written, 4 a rule of check or\n"
+	"render --check breached, 130 interrupted.\n";
 
 enum { OPTIONS_HELP_WIDTH = 79, OPTIONS_HELP_LEFT = 30 };
 
@@ -329,6 +374,12 @@ options_number(struct options *options, int command, int code, const char *text)
 			return options_usage_error(command,
 						   "--shard takes K/N with 1 <= K <= N, not \"%s\"", text);
 		break;
+	case OPTION_REASSESS_DAYS:
+		if (!options_count(text, 0, REASSESS_MAX_DAYS, &options->reassess_days))
+			return options_usage_error(
+				command, "--reassess-days takes a number of days from 0 to %d, not \"%s\"",
+				REASSESS_MAX_DAYS, text);
+		break;
 	case OPTION_MAX_INPUT_SIZE:
 		if (!options_count(text, 1024, 256L * 1024 * 1024, &number))
 			return options_usage_error(
@@ -383,6 +434,18 @@ options_apply(struct options *options, int command, int code, const char *text)
 	case OPTION_MESSAGES: options->messages_path = text; break;
 	case OPTION_SECTIONS: options->sections_path = text; break;
 	case OPTION_MODEL: options->write_model = 1; break;
+	case OPTION_CHECK: options->check = 1; break;
+	case OPTION_MIN_STAGE: options->min_stage = text; break;
+	case OPTION_MIN_OVERALL: options->min_overall = text; break;
+	case OPTION_MAX_DROP: options->max_drop = text; break;
+	case OPTION_BASELINE: options->baseline_path = text; break;
+	case OPTION_JUNIT: options->junit_path = text; break;
+	case OPTION_MIN_DOMAIN:
+		if (options->min_domain_count == OPTIONS_MAX_DOMAIN_RULES)
+			return options_usage_error(command, "--min-domain is given more than %d times",
+						   OPTIONS_MAX_DOMAIN_RULES);
+		options->min_domains[options->min_domain_count++] = text;
+		break;
 	case 'h':
 		options_help(stdout, command);
 		return OPTIONS_DONE;
@@ -455,6 +518,17 @@ options_check(const struct options *options, int command)
 		if (command == COMMAND_IMPORT && strcmp(kind, "link") == 0 && options->team == NULL)
 			return options_usage_error(command, "import link needs --team ID");
 	}
+	if (command == COMMAND_RENDER && !options->check &&
+	    (options->min_stage != NULL || options->min_overall != NULL ||
+	     options->max_drop != NULL || options->min_domain_count > 0 ||
+	     options->baseline_path != NULL || options->junit_path != NULL))
+		return options_usage_error(command, "the rules, --baseline and --junit go with --check");
+	if ((command == COMMAND_CHECK || (command == COMMAND_RENDER && options->check)) &&
+	    options->min_stage == NULL && options->min_overall == NULL &&
+	    options->max_drop == NULL && options->min_domain_count == 0 &&
+	    options->baseline_path == NULL)
+		return options_usage_error(command, "say what to check: --min-stage, --min-overall, "
+					   "--min-domain, --max-drop or --baseline");
 	if (command == COMMAND_SAMPLE && (options->sample_teams == 0 || !options->out_given))
 		return options_usage_error(command, "sample needs --teams N and -o DIR");
 	if (command == COMMAND_SAMPLE && options->input_count > 0)
@@ -535,7 +609,8 @@ options_parse(struct options *options, int argc, char **argv)
 
 	*options = (struct options){ .out_folder = "out", .formats = FORMAT_ALL,
 				     .summary = SUMMARY_TABLE, .max_input_bytes = 1024 * 1024,
-				     .link_base = LINK_DEFAULT_BASE };
+				     .link_base = LINK_DEFAULT_BASE,
+				     .reassess_days = REASSESS_DEFAULT_DAYS };
 	if (command < 0)
 		return outcome;
 	options->command = (enum options_command)command;

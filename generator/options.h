@@ -16,6 +16,7 @@ enum options_command {
 	COMMAND_SAMPLE,
 	COMMAND_IMPORT,
 	COMMAND_EXPORT,
+	COMMAND_CHECK,
 };
 
 /* Output formats of `render`, as bits. */
@@ -25,6 +26,8 @@ enum {
 	FORMAT_ROADMAP = 1 << 2,
 	FORMAT_ALL = FORMAT_PDF | FORMAT_HTML | FORMAT_ROADMAP,
 };
+
+enum { OPTIONS_MAX_DOMAIN_RULES = 64 };
 
 struct options {
 	enum options_command command;
@@ -57,6 +60,17 @@ struct options {
 	const char *respondent;       /* export link: --respondent, NULL for the team's answers */
 	long sample_teams;            /* sample: --teams N */
 	unsigned long long seed;      /* sample: --seed S */
+	long reassess_days;           /* render: --reassess-days, 0 for no reassess.ics */
+	/* check, and render with --check: the rules as given, parsed against
+	 * the content pack by the command (gates.h). */
+	int check;                    /* render: --check */
+	const char *min_stage;        /* --min-stage, or NULL */
+	const char *min_overall;      /* --min-overall, or NULL */
+	const char *max_drop;         /* --max-drop, or NULL */
+	const char *min_domains[OPTIONS_MAX_DOMAIN_RULES]; /* each --min-domain */
+	size_t min_domain_count;
+	const char *baseline_path;    /* --baseline: an earlier portfolio's summary.json */
+	const char *junit_path;       /* --junit: where the JUnit report goes */
 	char *const *inputs;          /* ANSWERS: files and folders */
 	size_t input_count;
 	char *owned_data_folder;      /* what options_release frees */

@@ -12,6 +12,7 @@
 #include "options.h"
 #include "outfile.h"
 #include "pdf.h"
+#include "reassess.h"
 #include "report.h"
 #include "report_xml.h"
 #include "roadmap_files.h"
@@ -78,7 +79,7 @@ render_resources_load(const struct options *options, const struct framework *fra
 					     diag) != 0;
 	}
 	if ((options->formats & (FORMAT_PDF | FORMAT_HTML)) || options->write_document ||
-	    options->chart_png) {
+	    options->chart_png || options->reassess_days > 0) {
 		resources->report = report_resources_load(options->data_folder,
 							  options->messages_path,
 							  options->sections_path, framework, diag);
@@ -178,7 +179,8 @@ render_team(struct render_resources *resources, const struct options *options,
 		failed |= roadmap_files_write(folder, model, diag) != 0;
 
 	/* One document for both reports. */
-	if (resources->report != NULL)
+	if ((options->formats & (FORMAT_PDF | FORMAT_HTML)) || options->write_document ||
+	    options->chart_png)
 		document = report_build(resources->report, model, resources->brand);
 	if (options->write_document && document != NULL)
 		failed |= render_write_xml(folder, "document.xml", document, diag) != 0;
@@ -198,6 +200,9 @@ render_team(struct render_resources *resources, const struct options *options,
 					   diag) != 0;
 	}
 	xmlFreeDoc(document);
+	if (options->reassess_days > 0)
+		failed |= reassess_write(folder, model, resources->report, (int)options->reassess_days,
+					 diag) != 0;
 	/* Last, so that it lists the reports that were written. */
 	failed |= summary_write_team(folder, model, diag) != 0;
 	return failed ? -1 : 0;

@@ -40,6 +40,8 @@ summary_allocate(struct summary *summary, const struct framework *framework)
 	summary->domains = summary_scores(framework->domain_count);
 	summary->spreads = summary_scores(framework->domain_count);
 	summary->charters = summary_scores(framework->charter_count);
+	summary->targets = summary_scores(framework->domain_count);
+	summary->gaps = summary_scores(framework->domain_count);
 }
 
 void
@@ -68,6 +70,13 @@ summary_describe(struct summary *summary, const struct model *model)
 		if (answers->respondent_count > 1)
 			summary->spreads[index] = model->domains[index].spread;
 	}
+	for (size_t index = 0; index < model->domain_count; index++) {
+		if (!model->domains[index].has_target)
+			continue;
+		summary->has_targets = 1;
+		summary->targets[index] = model->domains[index].target;
+		summary->gaps[index] = model->domains[index].gap;
+	}
 	for (size_t index = 0; index < model->charter_count; index++)
 		if (model->charters[index].assessed)
 			summary->charters[model->charters[index].charter] = model->charters[index].score;
@@ -89,6 +98,8 @@ summary_release(struct summary *summary)
 	free(summary->domains);
 	free(summary->spreads);
 	free(summary->charters);
+	free(summary->targets);
+	free(summary->gaps);
 	free(summary->previous_date);
 	memset(summary, 0, sizeof *summary);
 }
@@ -171,6 +182,12 @@ summary_to_json(const struct summary *summary, const struct framework *framework
 		json_object_set_new(object, "charters",
 				    summary_json_scores(summary->charters, &summary_charters, framework,
 							0));
+	if (summary->has_targets) {
+		json_object_set_new(object, "targets",
+				    summary_json_scores(summary->targets, &summary_domains, framework, 1));
+		json_object_set_new(object, "gaps",
+				    summary_json_scores(summary->gaps, &summary_domains, framework, 1));
+	}
 	if (summary->has_previous) {
 		json_t *previous = json_object();
 
@@ -270,6 +287,11 @@ summary_from_json(struct summary *summary, const json_t *object, const struct fr
 				 &summary_domains, framework);
 	summary_json_read_scores(json_object_get(object, "charters"), summary->charters,
 				 &summary_charters, framework);
+	summary->has_targets = json_is_object(json_object_get(object, "targets"));
+	summary_json_read_scores(json_object_get(object, "targets"), summary->targets,
+				 &summary_domains, framework);
+	summary_json_read_scores(json_object_get(object, "gaps"), summary->gaps, &summary_domains,
+				 framework);
 	if (summary->has_previous) {
 		summary->previous_date = summary_json_text(previous, "date", 0);
 		summary->previous_overall = json_number_value(json_object_get(previous, "overall"));
@@ -366,6 +388,8 @@ summary_csv_header(FILE *stream, const struct framework *framework)
 	summary_csv_names(stream, "", &summary_domains, framework);
 	summary_csv_names(stream, "spread_", &summary_domains, framework);
 	summary_csv_names(stream, "charter_", &summary_charters, framework);
+	summary_csv_names(stream, "target_", &summary_domains, framework);
+	summary_csv_names(stream, "gap_", &summary_domains, framework);
 	csvout_text(stream, "previous_date", 0);
 	csvout_text(stream, "previous_overall", 0);
 	csvout_text(stream, "change", 0);
@@ -386,6 +410,8 @@ summary_csv_row(FILE *stream, const struct summary *summary, const struct framew
 	summary_csv_scores(stream, summary->domains, framework->domain_count);
 	summary_csv_scores(stream, summary->spreads, framework->domain_count);
 	summary_csv_scores(stream, summary->charters, framework->charter_count);
+	summary_csv_scores(stream, summary->targets, framework->domain_count);
+	summary_csv_scores(stream, summary->gaps, framework->domain_count);
 	if (summary->has_previous) {
 		csvout_text(stream, summary->previous_date, 0);
 		csvout_number(stream, summary->previous_overall, 2, 0);

@@ -40,6 +40,9 @@ struct summary {
 	double *domains;          /* per framework domain: 1.00-4.00, or SUMMARY_NONE */
 	double *spreads;          /* per domain: 0.00-3.00 with several respondents, else SUMMARY_NONE */
 	double *charters;         /* per framework charter: 1.00-4.00, or SUMMARY_NONE */
+	double *targets;          /* per domain: its target (domain_targets.h), or SUMMARY_NONE */
+	double *gaps;             /* per domain with a target: what the score lacks, >= 0 */
+	int has_targets;          /* some domain has a target */
 	int has_previous;         /* compared with an earlier assessment */
 	char *previous_date;      /* when has_previous */
 	double previous_overall;  /* 1.00-4.00, when has_previous */
@@ -56,7 +59,8 @@ void summary_release(struct summary *summary);
 
 /* The description as a JSON object (a new reference): team, name,
  * organization, date, respondents, content, stage, overall, score10,
- * domains, then spread, charters, previous and files when there are. */
+ * domains, then spread, charters, targets and gaps, previous and files
+ * when there are. */
 struct json_t *summary_to_json(const struct summary *summary, const struct framework *framework);
 
 /* Reads a description back from text, a JSON object summary_to_json
@@ -72,9 +76,9 @@ int summary_write_team(const struct outfile_folder *folder, const struct model *
 		       struct diag *diag);
 
 /* The CSV of descriptions: the header's cells, and one description's
- * cells, each the JSON fields flattened (domains, spread_DOMAIN and
- * charter_CHARTER columns, previous_date and previous_overall), files
- * left out.  Neither ends the row, so that a caller may add cells. */
+ * cells, each the JSON fields flattened (domains, spread_DOMAIN,
+ * charter_CHARTER, target_DOMAIN and gap_DOMAIN columns, previous_date
+ * and previous_overall), files left out.  Neither ends the row, so that a caller may add cells. */
 void summary_csv_header(FILE *stream, const struct framework *framework);
 void summary_csv_row(FILE *stream, const struct summary *summary,
 		     const struct framework *framework);

@@ -33,7 +33,7 @@ check "without SOURCE_DATE_EPOCH, nothing after today" \
 "$binary" --help >"$scratch/help" 2>"$scratch/help.err"
 check "--help exits 0, on standard output" test $? -eq 0 -a -s "$scratch/help" -a ! -s "$scratch/help.err"
 commands=$(sed -n '/^Commands:/,/^$/s/^  \([a-z]*\) .*/\1/p' "$scratch/help")
-check "the top-level help lists the seven commands" test "$(echo $commands)" = "render score validate index sample import export"
+check "the top-level help lists the eight commands" test "$(echo $commands)" = "render score validate index sample import export check"
 check "and no command's options" lacks '--out' "$scratch/help"
 absolute=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
 sed -n 's/^| `\(-[a-z], \)\{0,1\}--\([a-z-]*\).*/\2/p' README.md | sort -u >"$scratch/documented"

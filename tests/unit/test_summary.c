@@ -14,6 +14,7 @@
 
 #include "csvout.h"
 #include "fixture.h"
+#include "model.h"
 #include "summary.h"
 
 /* The examples' kinds of team: one respondent with a domain nobody
@@ -86,9 +87,12 @@ assert_same(const struct summary *a, const struct summary *b)
 	assert_string_equal(a->content, b->content);
 	assert_int_equal(a->stage, b->stage);
 	assert_true(a->overall == b->overall && a->score10 == b->score10);
+	assert_int_equal(a->has_targets, b->has_targets);
 	for (size_t domain = 0; domain < framework->domain_count; domain++) {
 		assert_true(a->domains[domain] == b->domains[domain]);
 		assert_true(a->spreads[domain] == b->spreads[domain]);
+		assert_true(a->targets[domain] == b->targets[domain]);
+		assert_true(a->gaps[domain] == b->gaps[domain]);
 	}
 	assert_int_equal(a->has_previous, b->has_previous);
 	if (a->has_previous) {
@@ -97,6 +101,66 @@ assert_same(const struct summary *a, const struct summary *b)
 	}
 	assert_int_equal(a->has_files, b->has_files);
 	assert_int_equal(a->files, b->files);
+}
+
+/* The description of the lone team with targets of its own: every domain
+ * at 3.00, AI Leverage (the eighth, at 3) at 3.50. */
+static void
+describe_with_targets(struct summary *summary)
+{
+	struct answers_target targets[] = {
+		{ .domain = -1, .score = 3.0 },
+		{ .domain = 7, .score = 3.5 },
+	};
+	struct fixture_answers assessment;
+	struct model *model;
+
+	fixture_answers_build(&assessment, lone, 1, "2026-11-01", NULL);
+	assessment.answers.name = "Team";
+	assessment.answers.targets = targets;
+	assessment.answers.target_count = 2;
+	model = model_build(framework, &assessment.answers, assessment.scores, NULL, 0, NULL,
+			    "2026-11-22");
+	summary_describe(summary, model);
+	model_free(model);
+	score_free(assessment.scores);
+}
+
+/* Targets and the gaps to them: every domain with a target has both; a
+ * domain above its target lacks nothing. */
+static void
+test_describe_targets(void **state)
+{
+	struct summary summary;
+	struct diag diag;
+	struct summary read;
+	json_t *object;
+	char *text;
+
+	(void)state;
+	describe(&summary, lone, 1, NULL);
+	assert_false(summary.has_targets);
+	assert_null(json_object_get(object = summary_to_json(&summary, framework), "targets"));
+	json_decref(object);
+	summary_release(&summary);
+
+	describe_with_targets(&summary);
+	assert_true(summary.has_targets);
+	/* Domains at 1, 2, 3, 4, 1, 2, 3 after the unassessed first. */
+	assert_true(summary.targets[1] == 3.0 && summary.gaps[1] == 2.0);
+	assert_true(summary.targets[4] == 3.0 && summary.gaps[4] == 0.0);
+	assert_true(summary.targets[7] == 3.5 && summary.gaps[7] == 0.5);
+	object = summary_to_json(&summary, framework);
+	assert_true(json_real_value(json_object_get(json_object_get(object, "gaps"),
+						    "ai_leverage")) == 0.5);
+	text = json_dumps(object, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	diag_init(&diag, stderr);
+	assert_int_equal(summary_parse(&read, text, strlen(text), framework, "t.json", &diag), 0);
+	assert_same(&summary, &read);
+	free(text);
+	json_decref(object);
+	summary_release(&read);
+	summary_release(&summary);
 }
 
 /* The JSON the one serialiser writes reads back as the same description,
@@ -274,7 +338,9 @@ test_csv_row(void **state)
 	describe(&summary, pair, 2, before);
 	header = written(write_header, &summary);
 	row = written(write_row, &summary);
-	assert_int_equal(cells(header), 9 + 2 * 8 + 3);
+	/* Nine fields; a domain's score, spread, target and gap; three of the
+	 * comparison. */
+	assert_int_equal(cells(header), 9 + 4 * 8 + 3);
 	assert_int_equal(cells(row), cells(header));
 	assert_true(strncmp(header, "\"team\",\"name\",\"organization\",\"date\",", 36) == 0);
 	assert_non_null(strstr(row, "\"team\",\"Team \"\"One\"\", Europe\",\"'=Org\",\"2026-11-01\",2,"));
@@ -289,7 +355,7 @@ test_csv_row(void **state)
 	 * comparison. */
 	assert_non_null(strstr(row, "\"Team \"\"One\"\", Europe\",\"\",\"2026-11-01\",1,"));
 	assert_non_null(strstr(row, ",\"walk\",2.29,5.7,,1.00,"));
-	assert_non_null(strstr(row, ",,,,,,,,,,,\r\n"));
+	assert_non_null(strstr(row, ",,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"));
 	free(row);
 	free(header);
 	summary_release(&summary);
@@ -315,6 +381,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_describe_from_the_model),
+		cmocka_unit_test(test_describe_targets),
 		cmocka_unit_test(test_json_reads_back),
 		cmocka_unit_test(test_json_fields_in_order),
 		cmocka_unit_test(test_parse_refuses),
