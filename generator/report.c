@@ -634,6 +634,21 @@ report_section_begin(struct report_context *context, const struct report_entry *
 	return section;
 }
 
+/* What every part of the report reads, for model's team. */
+static struct report_context
+report_context_of(const struct report_resources *resources, const struct model *model,
+		  const struct brand *brand)
+{
+	return (struct report_context){
+		.resources = resources,
+		.catalogue = resources->catalogue,
+		.model = model,
+		.framework = model->framework,
+		.answers = model->answers,
+		.brand = brand,
+	};
+}
+
 xmlDocPtr
 report_build(const struct report_resources *resources, const struct model *model,
 	     const struct brand *brand)
@@ -646,14 +661,7 @@ report_build(const struct report_resources *resources, const struct model *model
 		[REPORT_PATH] = report_path,	     [REPORT_ROADMAP] = report_roadmap,
 		[REPORT_PLAYBOOKS] = report_playbooks, [REPORT_APPENDIX] = report_appendix,
 	};
-	struct report_context context = {
-		.resources = resources,
-		.catalogue = resources->catalogue,
-		.model = model,
-		.framework = model->framework,
-		.answers = model->answers,
-		.brand = brand,
-	};
+	struct report_context context = report_context_of(resources, model, brand);
 
 	context.document = document_new(catalogue_language(resources->catalogue));
 	context.root = xmlDocGetRootElement(context.document);
@@ -716,13 +724,7 @@ void
 report_reminder(const struct report_resources *resources, const struct model *model,
 		const char *due, int overdue, struct report_reminder *reminder)
 {
-	struct report_context context = {
-		.resources = resources,
-		.catalogue = resources->catalogue,
-		.model = model,
-		.framework = model->framework,
-		.answers = model->answers,
-	};
+	struct report_context context = report_context_of(resources, model, NULL);
 	char score10[REPORT_NUMBER];
 	char *assessed = report_date(&context, model->answers->date);
 	char *when = report_date(&context, due);
