@@ -10,9 +10,13 @@ DATADIR    ?= $(PREFIX)/share/maturity
 BUILD      := build
 CC         ?= cc
 
-# Debian packages: to build, to test, and the default brand's font.
+# Debian packages: to build, to test, the default brand's font (Inter) and
+# the fallback families for what it does not cover (generator/fonts.h):
+# DejaVu Sans for Arabic and Hebrew, Noto Sans CJK for Japanese, Chinese
+# and Korean, Symbola for emoji.
 BUILD_DEBS := pkg-config libxml2-dev libxslt1-dev libcmark-dev libcairo2-dev \
-              libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev libical-dev fonts-inter
+              libpango1.0-dev libfontconfig-dev libjansson-dev libcsv-dev libicu-dev libical-dev \
+              fonts-inter fonts-dejavu-core fonts-noto-cjk fonts-symbola
 TEST_DEBS  := libcmocka-dev poppler-utils qpdf valgrind libclang-rt-14-dev clang chromium time \
               libxml2-utils python3 python3-junitparser jq strace inotify-tools
 PKGS       := libxml-2.0 libxslt libexslt libcmark cairo pango pangocairo fontconfig jansson glib-2.0 \

@@ -27,9 +27,11 @@ batch_index(const struct options *options, struct diag *diag)
 	enum batch_result result = BATCH_CONFIGURATION;
 	char generated[CALENDAR_DAY_SIZE];
 
-	if (framework != NULL && fonts_register_folder(fonts, diag) == 0)
+	if (framework != NULL)
 		brand = brand_load(options->brand_path, schema_folder, options->allow_brand_path, diag);
-	if (brand != NULL && fonts_check_family(brand->body_font, options->brand_path, diag) == 0)
+	if (brand != NULL &&
+	    fonts_configure(fonts, (const char *const[]){ brand->body_font }, 1, diag) == 0 &&
+	    fonts_check_family(brand->body_font, options->brand_path, diag) == 0)
 		template = html_template_load(templates, "index", diag);
 	if (template != NULL) {
 		const char *index_folder = options->out_given ? options->out_folder : options->inputs[0];

@@ -62,17 +62,19 @@ render_resources_load(const struct options *options, const struct framework *fra
 	char *templates_folder = xasprintf("%s/templates", options->data_folder);
 	int failed = 0;
 
-	/* Fonts first, when anything is laid out: the brand's families must
-	 * resolve to real fonts. */
+	/* The brand, then fontconfig's fonts for it when anything is laid
+	 * out: the brand's families must resolve to real fonts. */
 	int lays_out_text = (options->formats & (FORMAT_PDF | FORMAT_HTML)) || options->chart_png;
 
-	if (lays_out_text)
-		failed |= fonts_register_folder(fonts_folder, diag) != 0;
 	resources->brand = brand_load(options->brand_path, schema_folder, options->allow_brand_path,
 				      diag);
 	if (resources->brand == NULL) {
 		failed = 1;
 	} else if (lays_out_text) {
+		const char *families[] = { resources->brand->heading_font,
+					   resources->brand->body_font };
+
+		failed |= fonts_configure(fonts_folder, families, 2, diag) != 0;
 		failed |= fonts_check_family(resources->brand->heading_font, options->brand_path,
 					     diag) != 0;
 		failed |= fonts_check_family(resources->brand->body_font, options->brand_path,

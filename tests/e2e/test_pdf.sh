@@ -298,6 +298,25 @@ pdfimages -list "$scratch/big/out/kettlebrook-cs/report.pdf" 2>/dev/null |
 check "a 1040x820 logo is embedded once, resampled to 184 pixels tall" \
 	test "$(cat "$scratch/big/sizes")" = "233 184"
 
+# Names in scripts the brand's font lacks: fontconfig holds only the
+# application's fonts, the brand's and the fallback families (fonts.h), so
+# Japanese, Arabic and emoji must come from those, never as empty boxes.
+mkdir -p "$scratch/scripts"
+sed 's|<name>[^<]*</name>|<name>東京チーム فريق النجاح 🚀🎉</name>|' \
+	examples/answers/fernwick-2026-11-03.xml >"$scratch/scripts/fernwick-2026-11-03.xml"
+maturity render -q -f pdf -o "$scratch/scripts/out" "$scratch/scripts/fernwick-2026-11-03.xml"
+scripts_pdf="$scratch/scripts/out/fernwick/report.pdf"
+pdffonts "$scripts_pdf" >"$scratch/scripts/fonts" 2>/dev/null
+pdftotext -enc UTF-8 "$scripts_pdf" "$scratch/scripts/text" 2>/dev/null
+check "scripts: the Japanese comes from Noto Sans CJK" grep -q 'NotoSansCJK' "$scratch/scripts/fonts"
+check "scripts: the Arabic comes from DejaVu Sans" grep -q 'DejaVuSans' "$scratch/scripts/fonts"
+check "scripts: the emoji come from Symbola" grep -q 'Symbola' "$scratch/scripts/fonts"
+check "scripts: the Japanese reads back as text" grep -q '東京チーム' "$scratch/scripts/text"
+# pdftotext may give right-to-left words in either order of letters.
+check "scripts: the Arabic reads back as text" \
+	grep -q -e 'النجاح' -e 'حاجنلا' "$scratch/scripts/text"
+check "scripts: the emoji read back as text" grep -q '🚀' "$scratch/scripts/text"
+
 if [ $failures -eq 0 ]; then
 	echo "test_pdf: all checks passed"
 else

@@ -33,9 +33,10 @@ pdf_setup(void)
 	diag_init(&diag, stderr);
 	answers = answers_load("examples/answers/fernwick-2026-11-03.xml", INFILE_FOLLOW, 1 << 20,
 			       NULL, &diag);
-	fonts_register_folder("fonts", &diag);
 	brand = brand_load("templates/brand.xml", "content/schema", 0, &diag);
 	if (answers == NULL || brand == NULL ||
+	    fonts_configure("fonts", (const char *const[]){ brand->heading_font, brand->body_font },
+			    2, &diag) != 0 ||
 	    validate_answers(answers, framework, &diag) != 0)
 		abort();
 	scores = score_compute(framework, answers);

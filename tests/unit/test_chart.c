@@ -33,10 +33,10 @@ setup(void **state)
 
 	(void)state;
 	diag_init(&diag, stderr);
-	if (fonts_register_folder("fonts", &diag) != 0)
-		return -1;
 	brand = brand_load("templates/brand.xml", "content/schema", 0, &diag);
-	return brand == NULL ? -1 : 0;
+	if (brand == NULL)
+		return -1;
+	return fonts_configure("fonts", (const char *const[]){ brand->body_font }, 1, &diag);
 }
 
 static int
