@@ -94,8 +94,10 @@ batch_render_digest(const struct options *options, const struct framework *frame
 		stamp_add_file(digest, options->sections_path);
 	if (options->targets_path != NULL)
 		stamp_add_file(digest, options->targets_path);
-	/* The brand file and what sits beside it: its logo. */
-	stamp_add_folder(digest, brand_folder);
+	/* The brand file and what sits beside it (its logo), unless that is
+	 * the templates folder, already added. */
+	if (!stamp_same_folder(brand_folder, templates))
+		stamp_add_folder(digest, brand_folder);
 	g_free(brand_folder);
 	free(schema_folder);
 	free(templates);

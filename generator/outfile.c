@@ -5,6 +5,8 @@
 #include "xalloc.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,29 +113,53 @@ outfile_clear(struct outfile *file)
 	free(file->name);
 	free(file->temporary_name);
 	free(file->path);
+	free(file->buffer);
 	file->name = NULL;
 	file->temporary_name = NULL;
 	file->path = NULL;
 	file->stream = NULL;
+	file->buffer = NULL;
 	file->error = 0;
 }
 
-/* Six random letters and digits, as mkstemp's XXXXXX. */
+/* The state of the names' sequence: 0 until seeded, and again in a child
+ * after fork, so that two workers forked from one parent draw different
+ * names. */
+static uint64_t outfile_state;
+
+static void
+outfile_forget_state(void)
+{
+	outfile_state = 0;
+}
+
+/* Six letters and digits, as mkstemp's XXXXXX: a sequence seeded once per
+ * process from getrandom, so that a worker pays one system call for all
+ * its files.  O_EXCL, not the name, keeps a file ours. */
 static void
 outfile_suffix(char suffix[OUTFILE_SUFFIX + 1])
 {
 	static const char alphabet[] =
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-	unsigned char bytes[OUTFILE_SUFFIX];
+	static int registered;
+	uint64_t value;
 
-	if (getrandom(bytes, sizeof bytes, 0) != (ssize_t)sizeof bytes) {
-		unsigned long mix = (unsigned long)getpid() * 2654435761u ^ (unsigned long)&bytes;
+	if (!registered)
+		registered = pthread_atfork(NULL, NULL, outfile_forget_state) == 0;
+	if (outfile_state == 0) {
+		uint64_t seed = 0;
 
-		for (size_t index = 0; index < sizeof bytes; index++, mix >>= 5)
-			bytes[index] = (unsigned char)mix;
+		if (getrandom(&seed, sizeof seed, 0) != (ssize_t)sizeof seed)
+			seed = (uint64_t)(uintptr_t)&seed ^ (uint64_t)getpid() << 32;
+		outfile_state = seed | 1;
 	}
-	for (size_t index = 0; index < OUTFILE_SUFFIX; index++)
-		suffix[index] = alphabet[bytes[index] % (sizeof alphabet - 1)];
+	/* xorshift64*, one step a name. */
+	outfile_state ^= outfile_state >> 12;
+	outfile_state ^= outfile_state << 25;
+	outfile_state ^= outfile_state >> 27;
+	value = outfile_state * 0x2545F4914F6CDD1Du;
+	for (size_t index = 0; index < OUTFILE_SUFFIX; index++, value >>= 8)
+		suffix[index] = alphabet[(value & 0xff) % (sizeof alphabet - 1)];
 	suffix[OUTFILE_SUFFIX] = '\0';
 }
 
@@ -163,10 +189,15 @@ outfile_open(struct outfile *file, const struct outfile_folder *folder, const ch
 		outfile_clear(file);
 		return -1;
 	}
+	/* A buffer of our own: large writes, and no fstat to size one. */
 	file->stream = fdopen(descriptor, "wb");
-	if (file->stream == NULL) {
+	file->buffer = xmalloc(OUTFILE_BUFFER);
+	if (file->stream == NULL || setvbuf(file->stream, file->buffer, _IOFBF, OUTFILE_BUFFER) != 0) {
 		diag_error(diag, file->path, 0, "cannot open: %s", strerror(errno));
-		close(descriptor);
+		if (file->stream != NULL)
+			fclose(file->stream);
+		else
+			close(descriptor);
 		unlinkat(folder->descriptor, file->temporary_name, 0);
 		outfile_clear(file);
 		return -1;

@@ -30,8 +30,12 @@ struct outfile {
 	char *temporary_name;  /* ".NAME.XXXXXX" beside it while open */
 	char *path;            /* folder/name, for messages */
 	FILE *stream;          /* open for writing until commit or abort */
+	char *buffer;          /* the stream's buffer, OUTFILE_BUFFER bytes */
 	int error;             /* errno of the first outfile_put that failed, else 0 */
 };
+
+/* The stream's buffer: a report goes out in two or three writes. */
+enum { OUTFILE_BUFFER = 64 * 1024 };
 
 /* Opens the folder path, making it and its parents as needed (mode 0777
  * before umask).  The user named it, so links in path are followed.

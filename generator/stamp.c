@@ -8,6 +8,7 @@
 #include "xalloc.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <limits.h>
 #include <stdio.h>
@@ -36,6 +37,24 @@ stamp_add_text(char digest[STAMP_LENGTH + 1], const char *text)
 	stamp_add_bytes(digest, text, strlen(text) + 1);
 }
 
+/* A file's bytes, as read through descriptor (closed here); nothing when
+ * it cannot be read. */
+static void
+stamp_add_descriptor(char digest[STAMP_LENGTH + 1], int descriptor, const char *path)
+{
+	struct diag quiet;
+	size_t length = 0;
+	char *data;
+
+	diag_init(&quiet, NULL);
+	data = descriptor >= 0
+		       ? infile_read_descriptor(descriptor, path, STAMP_MAX_FILE, &length, &quiet)
+		       : NULL;
+	if (data != NULL)
+		stamp_add_bytes(digest, data, length);
+	free(data);
+}
+
 /* A file is known by its resolved path, so "s300" and "./s300" are the
  * same input. */
 void
@@ -43,15 +62,10 @@ stamp_add_file(char digest[STAMP_LENGTH + 1], const char *path)
 {
 	char resolved[PATH_MAX];
 	struct diag quiet;
-	size_t length = 0;
-	char *data;
 
 	diag_init(&quiet, NULL);
 	stamp_add_text(digest, realpath(path, resolved) != NULL ? resolved : path);
-	data = infile_read(path, INFILE_FOLLOW, STAMP_MAX_FILE, &length, &quiet);
-	if (data != NULL)
-		stamp_add_bytes(digest, data, length);
-	free(data);
+	stamp_add_descriptor(digest, infile_open(path, INFILE_FOLLOW, &quiet), path);
 }
 
 static int
@@ -60,35 +74,55 @@ stamp_compare(const void *left, const void *right)
 	return strcmp(*(char *const *)left, *(char *const *)right);
 }
 
+/* Every regular file below the folder open as descriptor (taken over),
+ * whose resolved path is folder: entries are opened relative to it, never
+ * through a link, so their paths need no resolving. */
 static void
-stamp_add_resolved_folder(char digest[STAMP_LENGTH + 1], const char *folder)
+stamp_add_resolved_folder(char digest[STAMP_LENGTH + 1], int descriptor, const char *folder)
 {
-	DIR *directory = opendir(folder);
+	DIR *directory = descriptor >= 0 ? fdopendir(descriptor) : NULL;
 	struct dirent *entry;
 	char **names = NULL;
 	size_t count = 0;
+	struct diag quiet;
 
-	if (directory == NULL)
+	if (directory == NULL) {
+		if (descriptor >= 0)
+			close(descriptor);
 		return;
+	}
+	diag_init(&quiet, NULL);
 	while ((entry = readdir(directory)) != NULL) {
 		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
 			continue;
 		names = xreallocarray(names, count + 1, sizeof *names);
-		names[count++] = xasprintf("%s/%s", folder, entry->d_name);
+		names[count++] = xstrdup(entry->d_name);
 	}
-	closedir(directory);
 	if (count > 1)
 		qsort(names, count, sizeof *names, stamp_compare);
 	for (size_t index = 0; index < count; index++) {
+		char *path = xasprintf("%s/%s", folder, names[index]);
 		struct stat status;
+		int known = fstatat(dirfd(directory), names[index], &status, AT_SYMLINK_NOFOLLOW) == 0;
 
-		if (lstat(names[index], &status) == 0 && S_ISDIR(status.st_mode))
-			stamp_add_resolved_folder(digest, names[index]);
-		else if (S_ISREG(status.st_mode))
-			stamp_add_file(digest, names[index]);
+		if (known && S_ISDIR(status.st_mode)) {
+			stamp_add_resolved_folder(digest,
+						  openat(dirfd(directory), names[index],
+							 O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+								 O_CLOEXEC),
+						  path);
+		} else if (known && S_ISREG(status.st_mode)) {
+			stamp_add_text(digest, path);
+			stamp_add_descriptor(digest,
+					     infile_open_at(dirfd(directory), names[index], path,
+							    INFILE_NO_LINKS, &quiet),
+					     path);
+		}
+		free(path);
 		free(names[index]);
 	}
 	free(names);
+	closedir(directory);
 }
 
 void
@@ -97,7 +131,18 @@ stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder)
 	char resolved[PATH_MAX];
 
 	if (realpath(folder, resolved) != NULL)
-		stamp_add_resolved_folder(digest, resolved);
+		stamp_add_resolved_folder(digest,
+					  open(resolved, O_RDONLY | O_DIRECTORY | O_CLOEXEC),
+					  resolved);
+}
+
+int
+stamp_same_folder(const char *left, const char *right)
+{
+	struct stat left_status, right_status;
+
+	return stat(left, &left_status) == 0 && stat(right, &right_status) == 0 &&
+	       left_status.st_dev == right_status.st_dev && left_status.st_ino == right_status.st_ino;
 }
 
 int

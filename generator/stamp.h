@@ -16,6 +16,9 @@ enum { STAMP_LENGTH = 64 };  /* hex digits of a SHA-256 digest */
  * input named two ways gives the same digest. */
 void stamp_add_folder(char digest[STAMP_LENGTH + 1], const char *folder);
 
+/* True when the two paths name the same existing folder. */
+int stamp_same_folder(const char *left, const char *right);
+
 /* Adds one file's bytes (nothing when it cannot be read) and a string. */
 void stamp_add_file(char digest[STAMP_LENGTH + 1], const char *path);
 void stamp_add_text(char digest[STAMP_LENGTH + 1], const char *text);
