@@ -119,7 +119,8 @@ UNIT_TESTS := \
 	tests/unit/test_brand.c \
 	tests/unit/test_chart.c \
 	tests/unit/test_reassess.c \
-	tests/unit/test_gates.c
+	tests/unit/test_gates.c \
+	tests/unit/test_pool.c
 
 WARNINGS := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFINES  := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

@@ -25,6 +25,12 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Teams a worker renders before a fresh one takes its place: a worker's
+ * memory grows by under a kilobyte a team once its caches are warm
+ * (font and glyph caches, the heap's fragments), and warming a new one
+ * costs about as much as one team. */
+enum { BATCH_TEAMS_PER_WORKER = 500 };
+
 /* One accepted assessment, as the parent keeps it. */
 struct batch_assessment {
 	char *path;
@@ -393,6 +399,7 @@ batch_run_pool(struct batch_render *batch)
 		.count = batch->count,
 		.jobs = batch->options->jobs > 0 ? (unsigned)batch->options->jobs
 						  : (unsigned)g_get_num_processors(),
+		.tasks_per_worker = BATCH_TEAMS_PER_WORKER,
 		.run = batch_render_team,
 		.finished = batch_team_finished,
 		.cancelled = batch_team_cancelled,

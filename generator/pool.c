@@ -23,6 +23,7 @@ struct pool_worker {
 	int socket;            /* the parent's end; -1 when no worker */
 	int busy;
 	size_t task;           /* when busy */
+	size_t done;           /* tasks this worker has run */
 };
 
 /* A worker's life: read a task, run it, answer, until the parent closes.
@@ -74,6 +75,7 @@ pool_spawn(const struct pool_tasks *tasks, struct pool_worker *workers, unsigned
 	close(sockets[1]);
 	worker->socket = sockets[0];
 	worker->busy = 0;
+	worker->done = 0;
 	return 0;
 }
 
@@ -147,6 +149,10 @@ pool_collect(struct pool_run *run)
 			tasks->finished(worker->task, status == 0 ? POOL_DONE : POOL_FAILED, 0,
 					tasks->context);
 			run->finished++;
+			/* Worn out: it ends on end-of-file, and pool_hand_out
+			 * starts another in its place when tasks remain. */
+			if (tasks->tasks_per_worker > 0 && ++worker->done >= tasks->tasks_per_worker)
+				pool_retire(worker, &signal_number);
 		} else if (got == 0 || (got < 0 && errno != EINTR)) {
 			pool_retire(worker, &signal_number);
 			worker->busy = 0;

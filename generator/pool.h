@@ -16,6 +16,11 @@ enum pool_outcome {
 struct pool_tasks {
 	size_t count;
 	unsigned jobs;      /* worker processes, >= 1 */
+	/* A worker that has run this many tasks is ended and a fresh one
+	 * started, so that whatever a long run leaves in a worker's memory
+	 * (caches, a fragmented heap) stays what this many tasks leave;
+	 * 0: a worker runs until the tasks are done. */
+	size_t tasks_per_worker;
 	/* Runs task in a worker; 0 on success.  Called after fork. */
 	int (*run)(size_t task, void *context);
 	/* Told in the parent as each task ends, in completion order. */
