@@ -47,7 +47,6 @@ struct batch_team {
 	const struct batch_assessment *earlier; /* the team's earlier ones, oldest first */
 	size_t earlier_count;
 	const char *previous_path;        /* --previous, after the earlier ones; NULL when none */
-	char digest[STAMP_LENGTH + 1];
 };
 
 /* What the render command keeps, and what the pool's callbacks share. */
@@ -56,7 +55,8 @@ struct batch_render {
 	struct batch_resources *resources;
 	struct diag *diag;
 	struct batch_assessment *assessments;  /* every accepted one, by team then date */
-	size_t assessment_count;
+	size_t assessment_count, assessment_capacity;
+	GStringChunk *strings;                 /* the assessments' paths, teams and dates */
 	struct batch_team *teams;              /* those to render */
 	size_t count;
 	size_t skipped, outside;               /* unchanged; in other shards */
@@ -120,11 +120,21 @@ batch_render_accept(struct batch_pass *pass, const struct answers *answers, cons
 	const struct framework *framework = pass->resources->framework;
 	struct batch_assessment *assessment;
 
-	batch->assessments = xreallocarray(batch->assessments, batch->assessment_count + 1,
-					   sizeof *batch->assessments);
+	/* Kept compact: the parent's memory is in every worker it forks. */
+	if (batch->assessment_count == batch->assessment_capacity) {
+		batch->assessment_capacity = batch->assessment_capacity ? 2 * batch->assessment_capacity
+									: 64;
+		batch->assessments = xreallocarray(batch->assessments, batch->assessment_capacity,
+						   sizeof *batch->assessments);
+	}
+	if (batch->strings == NULL)
+		batch->strings = g_string_chunk_new(64 * 1024);
 	assessment = &batch->assessments[batch->assessment_count++];
-	*assessment = (struct batch_assessment){ xstrdup(path), links, xstrdup(answers->team),
-						 xstrdup(answers->date), NULL, 0 };
+	*assessment = (struct batch_assessment){ g_string_chunk_insert(batch->strings, path), links,
+						 g_string_chunk_insert_const(batch->strings,
+									     answers->team),
+						 g_string_chunk_insert(batch->strings, answers->date),
+						 NULL, 0 };
 	if (batch->gates != NULL)
 		batch_gates_add(batch->gates, answers);
 	if (batch->options->benchmark) {
@@ -152,6 +162,24 @@ batch_compare(const void *left_pointer, const void *right_pointer)
 	return order;
 }
 
+/* The team's stamp: what every report depends on, its answer files and
+ * the day; computed where it is needed (the parent to skip a fresh team,
+ * the worker to write it) rather than kept for every team.  Returns
+ * digest. */
+static const char *
+batch_team_digest(const struct batch_render *batch, const struct batch_team *team,
+		  char digest[STAMP_LENGTH + 1])
+{
+	memcpy(digest, batch->resources->digest, STAMP_LENGTH + 1);
+	stamp_add_file(digest, team->subject->path);
+	for (size_t earlier = 0; earlier < team->earlier_count; earlier++)
+		stamp_add_file(digest, team->earlier[earlier].path);
+	if (team->previous_path != NULL)
+		stamp_add_file(digest, team->previous_path);
+	stamp_add_text(digest, batch->generated);
+	return digest;
+}
+
 /* In a worker: render one team from its files. */
 static int
 batch_render_team(size_t task, void *context)
@@ -164,6 +192,7 @@ batch_render_team(size_t task, void *context)
 	struct history history = { 0 };
 	struct model *model;
 	struct outfile_folder *folder;
+	char digest[STAMP_LENGTH + 1];
 	int result;
 
 	answers = batch_read(batch->options, batch->resources, team->subject->path,
@@ -193,7 +222,7 @@ batch_render_team(size_t task, void *context)
 
 	/* The stamp goes last: only a complete set of outputs is fresh. */
 	if (result == 0)
-		result = stamp_write(folder, team->digest, batch->diag);
+		result = stamp_write(folder, batch_team_digest(batch, team, digest), batch->diag);
 	else
 		stamp_remove(folder);
 	outfile_folder_close(folder);
@@ -350,6 +379,7 @@ batch_history(struct batch_render *batch, size_t index, size_t first,
 static int
 batch_plan(struct batch_render *batch, const struct answers *explicit_previous)
 {
+	char digest[STAMP_LENGTH + 1];
 	int previous_used = 0;
 
 	batch->teams = xcalloc(batch->assessment_count ? batch->assessment_count : 1,
@@ -375,14 +405,7 @@ batch_plan(struct batch_render *batch, const struct answers *explicit_previous)
 		previous_used |= batch_history(batch, index, first, explicit_previous, team);
 
 		/* Fresh outputs from the same inputs need no work. */
-		memcpy(team->digest, batch->resources->digest, sizeof team->digest);
-		stamp_add_file(team->digest, subject->path);
-		for (size_t earlier = 0; earlier < team->earlier_count; earlier++)
-			stamp_add_file(team->digest, team->earlier[earlier].path);
-		if (team->previous_path != NULL)
-			stamp_add_file(team->digest, team->previous_path);
-		stamp_add_text(team->digest, batch->generated);
-		if (stamp_matches(batch->out, subject->team, team->digest))
+		if (stamp_matches(batch->out, subject->team, batch_team_digest(batch, team, digest)))
 			batch->skipped++;
 		else
 			batch->count++;
@@ -505,13 +528,11 @@ batch_render(const struct options *options, struct batch_resources *resources,
 	batch_gates_free(batch.gates);
 	if (pass.rejected > 0 && result == BATCH_OK)
 		result = BATCH_REJECTED;
-	for (size_t index = 0; index < batch.assessment_count; index++) {
-		free(batch.assessments[index].path);
-		free(batch.assessments[index].team);
-		free(batch.assessments[index].date);
+	for (size_t index = 0; index < batch.assessment_count; index++)
 		free(batch.assessments[index].domains);
-	}
 	free(batch.assessments);
+	if (batch.strings != NULL)
+		g_string_chunk_free(batch.strings);
 	free(batch.teams);
 	if (options->benchmark)
 		portfolio_figures_release(&batch.figures);
