@@ -177,8 +177,8 @@ fi
 # WeasyPrint: our own report.html to PDF in one warm Python process.
 # The Python that runs the weasyprint command, which may not be the first
 # python3 on the PATH.
-python=$(command -v weasyprint >/dev/null 2>&1 &&
-	head -n 1 "$(command -v weasyprint)" | sed -n 's/^#! *\([^ ]*\).*/\1/p')
+python=$( (command -v weasyprint >/dev/null 2>&1 &&
+	head -n 1 "$(command -v weasyprint)" | sed -n 's/^#! *\([^ ]*\).*/\1/p') || true)
 if [ -n "$python" ] && "$python" -c 'import weasyprint' 2>/dev/null; then
 	weasy=$("$python" - "$reports"/*.html <<'EOF'
 import sys, time
