@@ -63,6 +63,8 @@ SOURCES := \
 	generator/pdf_walk.c \
 	generator/pool.c \
 	generator/portfolio.c \
+	generator/portfolio_quarters.c \
+	generator/portfolio_units.c \
 	generator/portfolio_write.c \
 	generator/profile.c \
 	generator/progress.c \

@@ -43,33 +43,144 @@ portfolio_json_member(FILE *stream, const char *key, json_t *value, int first)
 	json_decref(value);
 }
 
-/* The head of summary.json: the portfolio's figures, each a member of
- * the object the team list ends. */
-static void
-portfolio_json_head(FILE *stream, const struct portfolio *portfolio,
-		    const struct framework *framework)
+/* Counts by stage id. */
+static json_t *
+portfolio_json_stages(const size_t *counts, const struct framework *framework)
 {
-	const struct portfolio_figures *figures = portfolio_figures_of(portfolio);
-	json_t *stages = json_object(), *median = json_object(), *weak = json_array();
+	json_t *stages = json_object();
 
 	for (size_t index = 0; index < framework->stage_count; index++)
 		json_object_set_new(stages, framework->stages[index].id,
-				    json_integer((json_int_t)figures->stages[index]));
-	for (size_t index = 0; index < framework->domain_count; index++) {
-		size_t weakest = figures->weakest[index];
+				    json_integer((json_int_t)counts[index]));
+	return stages;
+}
 
+/* Each domain's median by id, null where nobody was assessed. */
+static json_t *
+portfolio_json_medians(const struct portfolio_figures *figures, const struct framework *framework)
+{
+	json_t *median = json_object();
+
+	for (size_t index = 0; index < framework->domain_count; index++)
 		json_object_set_new(median, framework->domains[index].id,
 				    figures->assessed[index] ? json_real(figures->medians[index])
 							     : json_null());
+	return median;
+}
+
+static json_t *
+portfolio_json_overall(const struct portfolio_figures *figures)
+{
+	return figures->overall_count > 0 ? json_real(figures->overall_median) : json_null();
+}
+
+/* Each unit in path order: its teams, stages and medians. */
+static json_t *
+portfolio_json_units(const struct portfolio *portfolio, const struct framework *framework)
+{
+	const struct portfolio_units *units = portfolio_units_of(portfolio);
+	json_t *list = json_array();
+
+	for (size_t index = 0; index < portfolio_units_count(units); index++) {
+		const struct portfolio_unit *unit = portfolio_units_at(units, index);
+		json_t *entry = json_object();
+
+		json_object_set_new(entry, "unit", json_string(unit->path));
+		json_object_set_new(entry, "teams", json_integer((json_int_t)unit->figures.teams));
+		json_object_set_new(entry, "stages", portfolio_json_stages(unit->figures.stages,
+									   framework));
+		json_object_set_new(entry, "median_overall", portfolio_json_overall(&unit->figures));
+		json_object_set_new(entry, "median", portfolio_json_medians(&unit->figures, framework));
+		json_array_append_new(list, entry);
+	}
+	return list;
+}
+
+/* Each quarter, oldest first: its stages and the teams that moved. */
+static json_t *
+portfolio_json_quarters(const struct portfolio *portfolio, const struct framework *framework)
+{
+	const struct portfolio_quarters *quarters = portfolio_quarters_of(portfolio);
+	json_t *list = json_array();
+
+	for (size_t index = 0; index < quarters->count; index++) {
+		const struct portfolio_quarter *quarter = &quarters->quarters[index];
+		json_t *entry = json_object();
+
+		json_object_set_new(entry, "quarter", json_string(quarter->label));
+		json_object_set_new(entry, "end", json_string(quarter->end));
+		json_object_set_new(entry, "teams", json_integer((json_int_t)quarter->teams));
+		json_object_set_new(entry, "stages", portfolio_json_stages(quarter->stages, framework));
+		json_object_set_new(entry, "up", json_integer((json_int_t)quarter->up));
+		json_object_set_new(entry, "down", json_integer((json_int_t)quarter->down));
+		json_array_append_new(list, entry);
+	}
+	return list;
+}
+
+/* The teams that changed stage in the last quarter, each read again for
+ * its name.  NULL after reporting a team that cannot be. */
+static json_t *
+portfolio_json_movers(const struct portfolio *portfolio, const struct framework *framework,
+		      struct diag *diag)
+{
+	const struct portfolio_quarters *quarters = portfolio_quarters_of(portfolio);
+	json_t *list = json_array();
+
+	for (size_t index = 0; index < quarters->mover_count; index++) {
+		const struct portfolio_mover *mover = &quarters->movers[index];
+		struct summary summary;
+		json_t *entry;
+		char *link;
+
+		if (portfolio_team(portfolio, mover->team, &summary, &link, diag) != 0) {
+			json_decref(list);
+			return NULL;
+		}
+		entry = json_object();
+		json_object_set_new(entry, "team", json_string(summary.team));
+		json_object_set_new(entry, "name", json_string(summary.name));
+		json_object_set_new(entry, "from", json_string(framework->stages[mover->from].id));
+		json_object_set_new(entry, "to", json_string(framework->stages[mover->to].id));
+		json_object_set_new(entry, "direction",
+				    json_string(mover->to > mover->from ? "up" : "down"));
+		json_array_append_new(list, entry);
+		summary_release(&summary);
+		free(link);
+	}
+	return list;
+}
+
+/* The head of summary.json: the portfolio's figures, each a member of
+ * the object the team list ends.  Returns 0, or -1 after reporting. */
+static int
+portfolio_json_head(FILE *stream, const struct portfolio *portfolio,
+		    const struct framework *framework, struct diag *diag)
+{
+	const struct portfolio_figures *figures = portfolio_figures_of(portfolio);
+	json_t *weak = json_array(), *movers = portfolio_json_movers(portfolio, framework, diag);
+
+	if (movers == NULL) {
+		json_decref(weak);
+		return -1;
+	}
+	for (size_t index = 0; index < framework->domain_count; index++) {
+		size_t weakest = figures->weakest[index];
+
 		if (figures->assessed[weakest] && json_array_size(weak) < PORTFOLIO_WEAKEST)
 			json_array_append_new(weak, json_string(framework->domains[weakest].id));
 	}
 	portfolio_json_member(stream, "content", json_string(framework->id), 1);
 	portfolio_json_member(stream, "teams", json_integer((json_int_t)figures->teams), 0);
-	portfolio_json_member(stream, "stages", stages, 0);
-	portfolio_json_member(stream, "median", median, 0);
+	portfolio_json_member(stream, "stages", portfolio_json_stages(figures->stages, framework), 0);
+	portfolio_json_member(stream, "median_overall", portfolio_json_overall(figures), 0);
+	portfolio_json_member(stream, "median", portfolio_json_medians(figures, framework), 0);
 	portfolio_json_member(stream, "weakest", weak, 0);
+	portfolio_json_member(stream, "units", portfolio_json_units(portfolio, framework), 0);
+	portfolio_json_member(stream, "quarters", portfolio_json_quarters(portfolio, framework), 0);
+	portfolio_json_member(stream, "movers", movers, 0);
 	fputs(",\n  \"team_list\": [", stream);
+	return 0;
 }
 
 /* One team of the list: its description, and where its folder is. */
@@ -103,7 +214,7 @@ portfolio_write_data(const struct outfile_folder *folder, const struct portfolio
 	summary_csv_header(csv.stream, framework);
 	csvout_text(csv.stream, "folder", 0);
 	csvout_end_row(csv.stream);
-	portfolio_json_head(json.stream, portfolio, framework);
+	failed = portfolio_json_head(json.stream, portfolio, framework, diag) != 0;
 	for (size_t index = 0; index < count && !failed; index++) {
 		struct summary summary;
 		char *link;
