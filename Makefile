@@ -63,6 +63,7 @@ SOURCES := \
 	generator/pdf_walk.c \
 	generator/pool.c \
 	generator/portfolio.c \
+	generator/portfolio_page.c \
 	generator/portfolio_quarters.c \
 	generator/portfolio_units.c \
 	generator/portfolio_write.c \

@@ -525,7 +525,7 @@ portfolio_free(struct portfolio *portfolio)
 int
 portfolio_build(char *const *folders, size_t folder_count, const char *index_folder,
 		const struct framework *framework, const struct brand *brand,
-		const struct html_template *template, const char *generated, struct diag *diag)
+		const struct portfolio_page *page, const char *generated, struct diag *diag)
 {
 	/* The index folder first: links are made relative to it. */
 	struct outfile_folder *folder = outfile_folder_open(index_folder, diag);
@@ -535,8 +535,7 @@ portfolio_build(char *const *folders, size_t folder_count, const char *index_fol
 	if (folder != NULL)
 		portfolio = portfolio_read(folders, folder_count, index_folder, framework, diag);
 	if (portfolio != NULL)
-		result = portfolio_write(portfolio, folder, framework, brand, template, generated,
-					 diag);
+		result = portfolio_write(portfolio, folder, framework, brand, page, generated, diag);
 	portfolio_free(portfolio);
 	outfile_folder_close(folder);
 	return result;

@@ -14,7 +14,7 @@
 struct brand;
 struct diag;
 struct framework;
-struct html_template;
+struct portfolio_page;
 struct outfile_folder;
 struct summary;
 
@@ -180,21 +180,39 @@ int portfolio_team(const struct portfolio *portfolio, size_t index, struct summa
 
 void portfolio_free(struct portfolio *portfolio);
 
+/* What index.html is made of, loaded before the first team
+ * (portfolio_page.c): the index template of templates_folder and the
+ * script that sorts its tables (templates_folder/index.js), with the
+ * script's SHA-256 for the page's content-security policy.  Returns it
+ * (free with portfolio_page_free), or NULL after reporting. */
+struct portfolio_page *portfolio_page_load(const char *templates_folder, struct diag *diag);
+
+void portfolio_page_free(struct portfolio_page *page);
+
+/* Writes index.html into folder, the index folder open: the portfolio's
+ * figures, units and quarters, then its teams 256 at a time, each read
+ * again, so that memory does not grow with the portfolio.  Returns 0, or
+ * -1 after reporting (portfolio_page.c). */
+int portfolio_page_write(const struct outfile_folder *folder, const struct portfolio *portfolio,
+			 const struct framework *framework, const struct brand *brand,
+			 const struct portfolio_page *page, const char *generated,
+			 struct diag *diag);
+
 /* Writes the portfolio into folder, the index folder open, dated
  * generated (YYYY-MM-DD): summary.csv and summary.json, and index.html
- * unless template is NULL.  One team is held at a time, so memory does not
+ * unless page is NULL.  One team is held at a time, so memory does not
  * grow with the portfolio.  Returns 0, or -1 after reporting
  * (portfolio_write.c). */
 int portfolio_write(const struct portfolio *portfolio, const struct outfile_folder *folder,
 		    const struct framework *framework, const struct brand *brand,
-		    const struct html_template *template, const char *generated,
+		    const struct portfolio_page *page, const char *generated,
 		    struct diag *diag);
 
 /* portfolio_read then portfolio_write, as render and index do.  Returns
  * 0, or -1 after reporting. */
 int portfolio_build(char *const *folders, size_t folder_count, const char *index_folder,
 		    const struct framework *framework, const struct brand *brand,
-		    const struct html_template *template, const char *generated,
+		    const struct portfolio_page *page, const char *generated,
 		    struct diag *diag);
 
 #endif

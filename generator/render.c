@@ -12,6 +12,7 @@
 #include "options.h"
 #include "outfile.h"
 #include "pdf.h"
+#include "portfolio.h"
 #include "reassess.h"
 #include "report.h"
 #include "report_xml.h"
@@ -26,7 +27,7 @@
 struct render_resources {
 	struct brand *brand;
 	struct html_template *html;   /* NULL unless HTML is wanted */
-	struct html_template *index;  /* the portfolio page; NULL unless HTML is wanted */
+	struct portfolio_page *index; /* the portfolio page; NULL unless it is wanted */
 	struct report_resources *report; /* the catalogue, section list and parsed Markdown */
 	/* Made on first use, in the worker: a Pango font map starts a thread,
 	 * and a thread in the parent at fork time can deadlock the children. */
@@ -46,7 +47,7 @@ render_resources_brand(const struct render_resources *resources)
 	return resources->brand;
 }
 
-const struct html_template *
+const struct portfolio_page *
 render_resources_index(const struct render_resources *resources)
 {
 	return resources->index;
@@ -87,7 +88,7 @@ render_resources_load(const struct options *options, const struct framework *fra
 	}
 	if (options->formats & FORMAT_HTML) {
 		resources->html = html_template_load(templates_folder, "report", diag);
-		resources->index = html_template_load(templates_folder, "index", diag);
+		resources->index = portfolio_page_load(templates_folder, diag);
 		failed |= resources->html == NULL || resources->index == NULL;
 	}
 	free(schema_folder);
@@ -107,7 +108,7 @@ render_resources_free(struct render_resources *resources)
 		return;
 	brand_free(resources->brand);
 	html_template_free(resources->html);
-	html_template_free(resources->index);
+	portfolio_page_free(resources->index);
 	report_resources_free(resources->report);
 	pdf_cache_free(resources->pdf);
 	free(resources);

@@ -21,7 +21,8 @@
 enum { SUMMARY_JSON_FLAGS = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) };
 
 const char *const summary_outputs[SUMMARY_OUTPUTS] = { "report.html", "report.pdf", "roadmap.md",
-							"roadmap.csv" };
+							"roadmap.csv", "playbooks.md",
+							"reassess.ics" };
 
 /* Arrays of count scores, each SUMMARY_NONE. */
 static double *

@@ -25,7 +25,7 @@ enum summary_format { SUMMARY_TABLE, SUMMARY_JSON, SUMMARY_CSV };
 /* The reports that may sit beside a team's summary.json, as the bits of
  * struct summary's files. */
 extern const char *const summary_outputs[];
-enum { SUMMARY_OUTPUTS = 4 };
+enum { SUMMARY_OUTPUTS = 6 };
 
 /* One assessment of a team's history: its date, stage and overall. */
 struct summary_point {
