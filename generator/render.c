@@ -65,7 +65,8 @@ render_resources_load(const struct options *options, const struct framework *fra
 
 	/* Fonts first, when anything is laid out: the brand's families must
 	 * resolve to real fonts. */
-	int lays_out_text = (options->formats & (FORMAT_PDF | FORMAT_HTML)) || options->chart_png;
+	int lays_out_text = (options->formats & (FORMAT_PDF | FORMAT_HTML | FORMAT_INDEX)) ||
+			    options->chart_png;
 
 	if (lays_out_text)
 		failed |= fonts_register_folder(fonts_folder, diag) != 0;
@@ -88,8 +89,11 @@ render_resources_load(const struct options *options, const struct framework *fra
 	}
 	if (options->formats & FORMAT_HTML) {
 		resources->html = html_template_load(templates_folder, "report", diag);
+		failed |= resources->html == NULL;
+	}
+	if (options->formats & FORMAT_INDEX) {
 		resources->index = portfolio_page_load(templates_folder, diag);
-		failed |= resources->html == NULL || resources->index == NULL;
+		failed |= resources->index == NULL;
 	}
 	free(schema_folder);
 	free(fonts_folder);

@@ -29,7 +29,8 @@ void render_resources_release(struct render_resources *resources);
 /* The brand every report uses. */
 const struct brand *render_resources_brand(const struct render_resources *resources);
 
-/* What the portfolio page is made of, or NULL when HTML is not rendered. */
+/* What the portfolio page is made of, or NULL when it is not written
+ * (-f without html or index). */
 const struct portfolio_page *render_resources_index(const struct render_resources *resources);
 
 /* Writes the outputs options asks for of model into folder, its team's

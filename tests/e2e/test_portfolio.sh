@@ -86,11 +86,14 @@ check "the footer counts the teams and the dates" \
 	grep -q 'A portfolio of 7 teams, latest assessments from 2026-06-30 to 2026-11-03' "$page"
 check "and not of the team assessed" sh -c "! grep -q 'the team assessed' '$page'"
 
-# Formats: roadmap alone still writes the portfolio's data; html the page.
+# Formats: roadmap alone still writes the portfolio's data; index on request.
 "$binary" render -q -f roadmap -o "$scratch/roadmap" examples/answers
 check "-f roadmap writes summary.csv and summary.json" \
 	test -s "$scratch/roadmap/summary.csv" -a -s "$scratch/roadmap/summary.json"
 check "but no index.html" test ! -e "$scratch/roadmap/index.html"
+"$binary" render -q -f roadmap,index -o "$scratch/index" examples/answers
+check "-f roadmap,index writes index.html too" grep -q 'Quarter by quarter' "$scratch/index/index.html"
+check "and no team report" test ! -e "$scratch/index/larkspur-cs/report.html"
 "$binary" render -q -f pdf -o "$scratch/pdf" examples/answers/fernwick-2026-11-03.xml
 check "-f pdf writes no index.html" test ! -e "$scratch/pdf/index.html" -a -s "$scratch/pdf/summary.json"
 "$binary" render -q -f html -o "$scratch/html" examples/answers/fernwick-2026-11-03.xml
