@@ -251,9 +251,9 @@ validate_unit(const struct answers *answers, struct diag *diag)
 	}
 }
 
-/* The team id and the date.  Returns 0, or -1 after reporting. */
+/* The team id, the date and the unit.  Returns 0, or -1 after reporting. */
 static int
-validate_team_and_date(const struct answers *answers, struct diag *diag)
+validate_team_date_unit(const struct answers *answers, struct diag *diag)
 {
 	int failed = 0;
 
@@ -378,7 +378,7 @@ validate_all(struct answers *answers, const struct framework *framework, int not
 		return -1;
 	seen = xcalloc(framework->question_count ? framework->question_count : 1, 1);
 	respondents = g_hash_table_new(g_str_hash, g_str_equal);
-	failed |= validate_team_and_date(answers, diag) != 0;
+	failed |= validate_team_date_unit(answers, diag) != 0;
 	validate_profile(answers, framework, notices, &failed, diag);
 	failed |= domain_targets_validate(answers, framework, diag) != 0;
 	for (size_t index = 0; index < answers->respondent_count; index++) {
