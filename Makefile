@@ -67,6 +67,9 @@ SOURCES := \
 	generator/pdf_walk.c \
 	generator/pool.c \
 	generator/portfolio.c \
+	generator/portfolio_page.c \
+	generator/portfolio_quarters.c \
+	generator/portfolio_units.c \
 	generator/portfolio_write.c \
 	generator/profile.c \
 	generator/progress.c \

@@ -22,7 +22,7 @@ shot() { # shot URL PNG HEIGHT
 
 shot "file://$work/default/brackenridge-cs/report.html" docs/html-default.png 1500
 shot "file://$work/northwind/brackenridge-cs/report.html" docs/html-northwind.png 1500
-shot "file://$work/default/index.html" docs/portfolio.png 1350
+shot "file://$work/default/index.html" docs/portfolio.png 2500
 cp "$work/default/brackenridge-cs/chart.png" docs/chart.png
 cp "$work/default/larkspur-cs/trend.png" docs/trend.png
 

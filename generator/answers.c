@@ -175,7 +175,9 @@ answers_build(const char *path, xmlNodePtr root)
 	answers->path = xstrdup(path);
 	answers->team = xmlinput_attribute(root, "team");
 	answers->date = xmlinput_attribute(root, "date");
+	answers->unit = xmlinput_attribute(root, "unit");
 	answers->line = xmlGetLineNo(root);
+	answers->unit_line = answers->line;
 	answers->respondents = xcalloc(answers_count_children(root, "respondent") + 1,
 				       sizeof *answers->respondents);
 	for (xmlNodePtr node = xmlinput_element(root->children); node != NULL;
@@ -237,6 +239,7 @@ answers_free(struct answers *answers)
 	free(answers->date);
 	free(answers->name);
 	free(answers->organization);
+	free(answers->unit);
 	for (size_t index = 0; index < answers->profile_count; index++) {
 		free(answers->profile[index].parameter_id);
 		free(answers->profile[index].choice_id);
@@ -304,6 +307,7 @@ answers_to_xml(const struct answers *answers, size_t *length)
 
 	xmlout_attribute(root, "team", answers->team);
 	xmlout_attribute(root, "date", answers->date);
+	xmlout_attribute(root, "unit", answers->unit);
 	if (answers->name != NULL && (answers->team == NULL || strcmp(answers->name, answers->team) != 0))
 		xmlout_text_element(root, "name", answers->name);
 	xmlout_text_element(root, "organization", answers->organization);
@@ -438,6 +442,9 @@ answers_check_limits(const struct answers *answers, struct diag *diag)
 	failed |= answers_check_text(answers, answers->organization, "the organisation",
 				     answers->organization_line ? answers->organization_line
 								: answers->line,
+				     ANSWERS_MAX_TEXT, diag) != 0;
+	failed |= answers_check_text(answers, answers->unit, "the unit",
+				     answers->unit_line ? answers->unit_line : answers->line,
 				     ANSWERS_MAX_TEXT, diag) != 0;
 	for (size_t index = 0; index < answers->profile_count; index++) {
 		const struct answers_profile *value = &answers->profile[index];

@@ -60,6 +60,10 @@ struct answers {
 	char *date;               /* YYYY-MM-DD, a real calendar date after validation */
 	char *name;               /* defaults to team */
 	char *organization;       /* NULL when not given */
+	char *unit;               /* the unit path ("EMEA/Enterprise"), NULL when not given;
+				   * 1 to ANSWERS_UNIT_LEVELS segments of 1 to
+				   * ANSWERS_UNIT_SEGMENT characters after validation */
+	long unit_line;           /* where the unit was given */
 	struct answers_profile *profile; /* after validation: one per parameter given, in the pack's order */
 	size_t profile_count;
 	long name_line;           /* where name and organisation were given, 0 when not */
@@ -79,6 +83,8 @@ enum {
 	ANSWERS_MAX_RESPONDENTS = 500,
 	ANSWERS_MAX_TEXT = 5000,     /* characters of a name, organisation or role */
 	ANSWERS_MAX_COMMENT = 4000,  /* characters of a comment */
+	ANSWERS_UNIT_LEVELS = 4,     /* segments of a unit path */
+	ANSWERS_UNIT_SEGMENT = 48,   /* characters of one segment */
 };
 
 /* Reads and schema-checks the answer set at path (links: whether a

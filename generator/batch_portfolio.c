@@ -6,7 +6,6 @@
 #include "calendar.h"
 #include "diag.h"
 #include "fonts.h"
-#include "html.h"
 #include "options.h"
 #include "pack.h"
 #include "portfolio.h"
@@ -23,7 +22,7 @@ batch_index(const struct options *options, struct diag *diag)
 	char *fonts = xasprintf("%s/fonts", options->data_folder);
 	struct framework *framework = pack_load(options->content_folder, schema_folder, diag);
 	struct brand *brand = NULL;
-	struct html_template *template = NULL;
+	struct portfolio_page *page = NULL;
 	enum batch_result result = BATCH_CONFIGURATION;
 	char generated[CALENDAR_DAY_SIZE];
 
@@ -32,20 +31,20 @@ batch_index(const struct options *options, struct diag *diag)
 	if (brand != NULL &&
 	    fonts_configure(fonts, (const char *const[]){ brand->body_font }, 1, diag) == 0 &&
 	    fonts_check_family(brand->body_font, options->brand_path, diag) == 0)
-		template = html_template_load(templates, "index", diag);
-	if (template != NULL) {
+		page = portfolio_page_load(templates, diag);
+	if (page != NULL) {
 		const char *index_folder = options->out_given ? options->out_folder : options->inputs[0];
 
 		calendar_today(generated);
 		result = portfolio_build(options->inputs, options->input_count, index_folder, framework,
-					 brand, template, generated, diag) == 0
+					 brand, page, generated, diag) == 0
 				 ? BATCH_OK
 				 : BATCH_FAILED;
 		if (result == BATCH_OK && !options->quiet)
 			diag_status(diag, "wrote %s/index.html, summary.csv and summary.json",
 				    index_folder);
 	}
-	html_template_free(template);
+	portfolio_page_free(page);
 	brand_free(brand);
 	pack_free(framework);
 	free(schema_folder);

@@ -306,7 +306,7 @@ batch_benchmark(struct batch_render *batch)
 		if (index + 1 < batch->assessment_count &&
 		    strcmp(batch->assessments[index + 1].team, assessment->team) == 0)
 			continue;
-		portfolio_figures_add(figures, assessment->stage, assessment->domains);
+		portfolio_figures_add(figures, assessment->stage, -1, assessment->domains);
 		teams[team_count++] = assessment->team;
 	}
 	portfolio_figures_add_folder(figures, batch->options->out_folder, framework, teams,

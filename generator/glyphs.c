@@ -270,12 +270,18 @@ glyphs_add_run(struct glyphs_batch *batch, cairo_t *cairo, const struct glyphs_r
 	batch->green = green;
 	batch->blue = blue;
 	batch->flags = run->flags;
-	for (int index = 0; index < run->glyph_count; index++) {
-		cairo_glyph_t glyph = run->glyphs[index];
+	/* Grown once per run, then filled in place. */
+	{
+		guint first = batch->glyphs->len;
+		cairo_glyph_t *glyphs;
 
-		glyph.x += x;
-		glyph.y += baseline;
-		g_array_append_val(batch->glyphs, glyph);
+		g_array_set_size(batch->glyphs, first + (guint)run->glyph_count);
+		glyphs = &g_array_index(batch->glyphs, cairo_glyph_t, first);
+		for (int index = 0; index < run->glyph_count; index++) {
+			glyphs[index].index = run->glyphs[index].index;
+			glyphs[index].x = run->glyphs[index].x + x;
+			glyphs[index].y = run->glyphs[index].y + baseline;
+		}
 	}
 	g_string_append_len(batch->text, run->text, run->text_length);
 	g_array_append_vals(batch->clusters, run->clusters, (guint)run->cluster_count);

@@ -80,7 +80,7 @@ static const struct options_row {
 	{ "out", 1, 'o', "DIR", FOR_SAMPLE | FOR_IMPORT,
 	  "write the answer sets into DIR, as TEAM-DATE.xml (required)" },
 	{ "format", 1, 'f', "LIST", FOR_RENDER,
-	  "comma-separated outputs: pdf, html, roadmap (default: all three)" },
+	  "comma-separated outputs: pdf, html, roadmap, index (default: all; html brings index)" },
 	{ "content", 1, 'c', "DIR", FOR_RENDER | FOR_SCORE | FOR_CHECK,
 	  "content pack to score with (default: the installed crawl-walk-run pack)" },
 	{ "content", 1, 'c', "DIR", FOR_VALIDATE,
@@ -303,7 +303,8 @@ options_usage_error(int command, const char *format, ...)
 	return OPTIONS_USAGE;
 }
 
-/* Parses "pdf,html,roadmap" into FORMAT_* bits; 0 when a name is unknown. */
+/* Parses "pdf,html,roadmap,index" into FORMAT_* bits (html brings the
+ * portfolio page with it, as index alone does); 0 when a name is unknown. */
 static unsigned
 options_formats(const char *list)
 {
@@ -315,9 +316,11 @@ options_formats(const char *list)
 		if (strcmp(word, "pdf") == 0)
 			formats |= FORMAT_PDF;
 		else if (strcmp(word, "html") == 0)
-			formats |= FORMAT_HTML;
+			formats |= FORMAT_HTML | FORMAT_INDEX;
 		else if (strcmp(word, "roadmap") == 0)
 			formats |= FORMAT_ROADMAP;
+		else if (strcmp(word, "index") == 0)
+			formats |= FORMAT_INDEX;
 		else {
 			formats = 0;
 			break;
@@ -405,7 +408,8 @@ options_apply(struct options *options, int command, int code, const char *text)
 		options->formats = options_formats(text);
 		if (options->formats == 0)
 			return options_usage_error(command,
-						   "--format takes pdf, html and roadmap, not \"%s\"", text);
+						   "--format takes pdf, html, roadmap and index, not \"%s\"",
+						   text);
 		break;
 	case 'c':
 		options->content_folder = text;

@@ -24,7 +24,8 @@ enum {
 	FORMAT_PDF = 1 << 0,
 	FORMAT_HTML = 1 << 1,
 	FORMAT_ROADMAP = 1 << 2,
-	FORMAT_ALL = FORMAT_PDF | FORMAT_HTML | FORMAT_ROADMAP,
+	FORMAT_INDEX = 1 << 3,        /* the portfolio page, index.html; html implies it */
+	FORMAT_ALL = FORMAT_PDF | FORMAT_HTML | FORMAT_ROADMAP | FORMAT_INDEX,
 };
 
 enum { OPTIONS_MAX_DOMAIN_RULES = 64 };

@@ -49,7 +49,7 @@ struct pdf_report {
 	struct pdf_walker walker;
 	xmlNodePtr root, furniture, cover;
 	cairo_surface_t *logo;         /* the brand's logo, NULL when none */
-	cairo_surface_t *header;       /* the running header, recorded on its first page */
+	cairo_surface_t *furniture_form; /* what every page repeats, recorded on its first */
 };
 
 struct pdf_cache *
@@ -311,18 +311,20 @@ pdf_page_label(const char *pattern, int number, int count)
 	return g_string_free(label, FALSE);
 }
 
-/* The running header, the same on every page: the logo and the report's
- * title left, the team right, a rule under them. */
+/* What is the same on every page: above, the logo and the report's title
+ * left, the team right, a rule under them; below, the footer and the
+ * confidentiality line. */
 static void
-pdf_header(cairo_t *cairo, struct pdf_report *report)
+pdf_furniture(cairo_t *cairo, struct pdf_report *report)
 {
 	struct pdf_walker *walker = &report->walker;
 	const struct brand *brand = walker->brand;
 	double left = PDF_MARGIN_SIDE, right = brand->page_width - PDF_MARGIN_SIDE;
-	double width = right - left;
+	double width = right - left, footer = brand->page_height - PDF_FOOTER_RULE + 8;
 	double logo = pdf_logo_width(report, 16, width / 3), title_x = left + (logo > 0 ? logo + 10 : 0);
 	const char *title = pdf_furniture_text(report, "title");
 	const char *team = pdf_furniture_text(report, "team");
+	const char *text;
 	char *markup;
 
 	if (report->logo != NULL)
@@ -336,39 +338,6 @@ pdf_header(cairo_t *cairo, struct pdf_report *report)
 			   right - title_x - width * 0.5 - 16, 1, walker->muted);
 	g_free(markup);
 	draw_line(cairo, left, PDF_HEADER_RULE, right, PDF_HEADER_RULE, PDF_RULE_WIDTH, walker->rule);
-}
-
-/* Every page but the cover: the running header, recorded once and painted
- * on each page so that the PDF holds it once (a form); then the footer,
- * the confidentiality line and the page, drawn on the page since the page
- * number differs. */
-static void
-pdf_page(cairo_t *cairo, int number, int count, void *data)
-{
-	struct pdf_report *report = data;
-	struct pdf_walker *walker = &report->walker;
-	const struct brand *brand = walker->brand;
-	double left = PDF_MARGIN_SIDE, right = brand->page_width - PDF_MARGIN_SIDE;
-	double width = right - left, footer = brand->page_height - PDF_FOOTER_RULE + 8;
-	const char *text;
-	char *markup;
-
-	if (number == 1 && report->cover != NULL)
-		return;
-	if (report->header == NULL) {
-		cairo_rectangle_t page = { 0, 0, brand->page_width, brand->page_height };
-		cairo_t *recording;
-
-		report->header = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
-		recording = cairo_create(report->header);
-		pdf_header(recording, report);
-		cairo_destroy(recording);
-	}
-	cairo_set_source_surface(cairo, report->header, 0, 0);
-	cairo_paint(cairo);
-
-	draw_line(cairo, left, brand->page_height - PDF_FOOTER_RULE, right,
-		  brand->page_height - PDF_FOOTER_RULE, PDF_RULE_WIDTH, walker->rule);
 	if ((text = pdf_furniture_text(report, "footer")) != NULL) {
 		markup = g_markup_escape_text(text, -1);
 		pdf_furniture_line(cairo, walker, markup, left, footer + 5, width - 90, 0,
@@ -381,15 +350,44 @@ pdf_page(cairo_t *cairo, int number, int count, void *data)
 				   walker->muted);
 		g_free(markup);
 	}
-	{
-		char *label = pdf_page_label(pdf_furniture_text(report, "page-number"), number, count);
+}
 
-		markup = g_markup_escape_text(label, -1);
-		pdf_furniture_line(cairo, walker, markup, right - 90, footer + 5, 90, 1,
-				   walker->brand->text);
-		g_free(markup);
-		g_free(label);
+/* Every page but the cover: the furniture, recorded once and painted on
+ * each page so that the PDF holds it, and cairo writes its text, once (a
+ * form); then the rule over the footer (drawn on the page, where it falls
+ * on the same pixels as before) and the page number, which differs. */
+static void
+pdf_page(cairo_t *cairo, int number, int count, void *data)
+{
+	struct pdf_report *report = data;
+	struct pdf_walker *walker = &report->walker;
+	const struct brand *brand = walker->brand;
+	double right = brand->page_width - PDF_MARGIN_SIDE;
+	double footer = brand->page_height - PDF_FOOTER_RULE + 8;
+	char *label, *markup;
+
+	if (number == 1 && report->cover != NULL)
+		return;
+	if (report->furniture_form == NULL) {
+		cairo_rectangle_t page = { 0, 0, brand->page_width, brand->page_height };
+		cairo_t *recording;
+
+		report->furniture_form =
+			cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+		recording = cairo_create(report->furniture_form);
+		pdf_furniture(recording, report);
+		cairo_destroy(recording);
 	}
+	cairo_set_source_surface(cairo, report->furniture_form, 0, 0);
+	cairo_paint(cairo);
+	draw_line(cairo, PDF_MARGIN_SIDE, brand->page_height - PDF_FOOTER_RULE, right,
+		  brand->page_height - PDF_FOOTER_RULE, PDF_RULE_WIDTH, walker->rule);
+
+	label = pdf_page_label(pdf_furniture_text(report, "page-number"), number, count);
+	markup = g_markup_escape_text(label, -1);
+	pdf_furniture_line(cairo, walker, markup, right - 90, footer + 5, 90, 1, walker->brand->text);
+	g_free(markup);
+	g_free(label);
 }
 
 /* The cover ------------------------------------------------------------------- */
@@ -706,8 +704,8 @@ pdf_render(const struct outfile_folder *folder, const char *name, xmlDocPtr docu
 			   cairo_status_to_string(status));
 	typeset_free(report.walker.typeset);
 	g_ptr_array_free(report.walker.owned, TRUE);
-	if (report.header != NULL)
-		cairo_surface_destroy(report.header);
+	if (report.furniture_form != NULL)
+		cairo_surface_destroy(report.furniture_form);
 	if (report.logo != NULL)
 		cairo_surface_destroy(report.logo);
 	if (file.error == 0 && (error != NULL || status != CAIRO_STATUS_SUCCESS)) {

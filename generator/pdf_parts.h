@@ -47,6 +47,7 @@ enum pdf_style {
 #define PDF_LIST_INDENT 18.0     /* hanging indent of a list item */
 #define PDF_ACTION_INDENT 32.0   /* hanging indent of a roadmap action */
 #define PDF_COLUMN_GAP 20.0     /* between the columns of a run set in columns */
+#define PDF_CHART_INTRODUCTION 3 /* paragraphs before a chart kept on its page */
 #define PDF_BAR_HEIGHT 6.0
 #define PDF_RULE_WIDTH 0.5
 

@@ -607,8 +607,27 @@ pdf_toc(struct pdf_walker *walker, xmlNodePtr toc, double indent)
 void
 pdf_walk_blocks(struct pdf_walker *walker, xmlNodePtr parent, double indent)
 {
-	for (xmlNodePtr node = parent->children; node != NULL; node = node->next)
+	size_t paragraph[PDF_CHART_INTRODUCTION], paragraphs = 0;
+
+	for (xmlNodePtr node = parent->children; node != NULL; node = node->next) {
+		size_t first = typeset_box_count(walker->typeset);
+
 		pdf_walk_block(walker, node, indent);
+		/* A chart stays on the page of the paragraphs just before it
+		 * (at most PDF_CHART_INTRODUCTION), which say how to read it:
+		 * a reader never turns the page from the key to the picture. */
+		if (xmlout_is(node, "chart") && paragraphs > 0)
+			typeset_keep_range(walker->typeset, paragraph[0]);
+		if (!xmlout_is(node, "p")) {
+			paragraphs = 0;
+			continue;
+		}
+		if (paragraphs == PDF_CHART_INTRODUCTION) {
+			memmove(paragraph, paragraph + 1, (paragraphs - 1) * sizeof *paragraph);
+			paragraphs--;
+		}
+		paragraph[paragraphs++] = first;
+	}
 }
 
 static void

@@ -40,6 +40,7 @@ struct portfolio_entry {
 	char *id;
 	char *folder_name;      /* its folder's name in its source */
 	size_t source;
+	struct portfolio_track track;  /* its assessments among the portfolio's points */
 };
 
 struct portfolio {
@@ -49,6 +50,11 @@ struct portfolio {
 	struct portfolio_entry *entries;  /* in team order once read */
 	size_t entry_count;
 	struct portfolio_figures figures;
+	struct portfolio_units *units;
+	struct portfolio_point *points;   /* every team's assessments, a few bytes each */
+	size_t point_count;
+	struct portfolio_quarters quarters;
+	char first_date[11], last_date[11]; /* of the teams' latest assessments, "" when none */
 };
 
 void
@@ -59,6 +65,7 @@ portfolio_figures_init(struct portfolio_figures *figures, const struct framework
 	*figures = (struct portfolio_figures){
 		.stage_count = framework->stage_count,
 		.stages = xcalloc(framework->stage_count ? framework->stage_count : 1, sizeof(size_t)),
+		.overall_median = -1,
 		.domain_count = framework->domain_count,
 		.scores = xcalloc(domains, sizeof(double *)),
 		.assessed = xcalloc(domains, sizeof(size_t)),
@@ -69,11 +76,20 @@ portfolio_figures_init(struct portfolio_figures *figures, const struct framework
 }
 
 void
-portfolio_figures_add(struct portfolio_figures *figures, size_t stage, const double *domains)
+portfolio_figures_add(struct portfolio_figures *figures, size_t stage, double overall,
+		      const double *domains)
 {
 	figures->teams++;
 	if (stage < figures->stage_count)
 		figures->stages[stage]++;
+	if (overall >= 0) {
+		if (figures->overall_count == figures->overall_room) {
+			figures->overall_room = figures->overall_room ? 2 * figures->overall_room : 64;
+			figures->overalls = xreallocarray(figures->overalls, figures->overall_room,
+							  sizeof(double));
+		}
+		figures->overalls[figures->overall_count++] = overall;
+	}
 	for (size_t domain = 0; domain < figures->domain_count; domain++) {
 		if (domains[domain] < 0)
 			continue;
@@ -109,6 +125,8 @@ portfolio_figures_finish(struct portfolio_figures *figures)
 	struct portfolio_rank *ranks = xcalloc(figures->domain_count ? figures->domain_count : 1,
 					       sizeof *ranks);
 
+	if (figures->overall_count > 0)
+		figures->overall_median = score_median(figures->overalls, figures->overall_count);
 	for (size_t domain = 0; domain < figures->domain_count; domain++) {
 		figures->medians[domain] =
 			figures->assessed[domain] > 0
@@ -130,6 +148,7 @@ portfolio_figures_release(struct portfolio_figures *figures)
 	for (size_t domain = 0; figures->scores != NULL && domain < figures->domain_count; domain++)
 		free(figures->scores[domain]);
 	free(figures->stages);
+	free(figures->overalls);
 	free(figures->scores);
 	free(figures->assessed);
 	free(figures->room);
@@ -264,6 +283,26 @@ struct portfolio_scan {
 	struct diag *diag;
 };
 
+/* A team's assessments (its history, or its one assessment) appended to
+ * the portfolio's points. */
+static struct portfolio_track
+portfolio_add_points(struct portfolio *portfolio, const struct summary *summary)
+{
+	struct portfolio_track track = { portfolio->point_count,
+					 summary->history_count ? summary->history_count : 1 };
+
+	portfolio->points = xreallocarray(portfolio->points, portfolio->point_count + track.count,
+					  sizeof *portfolio->points);
+	for (size_t index = 0; index < track.count; index++) {
+		const char *date = summary->history_count ? summary->history[index].date : summary->date;
+		size_t stage = summary->history_count ? summary->history[index].stage : summary->stage;
+
+		portfolio->points[portfolio->point_count++] =
+			(struct portfolio_point){ portfolio_quarter_of(date), (uint32_t)stage };
+	}
+	return track;
+}
+
 static void
 portfolio_scan_team(struct portfolio_scan *scan, const struct portfolio_source *source,
 		    size_t source_index, char **name)
@@ -285,13 +324,21 @@ portfolio_scan_team(struct portfolio_scan *scan, const struct portfolio_source *
 			     summary.content, scan->framework->id);
 		free(display);
 	}
-	portfolio_figures_add(scan->figures, summary.stage, summary.domains);
+	portfolio_figures_add(scan->figures, summary.stage, summary.overall, summary.domains);
 	if (portfolio != NULL) {
 		portfolio->entries = xreallocarray(portfolio->entries, portfolio->entry_count + 1,
 						   sizeof *portfolio->entries);
-		portfolio->entries[portfolio->entry_count++] =
-			(struct portfolio_entry){ xstrdup(summary.team), *name, source_index };
+		portfolio->entries[portfolio->entry_count++] = (struct portfolio_entry){
+			xstrdup(summary.team), *name, source_index,
+			portfolio_add_points(portfolio, &summary)
+		};
 		*name = NULL;
+		if (portfolio->first_date[0] == '\0' || strcmp(summary.date, portfolio->first_date) < 0)
+			snprintf(portfolio->first_date, sizeof portfolio->first_date, "%.10s", summary.date);
+		if (strcmp(summary.date, portfolio->last_date) > 0)
+			snprintf(portfolio->last_date, sizeof portfolio->last_date, "%.10s", summary.date);
+		portfolio_units_add(portfolio->units, summary.unit, summary.stage, summary.overall,
+				    summary.domains);
 	}
 	summary_release(&summary);
 }
@@ -341,6 +388,20 @@ portfolio_compare_entries(const void *left, const void *right)
 	return order;
 }
 
+/* The quarters, from the teams' points in team order. */
+static void
+portfolio_read_quarters(struct portfolio *portfolio)
+{
+	struct portfolio_track *tracks = xcalloc(portfolio->entry_count ? portfolio->entry_count : 1,
+						 sizeof *tracks);
+
+	for (size_t index = 0; index < portfolio->entry_count; index++)
+		tracks[index] = portfolio->entries[index].track;
+	portfolio_quarters_compute(&portfolio->quarters, portfolio->points, tracks,
+				   portfolio->entry_count, portfolio->framework->stage_count);
+	free(tracks);
+}
+
 struct portfolio *
 portfolio_read(char *const *folders, size_t folder_count, const char *index_folder,
 	       const struct framework *framework, struct diag *diag)
@@ -351,6 +412,7 @@ portfolio_read(char *const *folders, size_t folder_count, const char *index_fold
 
 	portfolio->framework = framework;
 	portfolio_figures_init(&portfolio->figures, framework);
+	portfolio->units = portfolio_units_new(framework);
 	portfolio->sources = xcalloc(folder_count ? folder_count : 1, sizeof *portfolio->sources);
 	for (size_t index = 0; index < folder_count; index++) {
 		struct portfolio_source source = portfolio_source_open(folders[index], index_folder,
@@ -370,6 +432,8 @@ portfolio_read(char *const *folders, size_t folder_count, const char *index_fold
 		qsort(portfolio->entries, portfolio->entry_count, sizeof *portfolio->entries,
 		      portfolio_compare_entries);
 	portfolio_figures_finish(&portfolio->figures);
+	portfolio_units_finish(portfolio->units);
+	portfolio_read_quarters(portfolio);
 	if (failed) {
 		portfolio_free(portfolio);
 		return NULL;
@@ -387,6 +451,32 @@ const struct portfolio_figures *
 portfolio_figures_of(const struct portfolio *portfolio)
 {
 	return &portfolio->figures;
+}
+
+const struct portfolio_units *
+portfolio_units_of(const struct portfolio *portfolio)
+{
+	return portfolio->units;
+}
+
+const struct portfolio_quarters *
+portfolio_quarters_of(const struct portfolio *portfolio)
+{
+	return &portfolio->quarters;
+}
+
+int
+portfolio_dates(const struct portfolio *portfolio, const char **first, const char **last)
+{
+	*first = portfolio->first_date;
+	*last = portfolio->last_date;
+	return portfolio->entry_count > 0;
+}
+
+const char *
+portfolio_team_id(const struct portfolio *portfolio, size_t index)
+{
+	return portfolio->entries[index].id;
 }
 
 int
@@ -425,14 +515,17 @@ portfolio_free(struct portfolio *portfolio)
 	}
 	free(portfolio->sources);
 	free(portfolio->entries);
+	free(portfolio->points);
 	portfolio_figures_release(&portfolio->figures);
+	portfolio_units_free(portfolio->units);
+	portfolio_quarters_release(&portfolio->quarters);
 	free(portfolio);
 }
 
 int
 portfolio_build(char *const *folders, size_t folder_count, const char *index_folder,
 		const struct framework *framework, const struct brand *brand,
-		const struct html_template *template, const char *generated, struct diag *diag)
+		const struct portfolio_page *page, const char *generated, struct diag *diag)
 {
 	/* The index folder first: links are made relative to it. */
 	struct outfile_folder *folder = outfile_folder_open(index_folder, diag);
@@ -442,8 +535,7 @@ portfolio_build(char *const *folders, size_t folder_count, const char *index_fol
 	if (folder != NULL)
 		portfolio = portfolio_read(folders, folder_count, index_folder, framework, diag);
 	if (portfolio != NULL)
-		result = portfolio_write(portfolio, folder, framework, brand, template, generated,
-					 diag);
+		result = portfolio_write(portfolio, folder, framework, brand, page, generated, diag);
 	portfolio_free(portfolio);
 	outfile_folder_close(folder);
 	return result;

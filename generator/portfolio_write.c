@@ -1,30 +1,23 @@
-/* The portfolio's writers: summary.csv, summary.json and index.html, one
- * team at a time, from the teams' descriptions and the portfolio's
- * figures; they compute nothing.  See portfolio.h. */
+/* The portfolio's data writers: summary.csv and summary.json, one team at
+ * a time, from the teams' descriptions and the portfolio's figures; they
+ * compute nothing (the page is portfolio_page.c's).  See portfolio.h. */
 #include "portfolio.h"
 
-#include "chart.h"
 #include "csvout.h"
 #include "diag.h"
 #include "framework.h"
-#include "html.h"
 #include "interrupt.h"
 #include "outfile.h"
-#include "score.h"
 #include "summary.h"
 #include "xalloc.h"
-#include "xmlout.h"
 
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define PORTFOLIO_NAMESPACE "urn:maturity:portfolio:1"
-
 enum {
 	PORTFOLIO_JSON_FLAGS = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | JSON_COMPACT,
-	PORTFOLIO_CHUNK = 256,                       /* teams per piece of the page */
 	PORTFOLIO_WEAKEST = 3,                       /* domains named weakest in summary.json */
 };
 
@@ -43,33 +36,144 @@ portfolio_json_member(FILE *stream, const char *key, json_t *value, int first)
 	json_decref(value);
 }
 
-/* The head of summary.json: the portfolio's figures, each a member of
- * the object the team list ends. */
-static void
-portfolio_json_head(FILE *stream, const struct portfolio *portfolio,
-		    const struct framework *framework)
+/* Counts by stage id. */
+static json_t *
+portfolio_json_stages(const size_t *counts, const struct framework *framework)
 {
-	const struct portfolio_figures *figures = portfolio_figures_of(portfolio);
-	json_t *stages = json_object(), *median = json_object(), *weak = json_array();
+	json_t *stages = json_object();
 
 	for (size_t index = 0; index < framework->stage_count; index++)
 		json_object_set_new(stages, framework->stages[index].id,
-				    json_integer((json_int_t)figures->stages[index]));
-	for (size_t index = 0; index < framework->domain_count; index++) {
-		size_t weakest = figures->weakest[index];
+				    json_integer((json_int_t)counts[index]));
+	return stages;
+}
 
+/* Each domain's median by id, null where nobody was assessed. */
+static json_t *
+portfolio_json_medians(const struct portfolio_figures *figures, const struct framework *framework)
+{
+	json_t *median = json_object();
+
+	for (size_t index = 0; index < framework->domain_count; index++)
 		json_object_set_new(median, framework->domains[index].id,
 				    figures->assessed[index] ? json_real(figures->medians[index])
 							     : json_null());
+	return median;
+}
+
+static json_t *
+portfolio_json_overall(const struct portfolio_figures *figures)
+{
+	return figures->overall_count > 0 ? json_real(figures->overall_median) : json_null();
+}
+
+/* Each unit in path order: its teams, stages and medians. */
+static json_t *
+portfolio_json_units(const struct portfolio *portfolio, const struct framework *framework)
+{
+	const struct portfolio_units *units = portfolio_units_of(portfolio);
+	json_t *list = json_array();
+
+	for (size_t index = 0; index < portfolio_units_count(units); index++) {
+		const struct portfolio_unit *unit = portfolio_units_at(units, index);
+		json_t *entry = json_object();
+
+		json_object_set_new(entry, "unit", json_string(unit->path));
+		json_object_set_new(entry, "teams", json_integer((json_int_t)unit->figures.teams));
+		json_object_set_new(entry, "stages", portfolio_json_stages(unit->figures.stages,
+									   framework));
+		json_object_set_new(entry, "median_overall", portfolio_json_overall(&unit->figures));
+		json_object_set_new(entry, "median", portfolio_json_medians(&unit->figures, framework));
+		json_array_append_new(list, entry);
+	}
+	return list;
+}
+
+/* Each quarter, oldest first: its stages and the teams that moved. */
+static json_t *
+portfolio_json_quarters(const struct portfolio *portfolio, const struct framework *framework)
+{
+	const struct portfolio_quarters *quarters = portfolio_quarters_of(portfolio);
+	json_t *list = json_array();
+
+	for (size_t index = 0; index < quarters->count; index++) {
+		const struct portfolio_quarter *quarter = &quarters->quarters[index];
+		json_t *entry = json_object();
+
+		json_object_set_new(entry, "quarter", json_string(quarter->label));
+		json_object_set_new(entry, "end", json_string(quarter->end));
+		json_object_set_new(entry, "teams", json_integer((json_int_t)quarter->teams));
+		json_object_set_new(entry, "stages", portfolio_json_stages(quarter->stages, framework));
+		json_object_set_new(entry, "up", json_integer((json_int_t)quarter->up));
+		json_object_set_new(entry, "down", json_integer((json_int_t)quarter->down));
+		json_array_append_new(list, entry);
+	}
+	return list;
+}
+
+/* The teams that changed stage in the last quarter, each read again for
+ * its name.  NULL after reporting a team that cannot be. */
+static json_t *
+portfolio_json_movers(const struct portfolio *portfolio, const struct framework *framework,
+		      struct diag *diag)
+{
+	const struct portfolio_quarters *quarters = portfolio_quarters_of(portfolio);
+	json_t *list = json_array();
+
+	for (size_t index = 0; index < quarters->mover_count; index++) {
+		const struct portfolio_mover *mover = &quarters->movers[index];
+		struct summary summary;
+		json_t *entry;
+		char *link;
+
+		if (portfolio_team(portfolio, mover->team, &summary, &link, diag) != 0) {
+			json_decref(list);
+			return NULL;
+		}
+		entry = json_object();
+		json_object_set_new(entry, "team", json_string(summary.team));
+		json_object_set_new(entry, "name", json_string(summary.name));
+		json_object_set_new(entry, "from", json_string(framework->stages[mover->from].id));
+		json_object_set_new(entry, "to", json_string(framework->stages[mover->to].id));
+		json_object_set_new(entry, "direction",
+				    json_string(mover->to > mover->from ? "up" : "down"));
+		json_array_append_new(list, entry);
+		summary_release(&summary);
+		free(link);
+	}
+	return list;
+}
+
+/* The head of summary.json: the portfolio's figures, each a member of
+ * the object the team list ends.  Returns 0, or -1 after reporting. */
+static int
+portfolio_json_head(FILE *stream, const struct portfolio *portfolio,
+		    const struct framework *framework, struct diag *diag)
+{
+	const struct portfolio_figures *figures = portfolio_figures_of(portfolio);
+	json_t *weak = json_array(), *movers = portfolio_json_movers(portfolio, framework, diag);
+
+	if (movers == NULL) {
+		json_decref(weak);
+		return -1;
+	}
+	for (size_t index = 0; index < framework->domain_count; index++) {
+		size_t weakest = figures->weakest[index];
+
 		if (figures->assessed[weakest] && json_array_size(weak) < PORTFOLIO_WEAKEST)
 			json_array_append_new(weak, json_string(framework->domains[weakest].id));
 	}
 	portfolio_json_member(stream, "content", json_string(framework->id), 1);
 	portfolio_json_member(stream, "teams", json_integer((json_int_t)figures->teams), 0);
-	portfolio_json_member(stream, "stages", stages, 0);
-	portfolio_json_member(stream, "median", median, 0);
+	portfolio_json_member(stream, "stages", portfolio_json_stages(figures->stages, framework), 0);
+	portfolio_json_member(stream, "median_overall", portfolio_json_overall(figures), 0);
+	portfolio_json_member(stream, "median", portfolio_json_medians(figures, framework), 0);
 	portfolio_json_member(stream, "weakest", weak, 0);
+	portfolio_json_member(stream, "units", portfolio_json_units(portfolio, framework), 0);
+	portfolio_json_member(stream, "quarters", portfolio_json_quarters(portfolio, framework), 0);
+	portfolio_json_member(stream, "movers", movers, 0);
 	fputs(",\n  \"team_list\": [", stream);
+	return 0;
 }
 
 /* One team of the list: its description, and where its folder is. */
@@ -103,7 +207,7 @@ portfolio_write_data(const struct outfile_folder *folder, const struct portfolio
 	summary_csv_header(csv.stream, framework);
 	csvout_text(csv.stream, "folder", 0);
 	csvout_end_row(csv.stream);
-	portfolio_json_head(json.stream, portfolio, framework);
+	failed = portfolio_json_head(json.stream, portfolio, framework, diag) != 0;
 	for (size_t index = 0; index < count && !failed; index++) {
 		struct summary summary;
 		char *link;
@@ -130,183 +234,14 @@ portfolio_write_data(const struct outfile_folder *folder, const struct portfolio
 	return failed ? -1 : 0;
 }
 
-/* The id of the stage a score (1.00-4.00) falls in. */
-static const char *
-portfolio_band(const struct framework *framework, double score)
-{
-	return framework->stages[framework_stage_for(framework, score)].id;
-}
-
-/* The portfolio as XML for the index template, without its teams. */
-static xmlDocPtr
-portfolio_xml(const struct portfolio *portfolio, const struct framework *framework,
-	      const char *generated)
-{
-	const struct portfolio_figures *figures = portfolio_figures_of(portfolio);
-	xmlDocPtr document = xmlout_document(PORTFOLIO_NAMESPACE, "portfolio");
-	xmlNodePtr root = xmlDocGetRootElement(document), list;
-
-	xmlout_attribute(root, "generated", generated);
-	xmlout_attribute_format(root, "teams", "%zu", figures->teams);
-	xmlout_attribute(root, "content", framework->id);
-	xmlout_text_element(root, "title", framework->title);
-	list = xmlout_element(root, "stages");
-	for (size_t index = 0; index < framework->stage_count; index++) {
-		xmlNodePtr node = xmlout_text_element(list, "stage", framework->stages[index].label);
-
-		xmlout_attribute(node, "id", framework->stages[index].id);
-		xmlout_attribute_format(node, "min", "%.2f", framework->stages[index].minimum);
-		xmlout_attribute_format(node, "count", "%zu", figures->stages[index]);
-		xmlout_attribute_format(node, "fraction", "%.4f",
-					figures->teams ? (double)figures->stages[index] /
-								 (double)figures->teams
-						       : 0);
-	}
-	list = xmlout_element(root, "domains");
-	for (size_t rank = 0; rank < framework->domain_count; rank++) {
-		size_t index = figures->weakest[rank];
-		xmlNodePtr node = xmlout_text_element(list, "domain", framework->domains[index].label);
-
-		xmlout_attribute(node, "id", framework->domains[index].id);
-		xmlout_attribute_format(node, "number", "%zu", index + 1);
-		xmlout_attribute_format(node, "weakest-rank", "%zu", rank + 1);
-		xmlout_attribute_format(node, "assessed", "%zu", figures->assessed[index]);
-		if (figures->assessed[index] > 0) {
-			xmlout_attribute_format(node, "median", "%.2f", figures->medians[index]);
-			xmlout_attribute_format(node, "fraction", "%.4f",
-						score_fraction(figures->medians[index]));
-			xmlout_attribute(node, "band", portfolio_band(framework, figures->medians[index]));
-		}
-	}
-	return document;
-}
-
-/* One team under the portfolio element root. */
-static void
-portfolio_xml_team(xmlNodePtr root, const struct summary *summary, const char *link,
-		   const struct framework *framework)
-{
-	xmlNodePtr node = xmlout_element(root, "team");
-
-	xmlout_attribute(node, "id", summary->team);
-	xmlout_attribute(node, "date", summary->date);
-	xmlout_attribute(node, "stage", framework->stages[summary->stage].id);
-	xmlout_attribute_format(node, "overall", "%.2f", summary->overall);
-	xmlout_attribute_format(node, "score10", "%.1f", summary->score10);
-	if (summary->has_previous)
-		xmlout_attribute_format(node, "change", "%+.2f", summary->change);
-	xmlout_attribute(node, "folder", link);
-	xmlout_text_element(node, "name", summary->name);
-	for (size_t output = 0; output < SUMMARY_OUTPUTS; output++) {
-		char *href;
-
-		if (!(summary->files & (1u << output)))
-			continue;
-		href = xasprintf("%s/%s", link, summary_outputs[output]);
-		xmlout_attribute(xmlout_text_element(node, "file", summary_outputs[output]), "href",
-				 href);
-		free(href);
-	}
-	for (size_t domain = 0; domain < framework->domain_count; domain++) {
-		xmlNodePtr score = xmlout_element(node, "score");
-
-		xmlout_attribute(score, "domain", framework->domains[domain].id);
-		if (summary->domains[domain] >= 0) {
-			xmlout_attribute_format(score, "value", "%.2f", summary->domains[domain]);
-			xmlout_attribute(score, "band", portfolio_band(framework, summary->domains[domain]));
-		}
-	}
-}
-
-/* What the page's rows need. */
-struct portfolio_page {
-	const struct portfolio *portfolio;
-	const struct framework *framework;
-	const char *generated;
-	struct diag *diag;
-};
-
-/* A section of the page's rows: every team, a chunk at a time, each chunk
- * a portfolio document of its own that the template turns into rows. */
-static int
-portfolio_page_rows(struct html_rows *rows, const char *section, void *context)
-{
-	const struct portfolio_page *page = context;
-	size_t count = portfolio_team_count(page->portfolio);
-
-	(void)section;
-	for (size_t start = 0; start < count; start += PORTFOLIO_CHUNK) {
-		xmlDocPtr chunk = portfolio_xml(page->portfolio, page->framework, page->generated);
-		xmlNodePtr root = xmlDocGetRootElement(chunk);
-
-		for (size_t index = start; index < count && index < start + PORTFOLIO_CHUNK; index++) {
-			struct summary summary;
-			char *link;
-
-			if (interrupt_requested() ||
-			    portfolio_team(page->portfolio, index, &summary, &link, page->diag) != 0) {
-				xmlFreeDoc(chunk);
-				return -1;
-			}
-			portfolio_xml_team(root, &summary, link, page->framework);
-			summary_release(&summary);
-			free(link);
-		}
-		if (html_rows_write(rows, chunk) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* index.html: the median radar over the pack's stage thresholds, then the
- * page in parts. */
-static int
-portfolio_write_page(const struct outfile_folder *folder, const struct portfolio *portfolio,
-		     const struct framework *framework, const struct brand *brand,
-		     const struct html_template *template, const char *generated,
-		     struct diag *diag)
-{
-	const struct portfolio_figures *figures = portfolio_figures_of(portfolio);
-	struct portfolio_page page = { portfolio, framework, generated, diag };
-	struct chart_input chart;
-	struct chart_series *series;
-	char label[96], thresholds[CHART_THRESHOLDS_MAX][96];
-	int result;
-
-	snprintf(label, sizeof label, "Portfolio median (%zu teams)", figures->teams);
-	chart_input_init(&chart, framework->domain_count);
-	chart.stage_count = framework->stage_count;
-	for (size_t axis = 0; axis < framework->domain_count; axis++)
-		chart.labels[axis] = framework->domains[axis].label;
-	series = chart_input_add_series(&chart, CHART_CURRENT, label);
-	for (size_t axis = 0; axis < framework->domain_count; axis++)
-		series->values[axis] = figures->medians[axis];
-	for (size_t stage = 1;
-	     stage < framework->stage_count && chart.threshold_count < CHART_THRESHOLDS_MAX; stage++) {
-		struct chart_threshold *threshold = &chart.thresholds[chart.threshold_count];
-
-		snprintf(thresholds[chart.threshold_count], sizeof thresholds[0], "%s from %.2f",
-			 framework->stages[stage].label, framework->stages[stage].minimum);
-		threshold->value = framework->stages[stage].minimum;
-		threshold->stage = stage;
-		threshold->label = thresholds[chart.threshold_count++];
-	}
-	result = html_render_rows(folder, "index.html", template,
-				  portfolio_xml(portfolio, framework, generated),
-				  figures->teams > 0 ? &chart : NULL, framework, brand,
-				  portfolio_page_rows, &page, diag);
-	chart_input_release(&chart);
-	return result;
-}
-
 int
 portfolio_write(const struct portfolio *portfolio, const struct outfile_folder *folder,
 		const struct framework *framework, const struct brand *brand,
-		const struct html_template *template, const char *generated, struct diag *diag)
+		const struct portfolio_page *page, const char *generated, struct diag *diag)
 {
 	if (portfolio_write_data(folder, portfolio, framework, diag) != 0)
 		return -1;
-	if (template == NULL)
+	if (page == NULL)
 		return 0;
-	return portfolio_write_page(folder, portfolio, framework, brand, template, generated, diag);
+	return portfolio_page_write(folder, portfolio, framework, brand, page, generated, diag);
 }

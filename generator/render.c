@@ -12,6 +12,7 @@
 #include "options.h"
 #include "outfile.h"
 #include "pdf.h"
+#include "portfolio.h"
 #include "reassess.h"
 #include "report.h"
 #include "report_xml.h"
@@ -26,7 +27,7 @@
 struct render_resources {
 	struct brand *brand;
 	struct html_template *html;   /* NULL unless HTML is wanted */
-	struct html_template *index;  /* the portfolio page; NULL unless HTML is wanted */
+	struct portfolio_page *index; /* the portfolio page; NULL unless it is wanted */
 	struct report_resources *report; /* the catalogue, section list and parsed Markdown */
 	/* Made on first use, in the worker: a Pango font map starts a thread,
 	 * and a thread in the parent at fork time can deadlock the children. */
@@ -46,7 +47,7 @@ render_resources_brand(const struct render_resources *resources)
 	return resources->brand;
 }
 
-const struct html_template *
+const struct portfolio_page *
 render_resources_index(const struct render_resources *resources)
 {
 	return resources->index;
@@ -64,7 +65,8 @@ render_resources_load(const struct options *options, const struct framework *fra
 
 	/* The brand, then fontconfig's fonts for it when anything is laid
 	 * out: the brand's families must resolve to real fonts. */
-	int lays_out_text = (options->formats & (FORMAT_PDF | FORMAT_HTML)) || options->chart_png;
+	int lays_out_text = (options->formats & (FORMAT_PDF | FORMAT_HTML | FORMAT_INDEX)) ||
+			    options->chart_png;
 
 	resources->brand = brand_load(options->brand_path, schema_folder, options->allow_brand_path,
 				      diag);
@@ -89,8 +91,11 @@ render_resources_load(const struct options *options, const struct framework *fra
 	}
 	if (options->formats & FORMAT_HTML) {
 		resources->html = html_template_load(templates_folder, "report", diag);
-		resources->index = html_template_load(templates_folder, "index", diag);
-		failed |= resources->html == NULL || resources->index == NULL;
+		failed |= resources->html == NULL;
+	}
+	if (options->formats & FORMAT_INDEX) {
+		resources->index = portfolio_page_load(templates_folder, diag);
+		failed |= resources->index == NULL;
 	}
 	free(schema_folder);
 	free(fonts_folder);
@@ -109,7 +114,7 @@ render_resources_free(struct render_resources *resources)
 		return;
 	brand_free(resources->brand);
 	html_template_free(resources->html);
-	html_template_free(resources->index);
+	portfolio_page_free(resources->index);
 	report_resources_free(resources->report);
 	pdf_cache_free(resources->pdf);
 	free(resources);

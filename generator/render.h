@@ -20,7 +20,7 @@ struct render_resources *render_resources_load(const struct options *options,
 void render_resources_free(struct render_resources *resources);
 
 struct brand;
-struct html_template;
+struct portfolio_page;
 
 /* Frees what render_team built in this process (the PDF cache), as a
  * worker ends; resources stay usable. */
@@ -29,8 +29,9 @@ void render_resources_release(struct render_resources *resources);
 /* The brand every report uses. */
 const struct brand *render_resources_brand(const struct render_resources *resources);
 
-/* The portfolio page's template, or NULL when HTML is not rendered. */
-const struct html_template *render_resources_index(const struct render_resources *resources);
+/* What the portfolio page is made of, or NULL when it is not written
+ * (-f without html or index). */
+const struct portfolio_page *render_resources_index(const struct render_resources *resources);
 
 /* Writes the outputs options asks for of model into folder, its team's
  * folder, open.  Returns 0, or -1 after reporting (files already written

@@ -1,7 +1,8 @@
 /* Synthetic answer sets; see sample.h.  A team has an underlying maturity
  * drawn across all stages, each domain a lean of its own, and each
  * respondent a bias; answers scatter around that.  A third of the teams
- * also have an assessment from a year before, a little less mature. */
+ * also have an assessment from a year before, a little less mature.
+ * Teams are spread over a few units in turn, one in seven in none. */
 #include "sample.h"
 
 #include "answers.h"
@@ -53,6 +54,11 @@ static const char *const sample_names[] = { "Atlas", "Birch", "Cobalt", "Delta",
 					    "Kestrel", "Lumen", "Meridian", "Nimbus", "Orchid",
 					    "Pioneer", "Quarry", "Redwood", "Summit", "Tidal" };
 
+/* The units teams are spread over, in turn; the last stands for none. */
+static const char *const sample_units[] = { "EMEA/Enterprise", "EMEA/Mid-market",
+					    "Americas/Enterprise", "Americas/Mid-market",
+					    "Americas/SMB", "APAC", NULL };
+
 /* One answer set: maturity is the team's underlying level (1-4). */
 static int
 sample_one(const struct outfile_folder *folder, const struct framework *framework, size_t number,
@@ -68,6 +74,8 @@ sample_one(const struct outfile_folder *folder, const struct framework *framewor
 
 	answers->team = xasprintf("team-%05zu", number);
 	answers->date = xstrdup(date);
+	if (sample_units[number % (sizeof sample_units / sizeof *sample_units)] != NULL)
+		answers->unit = xstrdup(sample_units[number % (sizeof sample_units / sizeof *sample_units)]);
 	answers->name = xasprintf("%s %s Customer Success",
 				  sample_names[number % (sizeof sample_names / sizeof *sample_names)],
 				  sample_names[(number / 20) % (sizeof sample_names / sizeof *sample_names)]);

@@ -21,7 +21,8 @@
 enum { SUMMARY_JSON_FLAGS = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) };
 
 const char *const summary_outputs[SUMMARY_OUTPUTS] = { "report.html", "report.pdf", "roadmap.md",
-							"roadmap.csv" };
+							"roadmap.csv", "playbooks.md",
+							"reassess.ics" };
 
 /* Arrays of count scores, each SUMMARY_NONE. */
 static double *
@@ -54,6 +55,7 @@ summary_describe(struct summary *summary, const struct model *model)
 		.team = xstrdup(answers->team),
 		.name = xstrdup(answers->name),
 		.organization = answers->organization ? xstrdup(answers->organization) : NULL,
+		.unit = answers->unit ? xstrdup(answers->unit) : NULL,
 		.date = xstrdup(answers->date),
 		.respondents = answers->respondent_count,
 		.content = xstrdup(framework->id),
@@ -80,6 +82,17 @@ summary_describe(struct summary *summary, const struct model *model)
 	for (size_t index = 0; index < model->charter_count; index++)
 		if (model->charters[index].assessed)
 			summary->charters[model->charters[index].charter] = model->charters[index].score;
+	if (model->history_count > 1) {
+		summary->history = xcalloc(model->history_count, sizeof *summary->history);
+		summary->history_count = model->history_count;
+		for (size_t index = 0; index < model->history_count; index++) {
+			struct summary_point *point = &summary->history[index];
+
+			snprintf(point->date, sizeof point->date, "%s", model->history[index].date);
+			point->stage = model->history[index].stage;
+			point->overall = model->history[index].overall;
+		}
+	}
 	if (model->has_previous) {
 		summary->previous_date = xstrdup(model->previous->date);
 		summary->previous_overall = model->previous_overall;
@@ -93,6 +106,7 @@ summary_release(struct summary *summary)
 	free(summary->team);
 	free(summary->name);
 	free(summary->organization);
+	free(summary->unit);
 	free(summary->date);
 	free(summary->content);
 	free(summary->domains);
@@ -101,6 +115,7 @@ summary_release(struct summary *summary)
 	free(summary->targets);
 	free(summary->gaps);
 	free(summary->previous_date);
+	free(summary->history);
 	memset(summary, 0, sizeof *summary);
 }
 
@@ -158,6 +173,24 @@ summary_json_scores(const double *scores, const struct summary_ids *ids,
 	return object;
 }
 
+/* The team's assessments, oldest first, each its date, stage and overall. */
+static json_t *
+summary_json_history(const struct summary *summary, const struct framework *framework)
+{
+	json_t *history = json_array();
+
+	for (size_t index = 0; index < summary->history_count; index++) {
+		const struct summary_point *point = &summary->history[index];
+		json_t *entry = json_object();
+
+		json_object_set_new(entry, "date", json_string(point->date));
+		json_object_set_new(entry, "stage", json_string(framework->stages[point->stage].id));
+		json_object_set_new(entry, "overall", json_real(point->overall));
+		json_array_append_new(history, entry);
+	}
+	return history;
+}
+
 json_t *
 summary_to_json(const struct summary *summary, const struct framework *framework)
 {
@@ -167,6 +200,8 @@ summary_to_json(const struct summary *summary, const struct framework *framework
 	json_object_set_new(object, "name", json_string(summary->name));
 	if (summary->organization != NULL)
 		json_object_set_new(object, "organization", json_string(summary->organization));
+	if (summary->unit != NULL)
+		json_object_set_new(object, "unit", json_string(summary->unit));
 	json_object_set_new(object, "date", json_string(summary->date));
 	json_object_set_new(object, "respondents", json_integer((json_int_t)summary->respondents));
 	json_object_set_new(object, "content", json_string(summary->content));
@@ -196,6 +231,8 @@ summary_to_json(const struct summary *summary, const struct framework *framework
 		json_object_set_new(previous, "change", json_real(summary->change));
 		json_object_set_new(object, "previous", previous);
 	}
+	if (summary->history_count > 0)
+		json_object_set_new(object, "history", summary_json_history(summary, framework));
 	if (summary->has_files) {
 		json_t *files = json_array();
 
@@ -258,6 +295,38 @@ summary_json_files(const json_t *files)
 	return bits;
 }
 
+/* The history in a JSON array summary_json_history made; entries without
+ * a date of ten characters are passed over, and one entry alone is no
+ * history. */
+static void
+summary_json_read_history(struct summary *summary, const json_t *history,
+			  const struct framework *framework)
+{
+	size_t index;
+	json_t *entry;
+
+	if (!json_is_array(history) || json_array_size(history) < 2)
+		return;
+	summary->history = xcalloc(json_array_size(history), sizeof *summary->history);
+	json_array_foreach(history, index, entry) {
+		const char *date = json_string_value(json_object_get(entry, "date"));
+		const char *stage = json_string_value(json_object_get(entry, "stage"));
+		struct summary_point *point = &summary->history[summary->history_count];
+
+		if (date == NULL || strlen(date) != 10)
+			continue;
+		memcpy(point->date, date, sizeof point->date);
+		point->stage = summary_stage(stage != NULL ? stage : "", framework);
+		point->overall = json_number_value(json_object_get(entry, "overall"));
+		summary->history_count++;
+	}
+	if (summary->history_count < 2) {
+		free(summary->history);
+		summary->history = NULL;
+		summary->history_count = 0;
+	}
+}
+
 /* The description in a JSON object summary_to_json made. */
 static void
 summary_from_json(struct summary *summary, const json_t *object, const struct framework *framework)
@@ -270,6 +339,7 @@ summary_from_json(struct summary *summary, const json_t *object, const struct fr
 		.team = summary_json_text(object, "team", 0),
 		.name = summary_json_text(object, "name", 0),
 		.organization = summary_json_text(object, "organization", 1),
+		.unit = summary_json_text(object, "unit", 1),
 		.date = summary_json_text(object, "date", 0),
 		.respondents = (size_t)json_integer_value(json_object_get(object, "respondents")),
 		.content = summary_json_text(object, "content", 0),
@@ -297,6 +367,7 @@ summary_from_json(struct summary *summary, const json_t *object, const struct fr
 		summary->previous_overall = json_number_value(json_object_get(previous, "overall"));
 		summary->change = json_number_value(json_object_get(previous, "change"));
 	}
+	summary_json_read_history(summary, json_object_get(object, "history"), framework);
 }
 
 int
@@ -379,7 +450,7 @@ summary_csv_names(FILE *stream, const char *prefix, const struct summary_ids *id
 void
 summary_csv_header(FILE *stream, const struct framework *framework)
 {
-	static const char *const fields[] = { "team", "name", "organization", "date",
+	static const char *const fields[] = { "team", "name", "organization", "unit", "date",
 					      "respondents", "content", "stage", "overall",
 					      "score10" };
 
@@ -401,6 +472,7 @@ summary_csv_row(FILE *stream, const struct summary *summary, const struct framew
 	csvout_text(stream, summary->team, 1);
 	csvout_text(stream, summary->name, 0);
 	csvout_text(stream, summary->organization != NULL ? summary->organization : "", 0);
+	csvout_text(stream, summary->unit != NULL ? summary->unit : "", 0);
 	csvout_text(stream, summary->date, 0);
 	csvout_number(stream, (double)summary->respondents, 0, 0);
 	csvout_text(stream, summary->content, 0);

@@ -25,12 +25,20 @@ enum summary_format { SUMMARY_TABLE, SUMMARY_JSON, SUMMARY_CSV };
 /* The reports that may sit beside a team's summary.json, as the bits of
  * struct summary's files. */
 extern const char *const summary_outputs[];
-enum { SUMMARY_OUTPUTS = 4 };
+enum { SUMMARY_OUTPUTS = 6 };
+
+/* One assessment of a team's history: its date, stage and overall. */
+struct summary_point {
+	char date[11];            /* YYYY-MM-DD */
+	size_t stage;             /* index into framework.stages */
+	double overall;           /* 1.00-4.00 */
+};
 
 struct summary {
 	char *team;
 	char *name;
 	char *organization;       /* NULL when not given */
+	char *unit;               /* the unit path ("EMEA/Enterprise"), NULL when not given */
 	char *date;               /* YYYY-MM-DD */
 	size_t respondents;
 	char *content;            /* the id of the content pack that scored it */
@@ -47,6 +55,8 @@ struct summary {
 	char *previous_date;      /* when has_previous */
 	double previous_overall;  /* 1.00-4.00, when has_previous */
 	double change;            /* overall - previous_overall, rounded to 0.01 */
+	struct summary_point *history; /* every assessment, oldest first, this one last */
+	size_t history_count;     /* 0 when there is no earlier assessment, else 2 or more */
 	int has_files;            /* a rendered team: files is known */
 	unsigned files;           /* bit i: summary_outputs[i] was written beside it */
 };
@@ -58,9 +68,9 @@ void summary_describe(struct summary *summary, const struct model *model);
 void summary_release(struct summary *summary);
 
 /* The description as a JSON object (a new reference): team, name,
- * organization, date, respondents, content, stage, overall, score10,
- * domains, then spread, charters, targets and gaps, previous and files
- * when there are. */
+ * organization and unit when given, date, respondents, content, stage,
+ * overall, score10, domains, then spread, charters, targets and gaps,
+ * previous, history and files when there are. */
 struct json_t *summary_to_json(const struct summary *summary, const struct framework *framework);
 
 /* Reads a description back from text, a JSON object summary_to_json
@@ -78,7 +88,7 @@ int summary_write_team(const struct outfile_folder *folder, const struct model *
 /* The CSV of descriptions: the header's cells, and one description's
  * cells, each the JSON fields flattened (domains, spread_DOMAIN,
  * charter_CHARTER, target_DOMAIN and gap_DOMAIN columns, previous_date
- * and previous_overall), files left out.  Neither ends the row, so that a caller may add cells. */
+ * and previous_overall), history and files left out.  Neither ends the row, so that a caller may add cells. */
 void summary_csv_header(FILE *stream, const struct framework *framework);
 void summary_csv_row(FILE *stream, const struct summary *summary,
 		     const struct framework *framework);

@@ -26,12 +26,13 @@ enum survey_field {
 	FIELD_ROLE,
 	FIELD_NAME,
 	FIELD_ORGANIZATION,
+	FIELD_UNIT,
 	FIELD_IGNORE,
 	FIELD_COUNT,
 };
 
 static const char *const survey_fields[FIELD_COUNT] = {
-	"team", "date", "respondent", "role", "name", "organization", "ignore",
+	"team", "date", "respondent", "role", "name", "organization", "unit", "ignore",
 };
 
 /* A CSV file as rows of fields, as libcsv hands them over. */
@@ -424,6 +425,8 @@ survey_read_row(struct survey_reader *reader, char **cells, size_t width, long n
 	if (fields[FIELD_ORGANIZATION] >= 0 &&
 	    survey_keep(&answers->organization, cells[fields[FIELD_ORGANIZATION]]))
 		answers->organization_line = number;
+	if (fields[FIELD_UNIT] >= 0 && survey_keep(&answers->unit, cells[fields[FIELD_UNIT]]))
+		answers->unit_line = number;
 	for (size_t column = 0; column < width; column++)
 		if (reader->columns[column].parameter >= 0)
 			survey_keep_profile(answers, reader->framework, reader->columns[column].parameter,

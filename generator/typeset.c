@@ -624,6 +624,7 @@ struct typeset_cursor {
 	int column;         /* 0 .. columns - 1 */
 	double run_top;     /* where the run of columns began on this page */
 	double run_bottom;  /* the lowest any of its columns reaches */
+	double balance;     /* where a column of a run that fits the page ends, or 0 */
 };
 
 /* Starts a new page at box index. */
@@ -632,8 +633,30 @@ typeset_new_page(struct typeset_cursor *cursor, size_t index)
 {
 	cursor->page++;
 	cursor->first = index;
-	cursor->used = cursor->run_top = cursor->run_bottom = 0;
+	cursor->used = cursor->run_top = cursor->run_bottom = cursor->balance = 0;
 	cursor->column = 0;
+}
+
+/* Where the columns of the run that begins at box index end when the run
+ * fits in what is left of the page: its height shared out evenly, so that
+ * three short items set in two columns take two rows, not three in the
+ * first column; 0 when the run is taller (it fills each column in turn). */
+static double
+typeset_balance(const struct typeset *typeset, size_t index, double top, double room)
+{
+	const struct typeset_box *first = g_ptr_array_index(typeset->boxes, index);
+	double total = 0;
+
+	for (size_t at = index; at < typeset->boxes->len; at++) {
+		const struct typeset_box *box = g_ptr_array_index(typeset->boxes, at);
+
+		if (box->columns != first->columns || (at > index && box->break_before))
+			break;
+		total += (at > index ? box->space_before : 0) + box->height;
+	}
+	if (top + total / first->columns > room)
+		return 0;
+	return top + total / first->columns;
 }
 
 /* Follows a change in the number of columns before box: a run begins
@@ -675,6 +698,27 @@ typeset_paginate(struct typeset *typeset)
 		if (box->break_before && index > cursor.first) {
 			typeset_new_page(&cursor, index);
 			continue;
+		}
+		if (box->columns > 1 && cursor.column == 0 &&
+		    (before == NULL || before->columns != box->columns))
+			cursor.balance = typeset_balance(typeset, index, cursor.run_top, room);
+		/* In a balanced run, a box whose middle would pass the column's
+		 * end starts the next column. */
+		if (box->columns > 1 && cursor.balance > 0 && cursor.column + 1 < box->columns &&
+		    index > cursor.first && cursor.used + gap + box->height / 2 > cursor.balance &&
+		    cursor.used + gap + box->height <= room) {
+			size_t at = typeset_break_point(typeset, cursor.first, index);
+			const struct typeset_box *start = g_ptr_array_index(typeset->boxes, at);
+
+			if (at > cursor.first && start->columns == box->columns &&
+			    ((const struct typeset_box *)g_ptr_array_index(typeset->boxes, at - 1))
+					    ->columns == box->columns) {
+				cursor.column++;
+				cursor.first = at;
+				cursor.used = cursor.run_top;
+				index = at;
+				continue;
+			}
 		}
 		box->placed = box->height;
 		if (index > cursor.first && cursor.used + gap + box->height > room) {

@@ -207,9 +207,53 @@ validate_profile(struct answers *answers, const struct framework *framework, int
 		validate_profile_update(answers, diag);
 }
 
-/* The team id and the date.  Returns 0, or -1 after reporting. */
+/* Whether unit is a unit path: 1 to ANSWERS_UNIT_LEVELS segments, none
+ * empty, each of at most ANSWERS_UNIT_SEGMENT characters with no space at
+ * either end.  Returns 0, or -1 after reporting which rule it breaks. */
 static int
-validate_team_and_date(const struct answers *answers, struct diag *diag)
+validate_unit(const struct answers *answers, struct diag *diag)
+{
+	const char *unit = answers->unit;
+	long line = answers->unit_line ? answers->unit_line : answers->line;
+	const char *more = strlen(unit) > 80 ? "..." : "";
+	size_t levels = 0;
+
+	for (const char *segment = unit;; segment++) {
+		size_t length = strcspn(segment, "/");
+
+		if (length == 0) {
+			diag_error(diag, answers->path, line,
+				   "unit \"%.80s%s\" has an empty segment (a '/' at either end or two "
+				   "together)", unit, more);
+			return -1;
+		}
+		if (++levels > ANSWERS_UNIT_LEVELS) {
+			diag_error(diag, answers->path, line,
+				   "unit \"%.80s%s\" has more than %d segments, the limit", unit, more,
+				   ANSWERS_UNIT_LEVELS);
+			return -1;
+		}
+		if ((size_t)g_utf8_strlen(segment, (gssize)length) > ANSWERS_UNIT_SEGMENT) {
+			diag_error(diag, answers->path, line,
+				   "unit \"%.80s%s\" has a segment longer than %d characters, the limit",
+				   unit, more, ANSWERS_UNIT_SEGMENT);
+			return -1;
+		}
+		if (g_ascii_isspace(segment[0]) || g_ascii_isspace(segment[length - 1])) {
+			diag_error(diag, answers->path, line,
+				   "unit \"%.80s%s\" has a segment that begins or ends with a space",
+				   unit, more);
+			return -1;
+		}
+		segment += length;
+		if (*segment == '\0')
+			return 0;
+	}
+}
+
+/* The team id, the date and the unit.  Returns 0, or -1 after reporting. */
+static int
+validate_team_date_unit(const struct answers *answers, struct diag *diag)
 {
 	int failed = 0;
 
@@ -230,6 +274,8 @@ validate_team_and_date(const struct answers *answers, struct diag *diag)
 			   "date \"%.40s\" is not a real day written YYYY-MM-DD", answers->date);
 		failed = 1;
 	}
+	if (answers->unit != NULL && validate_unit(answers, diag) != 0)
+		failed = 1;
 	return failed ? -1 : 0;
 }
 
@@ -332,7 +378,7 @@ validate_all(struct answers *answers, const struct framework *framework, int not
 		return -1;
 	seen = xcalloc(framework->question_count ? framework->question_count : 1, 1);
 	respondents = g_hash_table_new(g_str_hash, g_str_equal);
-	failed |= validate_team_and_date(answers, diag) != 0;
+	failed |= validate_team_date_unit(answers, diag) != 0;
 	validate_profile(answers, framework, notices, &failed, diag);
 	failed |= domain_targets_validate(answers, framework, diag) != 0;
 	for (size_t index = 0; index < answers->respondent_count; index++) {

@@ -12,9 +12,9 @@ struct framework;
 struct _xmlRelaxNG;
 
 /* Checks the limits and text (answers_check_limits), the team id, date,
- * profile, respondents, question ids and scores, filling in the resolved
- * question indexes and integer scores, and the profile's parameter and
- * option indexes, in the pack's order.  A former profile name or id is
+ * unit path, profile, respondents, question ids and scores, filling in
+ * the resolved question indexes and integer scores, and the profile's
+ * parameter and option indexes, in the pack's order.  A former profile name or id is
  * read with a warning, the value rewritten with the pack's own, and a note
  * says how to update the file.  Returns 0 when valid, or -1 after
  * reporting every problem as FILE:LINE. */

@@ -5,7 +5,10 @@
       Pagination: no roadmap action card and no domain row starts on one
       page and ends on the next, and no inner page is less than half full
       unless the page after it starts a section that begins a page (the
-      appendix).  DOCUMENT is the --document dump the PDF was set from.
+      appendix) or one that opens with a chart and the paragraphs that
+      introduce it, which the PDF keeps together; and the radar chart is
+      on the page of the paragraph just before it.  DOCUMENT is the
+      --document dump the PDF was set from.
 
   check_report.py parity PDF HTML DOCUMENT [PERCENT]
       Parity: at least PERCENT (default 95) of the HTML's sentences appear
@@ -90,6 +93,23 @@ def last_words(text, count=5):
     return " ".join(text.split()[-count:])
 
 
+def opens_with_chart(section):
+    """Whether a section's blocks begin with a chart after at most three
+    paragraphs: the PDF keeps those together, so the section may move
+    whole to the next page and leave the page before it short."""
+    paragraphs = 0
+    for block in section:
+        name = block.tag.replace(DOCUMENT, "")
+        if name in ("eyebrow", "title"):
+            continue
+        if name == "chart":
+            return paragraphs > 0
+        if name != "p" or paragraphs == 3:
+            return False
+        paragraphs += 1
+    return False
+
+
 def check_pages(pdf, document_path):
     problems = []
     pages = pdf_pages(pdf)
@@ -114,10 +134,23 @@ def check_pages(pdf, document_path):
         if kind == "card":
             position = page
 
+    # A radar chart on the page of the paragraphs just before it.
+    for section in root.iter(DOCUMENT + "section"):
+        blocks = list(section)
+        for index, block in enumerate(blocks):
+            if block.tag != DOCUMENT + "chart" or block.get("kind") != "radar" or index == 0:
+                continue
+            if blocks[index - 1].tag != DOCUMENT + "p" or block.find(DOCUMENT + "series") is None:
+                continue
+            before = find_page(texts, first_words(comparable(element_text(blocks[index - 1]))))
+            label = comparable(block.find(DOCUMENT + "series").get("label"))
+            if before >= 0 and label not in texts[before]:
+                problems.append(f"the radar chart is not on page {before + 1} with its introduction")
+
     # Fill: the share of the text block down to its lowest word.
     new_pages = set()
     for section in root.iter(DOCUMENT + "section"):
-        if section.get("break") == "page":
+        if section.get("break") == "page" or opens_with_chart(section):
             heading = [element_text(section.find(DOCUMENT + name))
                        for name in ("eyebrow", "title") if section.find(DOCUMENT + name) is not None]
             page = find_page(texts, first_words(comparable(" ".join(heading)), 4))

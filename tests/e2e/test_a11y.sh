@@ -1,8 +1,10 @@
 #!/bin/sh
-# Accessibility: the HTML reports of the examples, with both brands and
-# both content packs, pass axe-core's WCAG 2.1 A and AA rules and its best
-# practices in light and dark mode, wide and at phone width, in Debian's
-# Chromium (tests/a11y/axe.js; its packages are installed by make test).
+# Accessibility: the HTML reports of the examples and their portfolio
+# pages, with both brands and both content packs, pass axe-core's WCAG 2.1
+# A and AA rules and its best practices in light and dark mode, wide and
+# at phone width, in Debian's Chromium (tests/a11y/axe.js; its packages
+# are installed by make test).  The portfolio's table sorts, its script
+# allowed by the page's own content-security policy (tests/a11y/sort.js).
 # Usage (from the repository root): tests/e2e/test_a11y.sh BINARY
 binary=$1
 if [ -z "$binary" ] || [ ! -x "$binary" ]; then
@@ -26,7 +28,10 @@ check "render with the four-phase pack" \
 check "axe-core finds no violation" \
 	env NODE_PATH="$modules" timeout 600 node tests/a11y/axe.js \
 	"$scratch"/default/*/report.html "$scratch"/northwind/*/report.html \
-	"$scratch/phases/ostrander-cs/report.html"
+	"$scratch/phases/ostrander-cs/report.html" \
+	"$scratch/default/index.html" "$scratch/northwind/index.html" "$scratch/phases/index.html"
+check "the portfolio's table sorts under the page's policy" \
+	env NODE_PATH="$modules" timeout 120 node tests/a11y/sort.js "$scratch/default/index.html"
 
 if [ "$failures" -gt 0 ]; then
 	echo "test_a11y: $failures checks failed"

@@ -84,8 +84,8 @@ check "without --benchmark there are none" lacks 'percentile=' "$scratch/plain/b
 
 # One description of a team: score --json, each summary.json and the
 # portfolio's team list agree field for field, and so do the CSVs.  The
-# listing has no comparison or files (it lists each assessment alone), and
-# the portfolio adds where each team's folder is.
+# listing has no comparison, history or files (it lists each assessment
+# alone), and the portfolio adds where each team's folder is.
 "$binary" render -q -f roadmap -o "$scratch/agree" examples/answers
 "$binary" score --json examples/answers >"$scratch/agree.jsonl"
 "$binary" score --csv examples/answers >"$scratch/agree-score.csv"
@@ -98,7 +98,7 @@ for summary in "$scratch"/agree/*/summary.json; do
 	jq -S . "$summary" >"$scratch/written.json"
 	jq -S --arg team "$team" --arg date "$date" 'select(.team == $team and .date == $date)' \
 		"$scratch/agree.jsonl" >"$scratch/scored.json"
-	jq -S 'del(.files, .previous)' "$summary" >"$scratch/assessed.json"
+	jq -S 'del(.files, .previous, .history)' "$summary" >"$scratch/assessed.json"
 	if cmp -s "$scratch/listed.json" "$scratch/written.json" &&
 		cmp -s "$scratch/scored.json" "$scratch/assessed.json" &&
 		[ "$(jq -r '.files | length' "$summary")" -ge 2 ]; then

@@ -63,8 +63,8 @@ check "the three-respondent example is at most 20 pages ($pages)" test "$pages" 
 
 # What both say: ties named as ties, an unanswered domain named and left
 # out of the chart's outline, the profile on the PDF's cover.
-both() { # both TEAM TEXT: TEXT in the PDF's and the HTML's text
-	pdftotext "$scratch/default/$1/report.pdf" - 2>/dev/null | tr '\n' ' ' | grep -q -- "$2" &&
+both() { # both TEAM TEXT: TEXT in the PDF's text as drawn (a column at a time) and in the HTML
+	pdftotext -raw "$scratch/default/$1/report.pdf" - 2>/dev/null | tr '\n' ' ' | grep -q -- "$2" &&
 		grep -q -- "$2" "$scratch/default/$1/report.html"
 }
 check "ties: the strongest tie, with its score" both kettlebrook-cs 'tie as the strongest, at 1.67'

@@ -1,5 +1,6 @@
-/* Unit tests of the portfolio: its figures over a population, reading the
- * teams' summaries from folders in team order, and the writers' files. */
+/* Unit tests of the portfolio: its figures over a population, its units
+ * and quarters, reading the teams' summaries from folders in team order,
+ * and the writers' files. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -72,7 +73,7 @@ test_figures(void **state)
 
 		portfolio_figures_init(&figures, framework);
 		for (size_t team = 0; team < cases[index].count; team++)
-			portfolio_figures_add(&figures, cases[index].teams[team].stage,
+			portfolio_figures_add(&figures, cases[index].teams[team].stage, -1,
 					      cases[index].teams[team].domains);
 		portfolio_figures_finish(&figures);
 		assert_int_equal(figures.teams, cases[index].count);
@@ -87,6 +88,135 @@ test_figures(void **state)
 			assert_int_equal(figures.stages[stage], cases[index].stages[stage]);
 		portfolio_figures_release(&figures);
 	}
+}
+
+/* Units roll up along their paths: a parent counts its own units' teams,
+ * and comes right before them, whatever other names sort between. */
+static void
+test_units(void **state)
+{
+	static const struct {
+		const char *unit;
+		size_t stage;
+		double overall;
+	} teams[] = {
+		{ "EMEA/North", 0, 1.5 },  { "EMEA Sales", 2, 3.5 }, { "EMEA", 1, 2.0 },
+		{ "EMEA/North", 1, 2.5 },  { NULL, 2, 4.0 },         { "APAC/Japan/Tokyo", 2, 3.0 },
+	};
+	static const struct {
+		const char *path;
+		size_t depth, teams;
+		size_t stages[3];
+		double overall;
+	} expected[] = {
+		{ "APAC", 1, 1, { 0, 0, 1 }, 3.0 },
+		{ "APAC/Japan", 2, 1, { 0, 0, 1 }, 3.0 },
+		{ "APAC/Japan/Tokyo", 3, 1, { 0, 0, 1 }, 3.0 },
+		{ "EMEA", 1, 3, { 1, 2, 0 }, 2.0 },
+		{ "EMEA/North", 2, 2, { 1, 1, 0 }, 2.0 },
+		{ "EMEA Sales", 1, 1, { 0, 0, 1 }, 3.5 },
+	};
+	struct portfolio_units *units = portfolio_units_new(framework);
+	double domains[DOMAINS];
+
+	(void)state;
+	for (size_t index = 0; index < sizeof teams / sizeof *teams; index++) {
+		for (size_t domain = 0; domain < DOMAINS; domain++)
+			domains[domain] = domain == 7 ? -1 : teams[index].overall;
+		portfolio_units_add(units, teams[index].unit, teams[index].stage, teams[index].overall,
+				    domains);
+	}
+	portfolio_units_finish(units);
+	assert_int_equal(portfolio_units_count(units), sizeof expected / sizeof *expected);
+	for (size_t index = 0; index < sizeof expected / sizeof *expected; index++) {
+		const struct portfolio_unit *unit = portfolio_units_at(units, index);
+
+		assert_string_equal(unit->path, expected[index].path);
+		assert_int_equal(unit->depth, expected[index].depth);
+		assert_int_equal(unit->figures.teams, expected[index].teams);
+		for (size_t stage = 0; stage < 3; stage++)
+			assert_int_equal(unit->figures.stages[stage], expected[index].stages[stage]);
+		assert_true(unit->figures.overall_median == expected[index].overall);
+		assert_true(unit->figures.medians[0] == expected[index].overall);
+		assert_true(unit->figures.medians[7] < 0);
+	}
+	portfolio_units_free(units);
+}
+
+/* Quarters from hand-made assessments: a team counts from the quarter of
+ * its first assessment at the stage of its latest by each quarter's end;
+ * the movers are those of the last quarter. */
+static void
+test_quarters(void **state)
+{
+	/* Team 0: crawl 2025-02, walk 2025-08, run 2026-01, crawl 2026-03
+	 * (the last of that quarter wins).  Team 1: walk 2025-05, crawl 2025-11.
+	 * Team 2: run 2026-02.  Team 3: walk 2025-09, run 2026-03. */
+	const struct portfolio_point points[] = {
+		{ portfolio_quarter_of("2025-02-10"), 0 }, { portfolio_quarter_of("2025-08-01"), 1 },
+		{ portfolio_quarter_of("2026-01-05"), 2 }, { portfolio_quarter_of("2026-03-31"), 0 },
+		{ portfolio_quarter_of("2025-05-20"), 1 }, { portfolio_quarter_of("2025-11-30"), 0 },
+		{ portfolio_quarter_of("2026-02-14"), 2 },
+		{ portfolio_quarter_of("2025-09-30"), 1 }, { portfolio_quarter_of("2026-03-01"), 2 },
+	};
+	const struct portfolio_track tracks[] = { { 0, 4 }, { 4, 2 }, { 6, 1 }, { 7, 2 } };
+	static const struct {
+		const char *label, *end;
+		size_t teams, stages[3], up, down;
+	} expected[] = {
+		{ "2025-Q1", "2025-03-31", 1, { 1, 0, 0 }, 0, 0 },
+		{ "2025-Q2", "2025-06-30", 2, { 1, 1, 0 }, 0, 0 },
+		{ "2025-Q3", "2025-09-30", 3, { 0, 3, 0 }, 1, 0 },
+		{ "2025-Q4", "2025-12-31", 3, { 1, 2, 0 }, 0, 1 },
+		{ "2026-Q1", "2026-03-31", 4, { 2, 0, 2 }, 1, 1 },
+	};
+	struct portfolio_quarters quarters;
+
+	(void)state;
+	assert_int_equal(portfolio_quarter_of("2026-12-31"), 2026 * 4 + 3);
+	portfolio_quarters_compute(&quarters, points, tracks, 4, 3);
+	assert_int_equal(quarters.count, sizeof expected / sizeof *expected);
+	for (size_t index = 0; index < quarters.count; index++) {
+		assert_string_equal(quarters.quarters[index].label, expected[index].label);
+		assert_string_equal(quarters.quarters[index].end, expected[index].end);
+		assert_int_equal(quarters.quarters[index].teams, expected[index].teams);
+		for (size_t stage = 0; stage < 3; stage++)
+			assert_int_equal(quarters.quarters[index].stages[stage],
+					 expected[index].stages[stage]);
+		assert_int_equal(quarters.quarters[index].up, expected[index].up);
+		assert_int_equal(quarters.quarters[index].down, expected[index].down);
+	}
+	/* Team 0 went walk to crawl within 2026-Q1 (its run between does
+	 * not count); team 3 walk to run; team 2 is new. */
+	assert_int_equal(quarters.mover_count, 2);
+	assert_int_equal(quarters.movers[0].team, 0);
+	assert_int_equal(quarters.movers[0].from, 1);
+	assert_int_equal(quarters.movers[0].to, 0);
+	assert_int_equal(quarters.movers[1].team, 3);
+	assert_int_equal(quarters.movers[1].from, 1);
+	assert_int_equal(quarters.movers[1].to, 2);
+	portfolio_quarters_release(&quarters);
+
+	/* Only the last quarters are shown; earlier assessments still give
+	 * the stage at the first of them. */
+	{
+		const struct portfolio_point old[] = { { portfolio_quarter_of("2019-01-01"), 2 },
+						       { portfolio_quarter_of("2026-06-01"), 1 } };
+		const struct portfolio_track one[] = { { 0, 2 } };
+
+		portfolio_quarters_compute(&quarters, old, one, 1, 3);
+		assert_int_equal(quarters.count, PORTFOLIO_QUARTERS);
+		assert_string_equal(quarters.quarters[0].label, "2024-Q3");
+		assert_int_equal(quarters.quarters[0].stages[2], 1);
+		assert_int_equal(quarters.mover_count, 1);
+		assert_int_equal(quarters.movers[0].to, 1);
+		portfolio_quarters_release(&quarters);
+	}
+	/* No team, no quarter. */
+	portfolio_quarters_compute(&quarters, points, tracks, 0, 3);
+	assert_int_equal(quarters.count, 0);
+	assert_int_equal(quarters.mover_count, 0);
+	portfolio_quarters_release(&quarters);
 }
 
 /* Writes folder/team/summary.json (folders made as needed) for a team at
@@ -193,7 +323,7 @@ test_add_folder_skips(void **state)
 	put_team(folder, "b", 0, 1.0, NULL);
 	put_team(folder, "c", 0, 1.5, NULL);
 	portfolio_figures_init(&figures, framework);
-	portfolio_figures_add(&figures, 2, mine);
+	portfolio_figures_add(&figures, 2, -1, mine);
 	portfolio_figures_add_folder(&figures, folder, framework, skip, 2);
 	portfolio_figures_finish(&figures);
 	assert_int_equal(figures.teams, 3);
@@ -281,6 +411,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_figures),
+		cmocka_unit_test(test_units),
+		cmocka_unit_test(test_quarters),
 		cmocka_unit_test(test_read_two_shards),
 		cmocka_unit_test(test_read_empty),
 		cmocka_unit_test(test_add_folder_skips),

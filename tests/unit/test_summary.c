@@ -35,6 +35,7 @@ describe(struct summary *summary, const char *const *sets, size_t count,
 	fixture_model_build(&fixture, sets, count, previous, 1);
 	fixture.current.answers.name = "Team \"One\", Europe";
 	fixture.current.answers.organization = count > 1 ? "=Org" : NULL;
+	fixture.current.answers.unit = count > 1 ? "EMEA/Enterprise" : NULL;
 	summary_describe(summary, fixture.model);
 	fixture_model_free(&fixture);
 }
@@ -50,6 +51,8 @@ test_describe_from_the_model(void **state)
 	assert_string_equal(summary.date, "2026-11-01");
 	assert_string_equal(summary.content, "crawl-walk-run");
 	assert_null(summary.organization);
+	assert_null(summary.unit);
+	assert_int_equal(summary.history_count, 0);
 	assert_int_equal(summary.respondents, 1);
 	/* Seven assessed domains of 1, 2, 3, 4, 1, 2, 3: 2.29, Walk, 5.7. */
 	assert_true(summary.overall == 2.29);
@@ -70,6 +73,14 @@ test_describe_from_the_model(void **state)
 	assert_string_equal(summary.previous_date, "2025-11-01");
 	assert_true(summary.previous_overall == 1.0);
 	assert_true(summary.change == 1.5);
+	assert_string_equal(summary.unit, "EMEA/Enterprise");
+	/* Both assessments, oldest first, as the portfolio's quarters read them. */
+	assert_int_equal(summary.history_count, 2);
+	assert_string_equal(summary.history[0].date, "2025-11-01");
+	assert_string_equal(framework->stages[summary.history[0].stage].id, "crawl");
+	assert_true(summary.history[0].overall == 1.0);
+	assert_string_equal(summary.history[1].date, "2026-11-01");
+	assert_int_equal(summary.history[1].stage, summary.stage);
 	summary_release(&summary);
 }
 
@@ -82,6 +93,15 @@ assert_same(const struct summary *a, const struct summary *b)
 	assert_true((a->organization == NULL) == (b->organization == NULL));
 	if (a->organization != NULL)
 		assert_string_equal(a->organization, b->organization);
+	assert_true((a->unit == NULL) == (b->unit == NULL));
+	if (a->unit != NULL)
+		assert_string_equal(a->unit, b->unit);
+	assert_int_equal(a->history_count, b->history_count);
+	for (size_t index = 0; index < a->history_count; index++) {
+		assert_string_equal(a->history[index].date, b->history[index].date);
+		assert_int_equal(a->history[index].stage, b->history[index].stage);
+		assert_true(a->history[index].overall == b->history[index].overall);
+	}
 	assert_string_equal(a->date, b->date);
 	assert_int_equal(a->respondents, b->respondents);
 	assert_string_equal(a->content, b->content);
@@ -208,9 +228,10 @@ test_json_reads_back(void **state)
 static void
 test_json_fields_in_order(void **state)
 {
-	static const char *const several[] = { "team", "name", "organization", "date",
+	static const char *const several[] = { "team", "name", "organization", "unit", "date",
 					       "respondents", "content", "stage", "overall",
-					       "score10", "domains", "spread", "previous", "files" };
+					       "score10", "domains", "spread", "previous", "history",
+					       "files" };
 	static const char *const one[] = { "team", "name", "date", "respondents", "content",
 					   "stage", "overall", "score10", "domains" };
 	struct summary summary;
@@ -338,12 +359,13 @@ test_csv_row(void **state)
 	describe(&summary, pair, 2, before);
 	header = written(write_header, &summary);
 	row = written(write_row, &summary);
-	/* Nine fields; a domain's score, spread, target and gap; three of the
+	/* Ten fields; a domain's score, spread, target and gap; three of the
 	 * comparison. */
-	assert_int_equal(cells(header), 9 + 4 * 8 + 3);
+	assert_int_equal(cells(header), 10 + 4 * 8 + 3);
 	assert_int_equal(cells(row), cells(header));
-	assert_true(strncmp(header, "\"team\",\"name\",\"organization\",\"date\",", 36) == 0);
-	assert_non_null(strstr(row, "\"team\",\"Team \"\"One\"\", Europe\",\"'=Org\",\"2026-11-01\",2,"));
+	assert_true(strncmp(header, "\"team\",\"name\",\"organization\",\"unit\",\"date\",", 43) == 0);
+	assert_non_null(strstr(row, "\"team\",\"Team \"\"One\"\", Europe\",\"'=Org\",\"EMEA/Enterprise\","
+				    "\"2026-11-01\",2,"));
 	assert_non_null(strstr(row, ",\"2025-11-01\",1.00,1.50\r\n"));
 	free(row);
 	summary_release(&summary);
@@ -351,9 +373,9 @@ test_csv_row(void **state)
 	describe(&summary, lone, 1, NULL);
 	row = written(write_row, &summary);
 	assert_int_equal(cells(row), cells(header));
-	/* No organisation; the first domain not assessed; no spread, no
-	 * comparison. */
-	assert_non_null(strstr(row, "\"Team \"\"One\"\", Europe\",\"\",\"2026-11-01\",1,"));
+	/* No organisation, no unit; the first domain not assessed; no spread,
+	 * no comparison. */
+	assert_non_null(strstr(row, "\"Team \"\"One\"\", Europe\",\"\",\"\",\"2026-11-01\",1,"));
 	assert_non_null(strstr(row, ",\"walk\",2.29,5.7,,1.00,"));
 	assert_non_null(strstr(row, ",,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"));
 	free(row);

@@ -57,36 +57,44 @@ test_surveys(void **state)
 		const char *team;        /* the first set's, with its first answer's score */
 		size_t respondents;
 		int score;
+		const char *unit;        /* the first set's unit, NULL: none */
 	} cases[] = {
 		/* Ids and scores; a skipped question is an empty cell. */
 		{ "team,date,respondent,sc_q1,sc_q2\nacme,2026-11-01,alice,3,4\nacme,2026-11-01,bob,,2\n",
-		  NULL, 1, 0, NULL, "acme", 2, 3 },
+		  NULL, 1, 0, NULL, "acme", 2, 3, NULL },
 		/* Two teams, one refused by validation: the other comes back. */
 		{ "team,date,respondent,sc_q1\nbad,2026-02-30,alice,3\ngood,2026-11-01,bob,2\n", NULL,
-		  1, 1, "s.csv:2: error: date \"2026-02-30\" is not a real day", "good", 1, 2 },
+		  1, 1, "s.csv:2: error: date \"2026-02-30\" is not a real day", "good", 1, 2, NULL },
 		/* A cell that cannot be mapped refuses its team, named by row and
 		 * column. */
 		{ "team,date,respondent,sc_q1,sc_q2\nacme,2026-11-01,alice,Sometimes,2\n", NULL, 0, 1,
-		  "s.csv:2:4: error: answer \"Sometimes\" to sc_q1 is not 1 to 4", NULL, 0, 0 },
+		  "s.csv:2:4: error: answer \"Sometimes\" to sc_q1 is not 1 to 4", NULL, 0, 0, NULL },
 		/* A column every survey needs: the file is unusable. */
 		{ "team,date,sc_q1\nacme,2026-11-01,3\n", NULL, -1, 0,
-		  "s.csv:1: error: no \"respondent\" column", NULL, 0, 0 },
-		{ "", NULL, -1, 0, "s.csv: error: the CSV file is empty", NULL, 0, 0 },
+		  "s.csv:1: error: no \"respondent\" column", NULL, 0, 0, NULL },
+		{ "", NULL, -1, 0, "s.csv: error: the CSV file is empty", NULL, 0, 0, NULL },
 		/* A short row is said and left out; the team stands. */
 		{ "team,date,respondent,sc_q1\nacme,2026-11-01,a,3\nacme,2026-11-01\n", NULL, 1, 0,
-		  "s.csv:3: error: row has 2 fields; the header has 4", "acme", 1, 3 },
+		  "s.csv:3: error: row has 2 fields; the header has 4", "acme", 1, 3, NULL },
 		/* A byte-order mark, CRLF and a quoted comma. */
 		{ "\xef\xbb\xbfteam,date,respondent,name,sc_q1\r\nacme,2026-11-01,a,\"Acme, Inc\",2\r\n",
-		  NULL, 1, 0, NULL, "acme", 1, 2 },
+		  NULL, 1, 0, NULL, "acme", 1, 2, NULL },
 		/* A former column name, read with a warning. */
 		{ "team,date,respondent,segment,sc_q1\nacme,2026-11-01,a,seg_mid_market,1\n", NULL, 1, 0,
-		  "s.csv:1:4: warning: \"segment\" is a former name", "acme", 1, 1 },
+		  "s.csv:1:4: warning: \"segment\" is a former name", "acme", 1, 1, NULL },
 		/* A mapping names a column and an answer's label. */
 		{ "team,date,respondent,Q\nacme,2026-11-01,a,Mostly\n", "source,target\nQ,sc_q1\nMostly,3\n",
-		  1, 0, NULL, "acme", 1, 3 },
+		  1, 0, NULL, "acme", 1, 3, NULL },
 		/* An unknown column is left out, with a warning. */
 		{ "team,date,respondent,sc_q1,remarks\nacme,2026-11-01,a,4,fine\n", NULL, 1, 0,
-		  "s.csv:1:5: warning: \"remarks\" is not a question or a known field", "acme", 1, 4 },
+		  "s.csv:1:5: warning: \"remarks\" is not a question or a known field", "acme", 1, 4, NULL },
+		/* A unit column: a team's first non-empty value counts. */
+		{ "team,date,respondent,unit,sc_q1\nacme,2026-11-01,a,,2\nacme,2026-11-01,b,EMEA/Enterprise,3\n"
+		  "acme,2026-11-01,c,APAC,1\n",
+		  NULL, 1, 0, NULL, "acme", 3, 2, "EMEA/Enterprise" },
+		/* A unit that is not a path refuses its team, named by its row. */
+		{ "team,date,respondent,unit,sc_q1\nacme,2026-11-01,a,EMEA//Enterprise,2\n", NULL, 0, 1,
+		  "s.csv:2: error: unit \"EMEA//Enterprise\" has an empty segment", NULL, 0, 0, NULL },
 	};
 
 	(void)state;
@@ -124,6 +132,10 @@ test_surveys(void **state)
 
 			assert_string_equal(sets[0]->team, cases[index].team);
 			assert_int_equal(sets[0]->respondent_count, cases[index].respondents);
+			if (cases[index].unit != NULL)
+				assert_string_equal(sets[0]->unit, cases[index].unit);
+			else
+				assert_null(sets[0]->unit);
 			/* Validated: the answer resolved to its question and score. */
 			assert_int_equal(first->answers[0].score, cases[index].score);
 			assert_string_equal(framework->questions[first->answers[0].question].id,

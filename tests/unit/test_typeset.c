@@ -1,7 +1,8 @@
 /* Unit tests of the typesetter's page breaking: boxes stack down a page,
  * space vanishes at the top of a page, kept boxes move together, long
  * chains break where they must, paragraphs keep two lines on each side of
- * a break, runs of columns fill one column after another. */
+ * a break, runs of columns fill one column after another, and a run
+ * that fits what is left of a page is shared evenly between its columns. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -180,7 +181,8 @@ test_columns_fill_one_after_another(void **state)
 	typeset_paginate(typeset);
 	assert_int_equal(page(heading), 1);
 	/* Under the heading, two boxes a column, both columns starting at the
-	 * same height; on the next page three, then one. */
+	 * same height; the rest, which fits the next page, shared evenly:
+	 * two and two. */
 	assert_int_equal(page(boxes[1]), 1);
 	assert_true(left(boxes[1]) == 0);
 	assert_int_equal(page(boxes[2]), 1);
@@ -188,14 +190,41 @@ test_columns_fill_one_after_another(void **state)
 	assert_true(top(boxes[2]) == top(boxes[0]));
 	assert_int_equal(page(boxes[4]), 2);
 	assert_true(left(boxes[4]) == 0);
+	assert_int_equal(page(boxes[5]), 2);
+	assert_true(left(boxes[5]) == 0);
 	assert_int_equal(page(boxes[6]), 2);
-	assert_true(left(boxes[6]) == 0);
+	assert_true(left(boxes[6]) == 110);
+	assert_true(top(boxes[6]) == top(boxes[4]));
 	assert_int_equal(page(boxes[7]), 2);
 	assert_true(left(boxes[7]) == 110);
 	/* What follows starts below the longer column, full width. */
 	assert_int_equal(page(after), 2);
 	assert_true(left(after) == 0);
-	assert_true(top(after) >= top(boxes[6]) + 25);
+	assert_true(top(after) >= top(boxes[7]) + 25);
+	typeset_free(typeset);
+}
+
+static void
+test_a_short_run_of_columns_is_balanced(void **state)
+{
+	struct typeset *typeset = page_of_100();
+	struct typeset_box *boxes[3], *after;
+
+	(void)state;
+	typeset_columns(typeset, 2, 20);
+	for (int index = 0; index < 3; index++)
+		boxes[index] = typeset_box(typeset, 20, 5);
+	typeset_columns(typeset, 1, 0);
+	after = typeset_box(typeset, 10, 0);
+	typeset_paginate(typeset);
+	/* Three short items in two columns take two rows: two on the left,
+	 * one on the right, not all three down the first column. */
+	assert_true(left(boxes[0]) == 0);
+	assert_true(left(boxes[1]) == 0);
+	assert_true(left(boxes[2]) == 110);
+	assert_true(top(boxes[2]) == top(boxes[0]));
+	assert_int_equal(page(boxes[2]), 1);
+	assert_true(top(after) >= top(boxes[1]) + 20);
 	typeset_free(typeset);
 }
 
@@ -312,6 +341,7 @@ main(void)
 		cmocka_unit_test(test_break_before_starts_a_page),
 		cmocka_unit_test(test_a_shrinkable_box_takes_the_rest_of_the_page),
 		cmocka_unit_test(test_columns_fill_one_after_another),
+		cmocka_unit_test(test_a_short_run_of_columns_is_balanced),
 		cmocka_unit_test(test_fill_measures_each_page),
 		cmocka_unit_test(test_paragraphs_keep_two_lines_each_side),
 	};
