@@ -26,4 +26,20 @@ scratch_remove(void)
 	return system(command) == 0 ? 0 : -1;
 }
 
+/* As a cmocka group's setup and teardown, for a test file that needs no
+ * more than the folder. */
+__attribute__((unused)) static int
+scratch_setup(void **state)
+{
+	(void)state;
+	return scratch_make();
+}
+
+__attribute__((unused)) static int
+scratch_teardown(void **state)
+{
+	(void)state;
+	return scratch_remove();
+}
+
 #endif

@@ -25,20 +25,6 @@ static const struct catalogue_message messages[] = {
 };
 
 
-static int
-setup(void **state)
-{
-	(void)state;
-	return scratch_make() != 0 ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return scratch_remove();
-}
-
 /* Writes a catalogue of lang holding body; returns its path (static). */
 static const char *
 write_catalogue(const char *name, const char *lang, const char *body)
@@ -232,5 +218,5 @@ main(void)
 		cmocka_unit_test(test_mistakes_are_refused_with_their_line),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

@@ -22,20 +22,6 @@ struct pool_test {
 	size_t done[TASKS];            /* finished, by task */
 };
 
-static int
-setup(void **state)
-{
-	(void)state;
-	return scratch_make();
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return scratch_remove();
-}
-
 /* In a worker: appends the task and the worker's process id to the log. */
 static int
 pool_test_run(size_t task, void *context)
@@ -134,5 +120,5 @@ main(void)
 		cmocka_unit_test(test_two_workers_each_replaced),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

@@ -19,20 +19,6 @@
 #include "stamp.h"
 #include "xalloc.h"
 
-static int
-setup(void **state)
-{
-	(void)state;
-	return scratch_make();
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return scratch_remove();
-}
-
 /* Writes text to scratch/name. */
 static void
 put(const char *name, const char *text)
@@ -189,5 +175,5 @@ main(void)
 		cmocka_unit_test(test_team_stamp),
 	};
 
-	return cmocka_run_group_tests_name("stamp", tests, setup, teardown);
+	return cmocka_run_group_tests_name("stamp", tests, scratch_setup, scratch_teardown);
 }
