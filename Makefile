@@ -94,6 +94,7 @@ SOURCES := \
 	generator/svg.c \
 	generator/targets.c \
 	generator/typeset.c \
+	generator/typeset_pages.c \
 	generator/validate.c \
 	generator/xalloc.c \
 	generator/xmlinput.c \
